@@ -1,0 +1,309 @@
+"""The Graph HTTP client: one keep-alive httpx client per process, retries inside a time budget, paging."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .errors import GraphError, GraphRequestError, error_from_response
+from .odata import query_string
+from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
+
+if TYPE_CHECKING:
+    from .batch import BatchRequest, BatchResponse
+    from .user import UserGraph
+
+__all__ = ["GraphClient", "GraphResponse", "Reconcile"]
+
+logger = logging.getLogger(__name__)
+
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
+
+Params = Mapping[str, str | int | bool | None]
+
+
+@dataclass(frozen=True, slots=True)
+class GraphResponse:
+    """A successful Graph response: status, lower-cased headers, decoded JSON body (None when empty)."""
+
+    status: int
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: Any = None
+    request_id: str | None = None
+
+    def json(self) -> dict[str, Any]:
+        return self.body if isinstance(self.body, dict) else {}
+
+    def values(self) -> list[dict[str, Any]]:
+        value = self.json().get("value")
+        return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+Reconcile = Callable[[], Awaitable[GraphResponse | None]]
+"""Looks up whether a non-idempotent write landed; returns the created item's response, or None."""
+
+
+def _decode(response: httpx.Response) -> Any:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def _route(path: str) -> str:
+    """A loggable shape of a path: the first two segments only (later ones can carry names)."""
+    bare = path.split("?", 1)[0]
+    if "://" in bare:
+        bare = "/" + bare.split("://", 1)[1].split("/", 2)[-1]
+    return "/".join(bare.split("/")[:3])
+
+
+class GraphClient:
+    """Thin async Microsoft Graph client on httpx (HTTP/1.1 keep-alive, one per process).
+
+    ``timeout`` bounds one HTTP request, ``budget`` one call including every retry and wait,
+    ``retry_cap`` the longest single wait (a longer `Retry-After` is raised as ``Throttled``),
+    ``page_cap`` how many pages a listing follows.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 10.0,
+        budget: float = 15.0,
+        max_retries: int = 3,
+        retry_cap: float = 8.0,
+        page_cap: int = 10,
+        backoff: float = 0.5,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.budget = budget
+        self.page_cap = page_cap
+        self.policy = RetryPolicy(max_retries=max_retries, retry_cap=retry_cap, base_delay=backoff)
+        self._transport = transport
+        self._sleep = sleep
+        self._clock = clock
+        self._http: httpx.AsyncClient | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def _client(self) -> httpx.AsyncClient:
+        if self._http is None:
+            self._http = httpx.AsyncClient(
+                transport=self._transport,
+                timeout=self.timeout,
+                http1=True,
+                http2=False,
+                follow_redirects=False,
+                limits=httpx.Limits(max_keepalive_connections=20, max_connections=100),
+            )
+        return self._http
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+
+    async def __aenter__(self) -> GraphClient:
+        self._client()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def for_user(self, token: str) -> UserGraph:
+        """The per-turn facade over this client for one user's token."""
+        from .user import UserGraph
+
+        return UserGraph(client=self, token=token)
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def url(self, path: str, params: Params | None = None) -> str:
+        """Absolute URL for a path relative to the base (``/me/events``) or an absolute nextLink."""
+        if path.startswith(("http://", "https://")):
+            return path
+        return self.base_url + "/" + path.lstrip("/") + query_string(params or {})
+
+    def deadline(self) -> float:
+        return self._clock() + self.budget
+
+    def remaining(self, deadline: float) -> float:
+        return deadline - self._clock()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str,
+        params: Params | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        reconcile: Reconcile | None = None,
+        deadline: float | None = None,
+    ) -> GraphResponse:
+        """Send one Graph request, retrying 429/503/504 and connection errors within the budget.
+
+        A write that is not idempotent is resent after an ambiguous failure (503, 504, a lost
+        connection) only once ``reconcile`` has confirmed the write did not land; without
+        ``reconcile`` the failure is raised. A 429 was refused unprocessed and is always retried.
+        """
+        method = method.upper()
+        if idempotent is None:
+            idempotent = method in _IDEMPOTENT
+        deadline = self.deadline() if deadline is None else deadline
+        url = self.url(path, params)
+        route = _route(path)
+        attempt = 0
+        while True:
+            attempt += 1
+            remaining = self.remaining(deadline)
+            if remaining <= 0:
+                raise GraphRequestError(f"time budget exhausted before {method} {route}")
+            try:
+                response = await self._send(method, url, token, json, headers, attempt, remaining, route)
+            except httpx.TransportError as exc:
+                ambiguous = not isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                failure: GraphError = GraphRequestError(f"{type(exc).__name__} on {method} {route}")
+                failure.__cause__ = exc
+                status, retry_after = 0, None
+            else:
+                if response.status < 400:
+                    return response
+                retry_after = parse_retry_after(response.headers.get("retry-after"))
+                failure = error_from_response(
+                    status=response.status, headers=response.headers, body=response.body, retry_after=retry_after
+                )
+                status = response.status
+                if status not in RETRYABLE_STATUSES:
+                    raise failure
+                ambiguous = status != 429
+            if ambiguous and not idempotent:
+                if reconcile is None:
+                    raise failure
+                landed = await reconcile()
+                if landed is not None:
+                    logger.info("graph %s %s: write had landed before status %s", method, route, status)
+                    return landed
+            wait = self.policy.delay(attempt, retry_after)
+            if wait is None or wait >= self.remaining(deadline):
+                raise failure
+            logger.info("graph %s %s: status %s, retry %d in %.2fs", method, route, status, attempt, wait)
+            await self._sleep(wait)
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        token: str,
+        json: Any,
+        headers: Mapping[str, str] | None,
+        attempt: int,
+        remaining: float,
+        route: str,
+    ) -> GraphResponse:
+        send_headers = {
+            "Authorization": f"Bearer {token}",
+            "client-request-id": str(uuid.uuid4()),
+            "Accept": "application/json",
+        }
+        if attempt > 1:
+            send_headers["Retry-Attempt"] = str(attempt - 1)
+        if headers:
+            send_headers.update(headers)
+        started = self._clock()
+        response = await self._client().request(
+            method,
+            url,
+            json=json,
+            headers=send_headers,
+            timeout=min(self.timeout, max(0.05, remaining)),
+        )
+        body = _decode(response)
+        result = GraphResponse(
+            status=response.status_code,
+            headers={k.lower(): v for k, v in response.headers.items()},
+            body=body,
+            request_id=response.headers.get("request-id"),
+        )
+        logger.debug(
+            "graph %s %s -> %s request-id=%s client-request-id=%s %.0fms",
+            method,
+            route,
+            response.status_code,
+            result.request_id,
+            send_headers["client-request-id"],
+            (self._clock() - started) * 1000,
+        )
+        return result
+
+    # -- paging ------------------------------------------------------------------------------
+
+    async def pages(
+        self,
+        path: str,
+        *,
+        token: str,
+        params: Params | None = None,
+        headers: Mapping[str, str] | None = None,
+        page_cap: int | None = None,
+        deadline: float | None = None,
+    ) -> AsyncIterator[GraphResponse]:
+        """Each page of a collection, following ``@odata.nextLink`` verbatim (same headers) up to a cap."""
+        cap = self.page_cap if page_cap is None else page_cap
+        deadline = self.deadline() if deadline is None else deadline
+        next_path: str | None = path
+        next_params = params
+        count = 0
+        while next_path is not None and count < cap:
+            page = await self.request(
+                "GET", next_path, token=token, params=next_params, headers=headers, deadline=deadline
+            )
+            count += 1
+            yield page
+            link = page.json().get("@odata.nextLink")
+            next_path = link if isinstance(link, str) and link else None
+            next_params = None
+
+    async def get_all(
+        self,
+        path: str,
+        *,
+        token: str,
+        params: Params | None = None,
+        headers: Mapping[str, str] | None = None,
+        page_cap: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The ``value`` items of every page, up to ``page_cap`` pages or ``limit`` items."""
+        items: list[dict[str, Any]] = []
+        async for page in self.pages(path, token=token, params=params, headers=headers, page_cap=page_cap):
+            items.extend(page.values())
+            if limit is not None and len(items) >= limit:
+                return items[:limit]
+        return items
+
+    async def batch(
+        self, requests: Sequence[BatchRequest], *, token: str, deadline: float | None = None
+    ) -> dict[str, BatchResponse]:
+        """Run requests through ``$batch`` (20 per call); see :func:`graph.batch.run_batch`."""
+        from .batch import run_batch
+
+        return await run_batch(self, requests, token=token, deadline=deadline)
+

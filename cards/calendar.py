@@ -1,0 +1,206 @@
+"""Calendar cards: agenda (a day or a range), meeting details, free time slots."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from cards._access import as_datetime, get, name_of, names
+from cards.actions import Verb, action_data
+from cards.base import (
+    TEAMS_VERSION,
+    Card,
+    action_set,
+    adaptive_card,
+    column,
+    columns,
+    execute_action,
+    fact_set,
+    open_url_action,
+    plain_text,
+    text_block,
+)
+from cards.text import format_day, format_duration, format_time_range, text
+
+__all__ = ["agenda_card", "event_rows", "free_slots_card", "meeting_card"]
+
+MAX_ATTENDEES_SHOWN = 12
+
+
+def _busy(event: Any) -> bool:
+    return not get(event, "is_cancelled", default=False) and get(event, "show_as", default="busy") != "free"
+
+
+def _span(event: Any) -> tuple[datetime, datetime] | None:
+    start, end = as_datetime(get(event, "start")), as_datetime(get(event, "end"))
+    return (start, end) if start is not None and end is not None else None
+
+
+def _conflicts(events: Sequence[Any]) -> set[int]:
+    """Indexes of timed, busy events that overlap another one."""
+    found: set[int] = set()
+    timed = [(i, s) for i, e in enumerate(events) if _busy(e) and not get(e, "is_all_day", default=False)
+             and (s := _span(e)) is not None]
+    for a, (i, (s1, e1)) in enumerate(timed):
+        for j, (s2, e2) in timed[a + 1:]:
+            if s1 < e2 and s2 < e1:
+                found.update((i, j))
+    return found
+
+
+def _marks(events: Sequence[Any], now: datetime | None) -> dict[int, str]:
+    """'now' for events under way, 'next' for the first one still to start."""
+    if now is None:
+        return {}
+    marks: dict[int, str] = {}
+    upcoming: tuple[datetime, int] | None = None
+    for i, event in enumerate(events):
+        span = _span(event)
+        if span is None or get(event, "is_cancelled", default=False) or get(event, "is_all_day", default=False):
+            continue
+        if span[0] <= now < span[1]:
+            marks[i] = "now"
+        elif span[0] > now and (upcoming is None or span[0] < upcoming[0]):
+            upcoming = (span[0], i)
+    if upcoming is not None:
+        marks[upcoming[1]] = "next"
+    return marks
+
+
+def _when(event: Any, locale: str, tz: tzinfo | str) -> str:
+    span = _span(event)
+    if span is None:
+        return ""
+    if get(event, "is_all_day", default=False):
+        return text("cards.event.all_day", locale)
+    return format_time_range(span[0], span[1], locale, tz)
+
+
+def event_rows(events: Sequence[Any], *, locale: str, tz: tzinfo | str, now: datetime | None) -> list[dict[str, Any]]:
+    """One ColumnSet per event: time, subject (literal), badges for now / next / conflict / cancelled."""
+    marks, clashes = _marks(events, now), _conflicts(events)
+    rows: list[dict[str, Any]] = []
+    for i, event in enumerate(events):
+        badges = []
+        if i in marks:
+            badges.append(text_block(text(f"cards.event.{marks[i]}", locale), weight="Bolder", color="Accent",
+                                     size="Small", spacing="None"))
+        if i in clashes:
+            badges.append(text_block(text("cards.event.conflict", locale), color="Attention", size="Small",
+                                     spacing="None"))
+        if get(event, "is_cancelled", default=False):
+            badges.append(text_block(text("cards.event.cancelled", locale), color="Warning", size="Small",
+                                     spacing="None"))
+        subject = get(event, "subject", default="") or text("cards.event.no_subject", locale)
+        details = [plain_text(subject, weight="Bolder", color="Attention" if i in clashes else "Default")]
+        location = name_of(get(event, "location"))
+        if location:
+            details.append(plain_text(location, isSubtle=True, size="Small"))
+        rows.append(columns([
+            column([text_block(_when(event, locale, tz), size="Small"), *badges], width="110px"),
+            column(details),
+        ], separator=bool(rows), spacing="Small"))
+    return rows
+
+
+def agenda_card(
+    events: Sequence[Any],
+    *,
+    locale: str,
+    tz: tzinfo | str,
+    now: datetime | None,
+    day: datetime | None = None,
+    end_day: datetime | None = None,
+    more_ref: str | None = None,
+    more_cursor: str | None = None,
+) -> Card:
+    """The agenda of `day` (or `day`..`end_day`); a "more" button when `more_cursor` names a next page."""
+    if day is not None and end_day is not None:
+        title = text("cards.agenda.title_range", locale, start=format_day(day, locale, tz),
+                     end=format_day(end_day, locale, tz))
+    elif day is not None:
+        title = text("cards.agenda.title_day", locale, day=format_day(day, locale, tz))
+    else:
+        title = text("cards.agenda.title", locale)
+    body: list[dict[str, Any]] = [text_block(title, size="Medium", weight="Bolder")]
+    if not events:
+        body.append(text_block(text("cards.agenda.empty", locale), isSubtle=True))
+    else:
+        clashes = len(_conflicts(events))
+        summary = text("cards.agenda.summary", locale, count=len(events))
+        if clashes:
+            summary += " " + text("cards.agenda.summary_conflicts", locale, count=clashes)
+        body.append(text_block(summary, isSubtle=True, spacing="None"))
+        body.extend(event_rows(events, locale=locale, tz=tz, now=now))
+    actions = []
+    if more_cursor and more_ref:
+        actions.append(execute_action(text("cards.action.more", locale), Verb.MORE,
+                                      action_data(Verb.MORE, ref=more_ref, cursor=more_cursor)))
+    return adaptive_card(body, actions, version=TEAMS_VERSION)
+
+
+def meeting_card(event: Any, *, locale: str, tz: tzinfo | str, now: datetime | None = None) -> Card:
+    """When, where, who and how long, with join and accept / tentative / decline buttons."""
+    event_id = str(get(event, "id", default=""))
+    subject = get(event, "subject", default="") or text("cards.event.no_subject", locale)
+    body: list[dict[str, Any]] = [plain_text(subject, size="Medium", weight="Bolder")]
+    facts: list[tuple[str, str]] = []
+    span = _span(event)
+    if span is not None:
+        facts.append((text("cards.field.when", locale), f"{format_day(span[0], locale, tz)}, {_when(event, locale, tz)}"))
+        if not get(event, "is_all_day", default=False):
+            facts.append((text("cards.field.duration", locale), format_duration(span[1] - span[0], locale)))
+    location = name_of(get(event, "location"))
+    if location:
+        facts.append((text("cards.field.where", locale), location))
+    organizer = name_of(get(event, "organizer"))
+    if organizer:
+        facts.append((text("cards.field.organizer", locale), organizer))
+    attendees = names(get(event, "attendees"))
+    if attendees:
+        shown = ", ".join(attendees[:MAX_ATTENDEES_SHOWN])
+        if len(attendees) > MAX_ATTENDEES_SHOWN:
+            shown += " " + text("cards.list.and_more", locale, count=len(attendees) - MAX_ATTENDEES_SHOWN)
+        facts.append((text("cards.field.attendees", locale), shown))
+    response = get(event, "response_status")
+    response = name_of(get(response, "response")) if response is not None and not isinstance(response, str) else response
+    if response in ("accepted", "tentativelyAccepted", "declined", "notResponded", "organizer"):
+        facts.append((text("cards.field.response", locale), text(f"cards.response.{response}", locale)))
+    body.append(fact_set(facts))
+    if get(event, "is_cancelled", default=False):
+        body.append(text_block(text("cards.event.cancelled", locale), color="Warning", weight="Bolder"))
+    actions: list[dict[str, Any]] = []
+    join = get(event, "join_url", "online_meeting_url", "join_web_url")
+    if join:
+        actions.append(open_url_action(text("cards.action.join", locale), str(join)))
+    if event_id and not get(event, "is_cancelled", default=False) and response != "organizer":
+        for verb, key in ((Verb.EVENT_ACCEPT, "accept"), (Verb.EVENT_TENTATIVE, "tentative"),
+                          (Verb.EVENT_DECLINE, "decline")):
+            actions.append(execute_action(text(f"cards.action.{key}", locale), verb,
+                                          action_data(verb, item_id=event_id)))
+    link = get(event, "web_link")
+    if link:
+        actions.append(open_url_action(text("cards.action.open_outlook", locale), str(link)))
+    if actions:
+        body.append(action_set(actions))
+    return adaptive_card(body, version=TEAMS_VERSION)
+
+
+def free_slots_card(slots: Sequence[Any], *, locale: str, tz: tzinfo | str) -> Card:
+    """Free time slots, one line each with its day, range and length."""
+    body: list[dict[str, Any]] = [text_block(text("cards.slots.title", locale), size="Medium", weight="Bolder")]
+    if not slots:
+        body.append(text_block(text("cards.slots.empty", locale), isSubtle=True))
+    for slot in slots:
+        span = _span(slot)
+        if span is None:
+            continue
+        body.append(columns([
+            column([text_block(format_day(span[0], locale, tz), weight="Bolder")], width="stretch"),
+            column([text_block(format_time_range(span[0], span[1], locale, tz))], width="auto"),
+            column([text_block(format_duration(span[1] - span[0], locale), isSubtle=True)], width="auto"),
+        ], separator=len(body) > 1))
+    return adaptive_card(body, version=TEAMS_VERSION)
+
+

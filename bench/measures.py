@@ -1,0 +1,147 @@
+"""Side measures: the sandbox admin API, Graph request-log counts and recognition time per utterance."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import logging
+import statistics
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import httpx
+
+__all__ = ["SandboxAdmin", "log_durations_ms", "path_counts", "recognition_times"]
+
+logger = logging.getLogger(__name__)
+
+CORPUS = Path("/work/shared/corpus/va-utterances-dev.jsonl")
+DURATION_KEYS = ("duration_ms", "durationMs", "elapsed_ms", "elapsedMs", "duration")
+
+
+def _items(body: Any, *keys: str) -> list[dict[str, Any]]:
+    if isinstance(body, list):
+        return body
+    for key in keys:
+        if isinstance(body, dict) and isinstance(body.get(key), list):
+            return list(body[key])
+    return []
+
+
+class SandboxAdmin:
+    """The few admin calls the benchmark makes to `python -m sandbox` (`/_sandbox/...`)."""
+
+    def __init__(self, *, base_url: str) -> None:
+        self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=30.0)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def users(self) -> list[dict[str, Any]]:
+        response = self._client.get("/_sandbox/users")
+        response.raise_for_status()
+        return _items(response.json(), "value", "users")
+
+    def token(self, user: str) -> str:
+        response = self._client.post("/_sandbox/tokens", json={"user": user})
+        response.raise_for_status()
+        return str(response.json()["access_token"])
+
+    def reset(self) -> None:
+        self._client.post("/_sandbox/reset").raise_for_status()
+
+    def clear_requests(self) -> None:
+        self._client.delete("/_sandbox/requests").raise_for_status()
+
+    def requests(self) -> list[dict[str, Any]]:
+        response = self._client.get("/_sandbox/requests")
+        response.raise_for_status()
+        return _items(response.json(), "value", "requests")
+
+
+def graph_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Log entries for Graph calls (`/v1.0/...`), leaving out admin and token-service traffic."""
+    out = []
+    for entry in entries:
+        path = str(entry.get("path") or urlsplit(str(entry.get("url", ""))).path)
+        if "/v1.0/" in path or path.endswith("/v1.0"):
+            out.append(entry)
+    return out
+
+
+def path_counts(entries: list[dict[str, Any]]) -> dict[str, int]:
+    """`METHOD /path` (no query) -> count, for the JSON report."""
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        path = str(entry.get("path") or urlsplit(str(entry.get("url", ""))).path)
+        counts[f"{entry.get('method', '?')} {path}"] += 1
+    return dict(counts.most_common())
+
+
+def log_durations_ms(entries: list[dict[str, Any]]) -> list[float]:
+    """Server-side durations in milliseconds from the sandbox's own request log, where it records them."""
+    out = []
+    for entry in entries:
+        for key in DURATION_KEYS:
+            value = entry.get(key)
+            if isinstance(value, int | float):
+                out.append(float(value) * (1000.0 if key == "duration" and value < 5 else 1.0))
+                break
+    return out
+
+
+def _sample(lines: list[dict[str, Any]], size: int) -> list[dict[str, Any]]:
+    if size <= 0 or size >= len(lines):
+        return lines
+    step = len(lines) / size
+    return [lines[int(i * step)] for i in range(size)]
+
+
+def recognition_times(*, sample: int, corpus: Path = CORPUS) -> dict[str, Any]:
+    """Median `language.recognize` time per utterance over an evenly spaced sample of the corpus."""
+    try:
+        language = importlib.import_module("language")
+        recognize = language.recognize
+    except (ImportError, AttributeError) as exc:
+        return {"available": False, "reason": f"language.recognize not importable ({type(exc).__name__})"}
+    lines = [json.loads(line) for line in corpus.read_text().splitlines() if line.strip()]
+    chosen = _sample(lines, sample)
+    zone = ZoneInfo("Europe/Paris")
+    now = datetime.now(UTC).astimezone(zone)
+    parameters = inspect.signature(recognize).parameters
+    tz_arg: Any = zone
+    if "tz" in parameters and parameters["tz"].annotation in ("str", str):
+        tz_arg = "Europe/Paris"
+
+    def call(text: str, locale: str) -> Any:
+        return recognize(text, locale, now, tz_arg)
+
+    call(chosen[0]["text"], chosen[0]["locale"])  # first call loads the recognizers' models
+    call("quoi de prévu aujourd'hui", "fr-fr")
+    times: list[float] = []
+    by_locale: dict[str, list[float]] = {}
+    correct = 0
+    for item in chosen:
+        start = time.perf_counter()
+        result = call(item["text"], item["locale"])
+        elapsed = (time.perf_counter() - start) * 1000
+        times.append(elapsed)
+        by_locale.setdefault(item["locale"].split("-")[0], []).append(elapsed)
+        if getattr(result, "intent", None) == item.get("intent"):
+            correct += 1
+    times.sort()
+    return {
+        "available": True,
+        "utterances": len(times),
+        "median_ms": statistics.median(times),
+        "p95_ms": times[int(0.95 * (len(times) - 1))],
+        "median_ms_by_locale": {k: statistics.median(v) for k, v in sorted(by_locale.items())},
+        "intent_accuracy_on_sample": correct / len(times),
+        "how": "in-process, time.perf_counter around language.recognize(text, locale, now, tz)",
+    }

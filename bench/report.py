@@ -1,0 +1,139 @@
+"""Turning raw cell results into figures, one printed table and a JSON file."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CellResult", "percentile", "render_table", "summarise_cell", "write_json"]
+
+ECHO = "echo-bot"
+BARE_GRAPH = "bare-graph"
+
+
+def percentile(sorted_values: Sequence[float], fraction: float) -> float | None:
+    """Linear-interpolated percentile of already sorted values (None for no values)."""
+    if not sorted_values:
+        return None
+    position = (len(sorted_values) - 1) * fraction
+    low = math.floor(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
+
+
+@dataclass(slots=True)
+class CellResult:
+    """One (target, scenario, concurrency) cell: figures, or why it is not available."""
+
+    target: str
+    scenario: str
+    concurrency: int
+    available: bool = True
+    reason: str = ""
+    turns: int = 0
+    errors: int = 0
+    error_kinds: dict[str, int] = field(default_factory=dict)
+    turns_per_s: float | None = None
+    p50_ms: float | None = None
+    p95_ms: float | None = None
+    p99_ms: float | None = None
+    ratio_to_echo: float | None = None
+    ratio_to_bare_graph: float | None = None
+    iterations: int = 0
+    graph_requests: int | None = None
+    graph_requests_per_iteration: float | None = None
+    graph_paths: dict[str, int] = field(default_factory=dict)
+    loadgen_cpu_pct: float | None = None
+
+
+def summarise_cell(target: str, scenario: str, concurrency: int, raw: dict[str, Any]) -> CellResult:
+    """Figures from the load generator's answer for one cell."""
+    latencies = sorted(raw["latencies_ms"])
+    errors = sum(raw["errors"].values())
+    window = raw["window_s"]
+    return CellResult(
+        target=target,
+        scenario=scenario,
+        concurrency=concurrency,
+        turns=len(latencies),
+        errors=errors,
+        error_kinds=dict(raw["errors"]),
+        turns_per_s=(len(latencies) / window) if window > 0 else None,
+        p50_ms=percentile(latencies, 0.50),
+        p95_ms=percentile(latencies, 0.95),
+        p99_ms=percentile(latencies, 0.99),
+        iterations=raw["iterations_total"],
+        loadgen_cpu_pct=100 * raw["loadgen_cpu_s"] / raw["wall_s"] if raw["wall_s"] > 0 else None,
+    )
+
+
+def add_ratios(cells: list[CellResult]) -> None:
+    """Each cell's turns/s over the echo bot's and the bare Graph handler's at the same concurrency."""
+    reference: dict[tuple[str, int], float] = {}
+    for cell in cells:
+        if cell.target in (ECHO, BARE_GRAPH) and cell.turns_per_s:
+            reference[(cell.target, cell.concurrency)] = cell.turns_per_s
+    for cell in cells:
+        if not cell.turns_per_s:
+            continue
+        echo = reference.get((ECHO, cell.concurrency))
+        graph = reference.get((BARE_GRAPH, cell.concurrency))
+        cell.ratio_to_echo = cell.turns_per_s / echo if echo else None
+        cell.ratio_to_bare_graph = cell.turns_per_s / graph if graph else None
+
+
+def _fmt(value: float | None, digits: int = 1, suffix: str = "") -> str:
+    return "-" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+def render_table(cells: Sequence[CellResult]) -> str:
+    """The benchmark table as aligned plain text (also valid as a Markdown table)."""
+    header = (
+        "target", "scenario", "conc", "turns", "turns/s", "p50 ms", "p95 ms", "p99 ms",
+        "errors", "x echo", "x bare-graph", "graph req/it", "loadgen cpu",
+    )
+    rows: list[tuple[str, ...]] = []
+    for cell in cells:
+        if not cell.available:
+            rows.append((cell.target, cell.scenario, str(cell.concurrency), "not available: " + cell.reason,
+                         "", "", "", "", "", "", "", "", ""))
+            continue
+        rows.append((
+            cell.target,
+            cell.scenario,
+            str(cell.concurrency),
+            str(cell.turns),
+            _fmt(cell.turns_per_s),
+            _fmt(cell.p50_ms, 2),
+            _fmt(cell.p95_ms, 2),
+            _fmt(cell.p99_ms, 2),
+            str(cell.errors),
+            _fmt(cell.ratio_to_echo, 2, "x"),
+            _fmt(cell.ratio_to_bare_graph, 2, "x"),
+            _fmt(cell.graph_requests_per_iteration, 2),
+            _fmt(cell.loadgen_cpu_pct, 0, "%"),
+        ))
+    widths = [max(len(header[i]), *(len(row[i]) for row in rows if row[4] or i < 4)) if rows else len(header[i])
+              for i in range(len(header))]
+
+    def line(values: Sequence[str]) -> str:
+        if values[4] == "" and values[3].startswith("not available"):
+            head = " | ".join(v.ljust(widths[i]) for i, v in enumerate(values[:3]))
+            return f"| {head} | {values[3]} |"
+        return "| " + " | ".join(
+            v.ljust(widths[i]) if i < 2 else v.rjust(widths[i]) for i, v in enumerate(values)
+        ) + " |"
+
+    out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out.extend(line(row) for row in rows)
+    return "\n".join(out)
+
+
+def write_json(path: Path, *, cells: Sequence[CellResult], extra: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {**extra, "cells": [asdict(cell) for cell in cells]}
+    path.write_text(json.dumps(payload, indent=2, sort_keys=False) + "\n")

@@ -1,0 +1,354 @@
+"""Orchestrates one benchmark run: processes, cells, side measures, then the table and the JSON file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.errors import BenchError, LoadGeneratorError
+from bench.measures import SandboxAdmin, graph_entries, log_durations_ms, path_counts, recognition_times
+from bench.procs import ChildProcess, free_port
+from bench.report import CellResult, add_ratios, percentile, render_table, summarise_cell, write_json
+from bench.targets import ROOT, SCENARIOS, Target, all_targets
+
+__all__ = ["Options", "main", "parse_options", "run"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    duration: float = 5.0
+    warmup: float = 1.0
+    max_turns: int | None = None
+    concurrency: tuple[int, ...] = (1, 16)
+    targets: tuple[str, ...] = ("echo-bot", "bare-reply", "bare-graph", "mipa")
+    conversations: int = 1000
+    recognition_sample: int = 600
+    sandbox_gets: int = 200
+    output_dir: Path = field(default_factory=lambda: ROOT / "bench" / "results")
+
+
+def parse_options(argv: Sequence[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="MIPA benchmark against its baselines")
+    parser.add_argument("--quick", action="store_true", help="short cells and small side measures (~1 min)")
+    parser.add_argument("--duration", type=float, help="measured seconds per cell (default 5)")
+    parser.add_argument("--warmup", type=float, help="unmeasured seconds before each cell (default 1)")
+    parser.add_argument("--turns", type=int, help="stop each cell after this many measured turns")
+    parser.add_argument("--concurrency", default="1,16", help="comma-separated conversation counts")
+    parser.add_argument("--targets", default=",".join(Options().targets), help="comma-separated targets")
+    parser.add_argument("--conversations", type=int, help="conversations before reading RSS (default 1000)")
+    parser.add_argument("--recognition-sample", type=int, help="corpus utterances to time (0 = skip)")
+    parser.add_argument("--sandbox-gets", type=int, help="sequential GET /v1.0/me to time (0 = skip)")
+    parser.add_argument("--output-dir", type=Path, help="where the JSON goes (default bench/results)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    known = {target.name for target in all_targets()}
+    targets = tuple(name.strip() for name in args.targets.split(",") if name.strip())
+    unknown = set(targets) - known
+    if unknown:
+        parser.error(f"unknown targets {sorted(unknown)}; choose from {sorted(known)}")
+
+    def pick(value: Any, full: Any, short: Any) -> Any:
+        return value if value is not None else (short if quick else full)
+
+    return Options(
+        duration=pick(args.duration, 5.0, 1.5),
+        warmup=pick(args.warmup, 1.0, 0.3),
+        max_turns=args.turns,
+        concurrency=tuple(int(c) for c in args.concurrency.split(",") if c.strip()),
+        targets=targets,
+        conversations=pick(args.conversations, 1000, 100),
+        recognition_sample=pick(args.recognition_sample, 600, 150),
+        sandbox_gets=pick(args.sandbox_gets, 200, 50),
+        output_dir=args.output_dir or Options().output_dir,
+    )
+
+
+class LoadGeneratorProcess:
+    """The `python -m bench.loadgen` child, spoken to in JSON lines."""
+
+    def __init__(self, *, log_path: Path) -> None:
+        self._child = ChildProcess(
+            name="load generator",
+            argv=[sys.executable, "-m", "bench.loadgen", "--port", str(free_port())],
+            log_path=log_path,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            capture_stdout=True,
+        )
+
+    def start(self) -> None:
+        self._child.start()
+
+    def ask(self, command: dict[str, Any]) -> dict[str, Any]:
+        process = self._child.process
+        assert process is not None and process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.write((json.dumps(command) + "\n").encode())
+            process.stdin.flush()
+        except BrokenPipeError as exc:
+            raise LoadGeneratorError("the load generator has exited") from exc
+        line = process.stdout.readline()
+        if not line:
+            raise LoadGeneratorError("the load generator has exited")
+        answer = json.loads(line)
+        if not answer.get("ok"):
+            raise LoadGeneratorError(str(answer.get("error")))
+        return dict(answer)
+
+    def stop(self) -> None:
+        process = self._child.process
+        if process is not None and process.poll() is None and process.stdin is not None:
+            try:
+                process.stdin.write(b'{"op": "quit"}\n')
+                process.stdin.flush()
+                process.wait(timeout=5)
+            except (BrokenPipeError, subprocess.TimeoutExpired):
+                pass
+        self._child.stop()
+
+
+class Run:
+    """State of one benchmark run."""
+
+    def __init__(self, options: Options, stamp: str) -> None:
+        self.options = options
+        self.log_dir = options.output_dir / f"{stamp}-logs"
+        self.cells: list[CellResult] = []
+        self.processes: dict[str, dict[str, Any]] = {}
+        self.admin: SandboxAdmin | None = None
+        self.sandbox_url = ""
+        self.sandbox_reason = ""
+        self.users: list[dict[str, str]] = []
+        self.loadgen = LoadGeneratorProcess(log_path=self.log_dir / "loadgen.log")
+
+    def unavailable(self, target: Target, reason: str) -> None:
+        for scenario in target.scenarios:
+            for concurrency in self.options.concurrency:
+                self.cells.append(CellResult(target.name, scenario, concurrency, available=False, reason=reason))
+
+    def start_sandbox(self) -> ChildProcess | None:
+        if not (ROOT / "sandbox" / "__main__.py").exists():
+            self.sandbox_reason = "the sandbox (python -m sandbox) does not exist yet"
+            return None
+        port = free_port()
+        child = ChildProcess(
+            name="sandbox",
+            argv=[sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", str(port)],
+            log_path=self.log_dir / "sandbox.log",
+            cwd=ROOT,
+        )
+        try:
+            self.sandbox_url = child.start()
+            self.admin = SandboxAdmin(base_url=self.sandbox_url)
+            users = self.admin.users()
+        except (BenchError, httpx.HTTPError, KeyError, ValueError) as exc:
+            self.sandbox_reason = f"the sandbox did not start ({type(exc).__name__})"
+            child.stop()
+            self.admin = None
+            return None
+        self.processes["sandbox"] = {"ready_s": round(time.perf_counter() - child.started_at, 3)}
+        self.users = [{"id": str(u["id"]), "aadObjectId": str(u["id"])} for u in users if u.get("id")]
+        return child
+
+    def channel_users(self, target: Target) -> list[dict[str, str]]:
+        if target.needs_sandbox and self.users:
+            return self.users
+        return [{"id": f"29:bench-user-{i}", "aadObjectId": f"bench-aad-{i}"} for i in range(16)]
+
+    def cell(self, target: Target, bot_url: str, scenario: str, concurrency: int, **extra: Any) -> dict[str, Any]:
+        command = {
+            "op": "cell",
+            "bot_url": bot_url,
+            "turns": SCENARIOS[scenario].wire(),
+            "concurrency": concurrency,
+            "users": self.channel_users(target),
+            "conversation_prefix": f"{target.name}-{scenario.replace(' ', '-')}-{concurrency}-{time.time_ns()}",
+            "duration": self.options.duration,
+            "warmup": self.options.warmup,
+            "max_turns": self.options.max_turns,
+            **extra,
+        }
+        return self.loadgen.ask(command)
+
+    def run_target(self, target: Target) -> None:
+        ok, reason = target.available()
+        if ok and target.needs_sandbox and self.admin is None:
+            ok, reason = False, self.sandbox_reason
+        if not ok:
+            self.unavailable(target, reason)
+            return
+        if target.needs_sandbox and self.admin is not None:
+            self.admin.reset()
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        child = ChildProcess(
+            name=target.name,
+            argv=target.argv(port=port, sandbox_url=self.sandbox_url),
+            env=target.env(port=port, sandbox_url=self.sandbox_url),
+            log_path=self.log_dir / f"{target.name}.log",
+            cwd=ROOT,
+        )
+        info: dict[str, Any] = {}
+        self.processes[target.name] = info
+        try:
+            child.spawn()
+            first = child.first_answer(base + "/healthz", timeout=60)
+            if first is None:
+                self.unavailable(target, f"did not start (see {child._log_path.name})")
+                return
+            info["startup_s"], info["startup_status"] = round(first[0], 3), first[1]
+            info["startup_measure"] = "process spawn to first HTTP answer on GET /healthz"
+            info["rss_start_mb"] = child.rss_mb()
+            for scenario in target.scenarios:
+                for concurrency in self.options.concurrency:
+                    self.run_cell(target, base, scenario, concurrency)
+            if target.memory and self.options.conversations > 0:
+                raw = self.cell(target, base + "/api/messages", target.scenarios[0], 16,
+                                iterations=self.options.conversations)
+                info["conversations"] = self.options.conversations
+                info["conversation_errors"] = sum(raw["errors"].values())
+                info["rss_after_mb"] = child.rss_mb()
+        finally:
+            child.stop()
+
+    def run_cell(self, target: Target, base: str, scenario: str, concurrency: int) -> None:
+        if target.needs_sandbox and self.admin is not None:
+            self.admin.clear_requests()
+        try:
+            raw = self.cell(target, base + "/api/messages", scenario, concurrency)
+        except LoadGeneratorError as exc:
+            self.cells.append(CellResult(target.name, scenario, concurrency, available=False,
+                                         reason=f"load generator failed: {exc}"))
+            return
+        result = summarise_cell(target.name, scenario, concurrency, raw)
+        if target.needs_sandbox and self.admin is not None:
+            entries = graph_entries(self.admin.requests())
+            result.graph_requests = len(entries)
+            if raw["iterations_total"]:
+                result.graph_requests_per_iteration = len(entries) / raw["iterations_total"]
+            result.graph_paths = path_counts(entries)
+        self.cells.append(result)
+        logger.info("cell %s / %s / %d done", target.name, scenario, concurrency)
+
+    def sandbox_get(self) -> dict[str, Any]:
+        if self.admin is None or not self.users or self.options.sandbox_gets <= 0:
+            return {"available": False, "reason": self.sandbox_reason or "skipped"}
+        token = self.admin.token(self.users[0]["id"])
+        self.admin.clear_requests()
+        raw = self.loadgen.ask({
+            "op": "get", "url": self.sandbox_url + "/v1.0/me", "count": self.options.sandbox_gets,
+            "headers": {"Authorization": f"Bearer {token}"},
+        })
+        client = sorted(raw["latencies_ms"])
+        server = sorted(log_durations_ms(graph_entries(self.admin.requests())))
+        return {
+            "available": True,
+            "requests": len(client),
+            "statuses": raw["statuses"],
+            "client_median_ms": percentile(client, 0.5),
+            "client_how": "round trip timed in the load generator process, sequential, keep-alive, loopback",
+            "server_median_ms": percentile(server, 0.5),
+            "server_how": "durations from the sandbox's own request log" if server
+            else "the sandbox's request log records no duration",
+        }
+
+
+def _extras_text(run: Run, sandbox_get: dict[str, Any], recognition: dict[str, Any]) -> str:
+    lines = []
+    for name, info in run.processes.items():
+        parts = []
+        if "startup_s" in info:
+            parts.append(f"start-up to first /healthz answer {info['startup_s'] * 1000:.0f} ms"
+                         f" (HTTP {info['startup_status']})")
+        if "ready_s" in info:
+            parts.append(f"ready line after {info['ready_s'] * 1000:.0f} ms")
+        if info.get("rss_start_mb") is not None:
+            parts.append(f"RSS at start {info['rss_start_mb']:.1f} MB")
+        if info.get("rss_after_mb") is not None:
+            parts.append(f"RSS after {info['conversations']} conversations {info['rss_after_mb']:.1f} MB"
+                         f" ({info['conversation_errors']} errors)")
+        lines.append(f"- {name}: " + ", ".join(parts))
+    if sandbox_get.get("available"):
+        server = sandbox_get["server_median_ms"]
+        lines.append(
+            f"- sandbox GET /v1.0/me median: {sandbox_get['client_median_ms']:.2f} ms round trip"
+            f" (load generator, {sandbox_get['requests']} sequential)"
+            + (f", {server:.2f} ms in the sandbox (its request log)" if server is not None else "")
+        )
+    else:
+        lines.append(f"- sandbox GET /v1.0/me: not available ({sandbox_get.get('reason')})")
+    if recognition.get("available"):
+        lines.append(
+            f"- recognition median {recognition['median_ms']:.2f} ms per utterance"
+            f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} corpus utterances, in-process)"
+        )
+    else:
+        lines.append(f"- recognition: not available ({recognition.get('reason')})")
+    return "\n".join(lines)
+
+
+def run(options: Options) -> tuple[Path, str]:
+    """Run the benchmark; return the JSON path and the printed report."""
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    run = Run(options, stamp)
+    targets = [t for t in all_targets() if t.name in options.targets]
+    began = time.perf_counter()
+    sandbox: ChildProcess | None = None
+    sandbox_get: dict[str, Any] = {"available": False, "reason": "skipped"}
+    if any(t.needs_sandbox for t in targets) or options.sandbox_gets > 0:
+        sandbox = run.start_sandbox()
+    try:
+        run.loadgen.start()
+        for target in targets:
+            run.run_target(target)
+        sandbox_get = run.sandbox_get()
+    finally:
+        run.loadgen.stop()
+        if run.admin is not None:
+            run.admin.close()
+        if sandbox is not None:
+            sandbox.stop()
+    recognition = (recognition_times(sample=options.recognition_sample) if options.recognition_sample > 0
+                   else {"available": False, "reason": "skipped"})
+    add_ratios(run.cells)
+    report = render_table(run.cells) + "\n\n" + _extras_text(run, sandbox_get, recognition)
+    path = options.output_dir / f"{stamp}.json"
+    write_json(path, cells=run.cells, extra={
+        "started": stamp,
+        "seconds": round(time.perf_counter() - began, 1),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars_of(options).items()},
+        "processes": run.processes,
+        "sandbox_get": sandbox_get,
+        "recognition": recognition,
+        "table": render_table(run.cells),
+    })
+    return path, report
+
+
+def vars_of(options: Options) -> dict[str, Any]:
+    return {name: getattr(options, name) for name in Options.__dataclass_fields__}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    options = parse_options(argv)
+    path, report = run(options)
+    print(report)
+    print(f"\nJSON: {path}")
+    return 0

@@ -1,0 +1,81 @@
+"""What the benchmark runs: the bots under test, their scenarios and how to start each process."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ROOT", "SCENARIOS", "Scenario", "Target", "all_targets"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A scripted conversation: each turn's text and how many message replies end it."""
+
+    name: str
+    turns: tuple[tuple[str, int], ...]
+
+    def wire(self) -> list[dict[str, Any]]:
+        return [{"text": text, "messages": messages} for text, messages in self.turns]
+
+
+SCENARIOS = {
+    "echo": Scenario(name="echo", turns=(("hello there", 1),)),
+    "calendar read": Scenario(name="calendar read", turns=(("what's on my calendar today", 1),)),
+    "my day": Scenario(name="my day", turns=(("my day", 1),)),
+    "task write": Scenario(name="task write", turns=(("add buy printer paper to my tasks", 1), ("yes", 1))),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A bot process under measurement."""
+
+    name: str
+    scenarios: tuple[str, ...]
+    needs_sandbox: bool
+    memory: bool  # measure RSS after N conversations
+    module: str = ""  # `python -m <module>`; empty means `python app.py`
+
+    def available(self) -> tuple[bool, str]:
+        if self.module:
+            return True, ""
+        if not (ROOT / "app.py").exists():
+            return False, "app.py does not exist yet"
+        return True, ""
+
+    def argv(self, *, port: int, sandbox_url: str) -> list[str]:
+        if not self.module:
+            return [sys.executable, str(ROOT / "app.py")]
+        argv = [sys.executable, "-m", self.module, "--host", "127.0.0.1", "--port", str(port)]
+        if self.needs_sandbox:
+            argv += ["--sandbox-url", sandbox_url]
+        return argv
+
+    def env(self, *, port: int, sandbox_url: str) -> dict[str, str]:
+        if self.module:
+            return {}
+        return {
+            "PORT": str(port),
+            "HOST": "127.0.0.1",
+            "SANDBOX_URL": sandbox_url,
+            "MicrosoftAppId": "",
+            "MicrosoftAppPassword": "",
+            "LOG_LEVEL": "WARNING",
+        }
+
+
+def all_targets() -> list[Target]:
+    return [
+        Target(name="echo-bot", scenarios=("echo",), needs_sandbox=False, memory=True,
+               module="bench.baselines.echo_bot"),
+        Target(name="bare-reply", scenarios=("echo",), needs_sandbox=False, memory=False,
+               module="bench.baselines.bare_reply"),
+        Target(name="bare-graph", scenarios=("calendar read",), needs_sandbox=True, memory=False,
+               module="bench.baselines.bare_graph"),
+        Target(name="mipa", scenarios=("calendar read", "my day", "task write"), needs_sandbox=True, memory=True),
+    ]

@@ -1,0 +1,207 @@
+"""MIPA's composition root: settings -> sandbox (local mode) -> Graph -> storage -> adapter -> bot -> routes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from config import Settings, SettingsError, load_settings
+
+__all__ = ["APP_SETTINGS", "BOT_PARTS", "GRAPH_CLIENT", "SANDBOX_URL", "create_app", "main"]
+
+logger = logging.getLogger("mipa")
+
+ROOT = Path(__file__).resolve().parent
+SANDBOX_START_TIMEOUT = 15.0
+
+
+@dataclass(slots=True)
+class BotParts:
+    """What the messages route needs, built once the sandbox, Graph client and storage exist."""
+
+    adapter: object
+    bot: object
+    storage: object
+    handler: Handler
+
+
+APP_SETTINGS = web.AppKey("settings", Settings)
+SANDBOX_URL = web.AppKey("sandbox_url", str)
+GRAPH_CLIENT = web.AppKey("graph_client", object)
+BOT_PARTS = web.AppKey("bot_parts", BotParts)
+
+
+# ---- long-lived resources, opened in order and closed in reverse ------------------------------
+async def _drain(stream: asyncio.StreamReader) -> None:
+    while await stream.readline():
+        pass
+
+
+async def sandbox_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Local mode without SANDBOX_URL: run the sandbox as a child process for the app's lifetime."""
+    settings = app[APP_SETTINGS]
+    if not settings.local_mode or settings.sandbox_url:
+        app[SANDBOX_URL] = settings.sandbox_url.rstrip("/")
+        yield
+        return
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", str(settings.sandbox_port),
+        "--auto-signin", cwd=str(ROOT), stdout=asyncio.subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    try:
+        line = await asyncio.wait_for(process.stdout.readline(), SANDBOX_START_TIMEOUT)
+    except TimeoutError:
+        line = b""
+    text = line.decode(errors="replace").strip()
+    if not text.startswith("MIPA sandbox listening on "):
+        process.kill()
+        await process.wait()
+        raise SettingsError(
+            f"The sandbox could not start on SANDBOX_PORT {settings.sandbox_port}; "
+            "free the port or set SANDBOX_URL to a running sandbox."
+        )
+    app[SANDBOX_URL] = text.rsplit(" ", 1)[-1]
+    drain = asyncio.create_task(_drain(process.stdout))
+    logger.info("sandbox started on %s (pid %s)", app[SANDBOX_URL], process.pid)
+    try:
+        yield
+    finally:
+        drain.cancel()
+        if process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), 5)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+
+async def graph_ctx(app: web.Application) -> AsyncIterator[None]:
+    from graph import GraphClient
+
+    settings = app[APP_SETTINGS]
+    sandbox = app[SANDBOX_URL]
+    base_url = f"{sandbox}/v1.0" if settings.local_mode and sandbox else settings.graph_base_url
+    async with GraphClient(base_url=base_url) as client:
+        app[GRAPH_CLIENT] = client
+        yield
+
+
+async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
+    from botbuilder.core import ConversationState, UserState
+    from botbuilder.integration.aiohttp import CloudAdapter
+
+    from bots import AppBotFrameworkAuthentication, AssistantBot, DedupingTeamsSSOMiddleware
+    from bots.errors import make_turn_error_handler
+    from bots.routes import make_messages_handler
+    from dialogs import MainDialog, Services, SignInPrompt, build_features, signin_settings
+    from language import t
+    from storage.factory import create_storage
+
+    settings = app[APP_SETTINGS]
+    storage = create_storage(
+        url=settings.storage_url, key=settings.storage_key or None,
+        ttl_seconds=settings.storage_ttl_seconds, prefix=settings.storage_prefix,
+    )
+    auth = AppBotFrameworkAuthentication(
+        settings.bot_config(), token_service_url=app[SANDBOX_URL] if settings.local_mode else None
+    )
+    adapter = CloudAdapter(auth)
+    conversation_state = ConversationState(storage)
+    user_state = UserState(storage)
+    adapter.on_turn_error = make_turn_error_handler(conversation_state)
+    adapter.use(DedupingTeamsSSOMiddleware(storage, settings.connection_name))
+    signin = SignInPrompt(
+        SignInPrompt.__name__,
+        signin_settings(settings.connection_name, title=t("bot.signin.title", "en"), text=t("bot.signin.text", "en")),
+    )
+    services = Services(settings=settings, graph=app[GRAPH_CLIENT], user_state=user_state, signin=signin)  # type: ignore[arg-type]
+    dialog = MainDialog(services, build_features(services))
+    bot = AssistantBot(
+        conversation_state=conversation_state, user_state=user_state, dialog=dialog, services=services
+    )
+    app[BOT_PARTS] = BotParts(
+        adapter=adapter, bot=bot, storage=storage, handler=make_messages_handler(adapter, bot)
+    )
+    try:
+        yield
+    finally:
+        await auth.close()
+        close = getattr(storage, "close", None)
+        if close is not None:
+            await close()
+
+
+# ---- routes -----------------------------------------------------------------------------------
+async def messages(request: web.Request) -> web.StreamResponse:
+    return await request.app[BOT_PARTS].handler(request)
+
+
+async def healthz(_: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The aiohttp application; nothing starts until the app runs its cleanup contexts."""
+    from bots.routes import MAX_BODY_BYTES
+
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app[APP_SETTINGS] = settings
+    app.cleanup_ctx.extend([sandbox_ctx, graph_ctx, bot_ctx])
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+# ---- python app.py --------------------------------------------------------------------------------
+async def serve(settings: Settings) -> None:
+    runner = web.AppRunner(create_app(settings), access_log=None)
+    await runner.setup()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        site = web.TCPSite(runner, settings.host, settings.port)
+        await site.start()
+        port = runner.addresses[0][1] if runner.addresses else settings.port
+        print(f"MIPA listening on http://{settings.host}:{port}", flush=True)
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+def main() -> int:
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"MIPA cannot start: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s", stream=sys.stderr
+    )
+    if settings.local_mode:
+        logger.info("local mode: no MicrosoftAppId, inbound authentication off, sandbox tenant")
+    try:
+        asyncio.run(serve(settings))
+    except SettingsError as exc:
+        print(f"MIPA cannot start: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Bot Framework authentication for CloudAdapter: token-service redirection, B5/B7 fixes, client reuse."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, TokenResponse
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.auth import (
+    ClaimsIdentity,
+    ConnectorFactory,
+    MicrosoftAppCredentials,
+    ServiceClientCredentialsFactory,
+    UserTokenClient,
+)
+from botframework.connector.auth._built_in_bot_framework_authentication import (
+    _BuiltinBotFrameworkAuthentication,
+)
+from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
+from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
+
+from config import BotConfig
+
+__all__ = ["PLACEHOLDER_APP_ID", "AppBotFrameworkAuthentication", "SafeUserTokenClient"]
+
+logger = logging.getLogger(__name__)
+
+# With authentication off the anonymous claims carry no app id; the token service needs one (B7).
+PLACEHOLDER_APP_ID = "00000000-0000-0000-0000-000000000000"
+
+
+class SafeUserTokenClient(UserTokenClient):
+    """Delegates to the SDK's client; a failed exchange becomes None instead of an ErrorResponse (B5)."""
+
+    def __init__(self, inner: UserTokenClient) -> None:
+        super().__init__()
+        self._inner = inner
+
+    async def get_user_token(
+        self, user_id: str, connection_name: str, channel_id: str, magic_code: str
+    ) -> TokenResponse:
+        return await self._inner.get_user_token(user_id, connection_name, channel_id, magic_code)
+
+    async def get_sign_in_resource(
+        self, connection_name: str, activity: Activity, final_redirect: str
+    ) -> SignInUrlResponse:
+        return await self._inner.get_sign_in_resource(connection_name, activity, final_redirect)
+
+    async def sign_out_user(self, user_id: str, connection_name: str, channel_id: str) -> None:
+        await self._inner.sign_out_user(user_id, connection_name, channel_id)
+
+    async def get_token_status(self, user_id: str, channel_id: str, include_filter: str) -> list[TokenStatus]:
+        return await self._inner.get_token_status(user_id, channel_id, include_filter)
+
+    async def get_aad_tokens(
+        self, user_id: str, connection_name: str, resource_urls: list[str], channel_id: str
+    ) -> dict[str, TokenResponse]:
+        return await self._inner.get_aad_tokens(user_id, connection_name, resource_urls, channel_id)
+
+    async def exchange_token(
+        self,
+        user_id: str,
+        connection_name: str,
+        channel_id: str,
+        exchange_request: TokenExchangeRequest,
+    ) -> TokenResponse | None:
+        try:
+            result = await self._inner.exchange_token(user_id, connection_name, channel_id, exchange_request)
+        except Exception as exc:  # the SDK raises for statuses it does not model
+            logger.warning("token exchange failed: %s", type(exc).__name__)
+            return None
+        return result if isinstance(result, TokenResponse) and result.token else None
+
+
+class _CachingConnectorFactory(ConnectorFactory):
+    """Reuses one ConnectorClient per (service URL, audience): building one costs ~5 ms in msrest."""
+
+    def __init__(self, inner: ConnectorFactory, cache: dict[tuple[str, str | None], ConnectorClient]) -> None:
+        self._inner = inner
+        self._cache = cache
+
+    async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
+        key = (service_url, audience)
+        client = self._cache.get(key)
+        if client is None:
+            client = await self._inner.create(service_url, audience)
+            self._cache[key] = client
+        return client
+
+
+class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
+    """The SDK's built-in authentication, with the user-token client pointed at our token service.
+
+    Only `create_user_token_client` is overridden so that the SDK's own inbound checks keep running
+    (setting `OAUTH_URL` instead would switch to a code path that crashes, B4).
+    """
+
+    def __init__(
+        self,
+        config: BotConfig,
+        *,
+        token_service_url: str | None = None,
+        credentials_factory: ServiceClientCredentialsFactory | None = None,
+    ) -> None:
+        super().__init__(config, credentials_factory=credentials_factory)
+        self._app_id = config.APP_ID or PLACEHOLDER_APP_ID
+        self._token_service_url = token_service_url
+        self._connectors: dict[tuple[str, str | None], ConnectorClient] = {}
+        self._token_clients: dict[str, UserTokenClient] = {}
+
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
+        return _CachingConnectorFactory(super().create_connector_factory(claims_identity), self._connectors)
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        # One client per app id: building one costs ~5 ms in msrest, and its credentials do not change.
+        key = _BuiltinBotFrameworkAuthentication.get_app_id(claims_identity) or self._app_id
+        client = self._token_clients.get(key)
+        if client is None:
+            inner: Any
+            if self._token_service_url:  # local mode and tests: the sandbox's token service
+                inner = _UserTokenClientImpl(self._app_id, MicrosoftAppCredentials.empty(), self._token_service_url)
+            else:
+                inner = await super().create_user_token_client(claims_identity)
+            client = self._token_clients[key] = SafeUserTokenClient(inner)
+        return client
+
+    async def close(self) -> None:
+        """Close the cached connector clients (their HTTP sessions)."""
+        clients = list(self._connectors.values())
+        self._connectors.clear()
+        for client in clients:
+            try:
+                await client.close()
+            except Exception:  # closing is best effort at shutdown
+                logger.debug("connector client close failed", exc_info=True)

@@ -1,0 +1,136 @@
+"""The root dialog: answer what needs no sign-in, sign in, then route the request to its feature dialog."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from botbuilder.core import TurnContext
+from botbuilder.dialogs import (
+    ComponentDialog,
+    DialogContext,
+    DialogTurnResult,
+    DialogTurnStatus,
+    WaterfallDialog,
+    WaterfallStepContext,
+)
+
+from dialogs.feature import FeatureDialog
+from dialogs.request import Request
+from dialogs.services import Services, TurnFacts
+from language import WRITE_INTENTS
+
+__all__ = ["MainDialog"]
+
+logger = logging.getLogger(__name__)
+
+# Intents answered without signing in, from any point of a conversation.
+_INTERRUPTIONS = ("general.cancel", "general.signout", "general.help")
+
+
+class MainDialog(ComponentDialog):
+    """Greets, helps, cancels and signs out; otherwise signs in and starts the feature for the intent."""
+
+    def __init__(self, services: Services, features: Iterable[FeatureDialog]) -> None:
+        super().__init__(MainDialog.__name__)
+        self.services = services
+        self.add_dialog(services.signin)
+        self._routes: dict[str, str] = {}
+        for feature in features:
+            self.add_dialog(feature)
+            for intent in feature.intents:
+                self._routes[intent] = feature.id
+        self.add_dialog(
+            WaterfallDialog(
+                "MainDialog.waterfall",
+                [self.intro_step, self.signin_step, self.dispatch_step],
+            )
+        )
+        self.initial_dialog_id = "MainDialog.waterfall"
+
+    # ---- interruptions while another dialog waits ---------------------------------------------
+    async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
+        result = await self._interrupt(inner_dc)
+        if result is not None:
+            return result
+        return await super().on_continue_dialog(inner_dc)
+
+    async def _interrupt(self, inner_dc: DialogContext) -> DialogTurnResult | None:
+        context = inner_dc.context
+        facts = TurnFacts.of(context)
+        if not facts.text:
+            return None
+        tz = await self.services.known_time_zone(context) or "UTC"
+        intent = facts.recognize(tz).intent
+        if intent not in _INTERRUPTIONS:
+            return None
+        logger.info("interruption: %s", intent)
+        if intent == "general.help":
+            await self.services.say(context, "bot.help")
+            return DialogTurnResult(DialogTurnStatus.Waiting)
+        await inner_dc.cancel_all_dialogs()
+        if intent == "general.signout":
+            await self.sign_out(context)
+        else:
+            await self.services.say(context, "bot.cancelled")
+        return DialogTurnResult(DialogTurnStatus.Complete)
+
+    async def sign_out(self, context: TurnContext) -> None:
+        await self.services.signin.sign_out_user(context)
+        self.services.forget_token(context)
+        await self.services.say(context, "bot.signout.done")
+
+    # ---- the waterfall ----------------------------------------------------------------------
+    async def intro_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        context = step.context
+        facts = TurnFacts.of(context)
+        if not facts.text:
+            await self.services.say(context, "bot.text_only")
+            return await step.end_dialog()
+        known_tz = await self.services.known_time_zone(context)
+        recognition = facts.recognize(known_tz or "UTC")
+        intent = recognition.intent
+        logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
+        if intent == "general.help":
+            await self.services.say(context, "bot.help")
+            return await step.end_dialog()
+        if intent == "general.greeting":
+            await self.services.say(context, "bot.greeting")
+            return await step.end_dialog()
+        if intent == "general.cancel":
+            await self.services.say(context, "bot.nothing_to_cancel")
+            return await step.end_dialog()
+        if intent == "general.signout":
+            await self.sign_out(context)
+            return await step.end_dialog()
+        if intent not in self._routes:
+            key = "bot.not_understood" if intent in ("none", "general.confirm", "general.reject") else "bot.not_available"
+            await self.services.say(context, key)
+            return await step.end_dialog()
+        if self.services.settings.read_only and intent in WRITE_INTENTS:
+            await self.services.say(context, "bot.read_only")
+            return await step.end_dialog()
+        step.values["request"] = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
+        step.values["tz_known"] = known_tz is not None
+        step.values["activity_id"] = context.activity.id
+        return await step.begin_dialog(self.services.signin.id)
+
+    async def signin_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        context = step.context
+        token = step.result
+        if token is None or not getattr(token, "token", None):
+            await self.services.say(context, "bot.signin.failed")
+            return await step.end_dialog()
+        self.services.remember_token(context, token.token)
+        request = Request.from_options(step.values["request"])
+        same_turn = step.values.get("activity_id") == context.activity.id
+        if same_turn and not step.values.get("tz_known"):
+            # Dates were read in UTC for lack of a zone; now that Graph is reachable, read them again.
+            tz = await self.services.time_zone(context, self.services.graph.for_user(token.token))
+            if tz != request.tz:
+                request = Request.from_recognition(TurnFacts.of(context).recognize(tz), tz=tz)
+        return await step.next(request.to_options())
+
+    async def dispatch_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = Request.from_options(step.result)
+        return await step.begin_dialog(self._routes[request.intent], request.to_options())

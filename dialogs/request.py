@@ -1,0 +1,54 @@
+"""A recognised request as it travels in dialog options: plain JSON, rebuilt into typed entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+from typing import Any
+
+from language import Entities, Recognition
+
+__all__ = ["Request"]
+
+_DATETIME_FIELDS = {"start", "end"}
+_TUPLE_FIELDS = {"people", "ambiguities"}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the person asked for in one turn: intent, entities, their locale and time zone."""
+
+    intent: str
+    locale: str
+    tz: str
+    entities: Entities
+
+    @classmethod
+    def from_recognition(cls, recognition: Recognition, *, tz: str) -> Request:
+        return cls(intent=recognition.intent, locale=recognition.locale, tz=tz, entities=recognition.entities)
+
+    def to_options(self) -> dict[str, Any]:
+        """JSON-safe options for `begin_dialog` (dialog state must survive any store)."""
+        return {"intent": self.intent, "locale": self.locale, "tz": self.tz, "entities": self.entities.to_json()}
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> Request:
+        raw = dict(options.get("entities") or {})
+        known = {f.name for f in fields(Entities)}
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key not in known:
+                continue
+            if key in _DATETIME_FIELDS and isinstance(value, str):
+                value = datetime.fromisoformat(value)
+            elif key == "duration" and value is not None:
+                value = timedelta(seconds=float(value))
+            elif key in _TUPLE_FIELDS:
+                value = tuple(value)
+            values[key] = value
+        return cls(
+            intent=str(options.get("intent", "none")),
+            locale=str(options.get("locale", "en")),
+            tz=str(options.get("tz", "UTC")),
+            entities=Entities(**values),
+        )

@@ -1,0 +1,141 @@
+"""What every dialog needs per turn: locale, time zone, recognition, the user's Graph facade, replies."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from botbuilder.core import MessageFactory, StatePropertyAccessor, TurnContext, UserState
+from botbuilder.dialogs.prompts import OAuthPrompt
+from botbuilder.schema import Activity, ActivityTypes, Attachment
+
+from config import Settings
+from graph import GraphClient, GraphError, UserGraph
+from language import Recognition, detect_locale, normalize_locale, recognize, t
+
+__all__ = ["Services", "TurnFacts"]
+
+logger = logging.getLogger(__name__)
+
+_TOKEN_KEY = "mipa.token"
+_FACTS_KEY = "mipa.facts"
+
+
+def _valid_zone(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
+
+
+class TurnFacts:
+    """Locale, time zone and recognition of the current activity, computed once per turn."""
+
+    def __init__(self, context: TurnContext) -> None:
+        activity = context.activity
+        self.text: str = (activity.text or "").strip() if activity.type == ActivityTypes.message else ""
+        client_info = next(
+            (e for e in (activity.entities or []) if getattr(e, "type", None) == "clientInfo"), None
+        )
+        info: dict[str, Any] = client_info.additional_properties if client_info is not None else {}
+        locale = info.get("locale") or activity.locale
+        self.locale: str = normalize_locale(locale) if locale else detect_locale(self.text)
+        self.client_tz: str | None = _valid_zone(info.get("timezone") or activity.local_timezone)
+        self._recognitions: dict[str, Recognition] = {}
+
+    def recognize(self, tz: str) -> Recognition:
+        recognition = self._recognitions.get(tz)
+        if recognition is None:
+            recognition = recognize(self.text, self.locale, datetime.now(UTC), tz)
+            self._recognitions[tz] = recognition
+        return recognition
+
+    @staticmethod
+    def of(context: TurnContext) -> TurnFacts:
+        facts = context.turn_state.get(_FACTS_KEY)
+        if facts is None:
+            facts = context.turn_state[_FACTS_KEY] = TurnFacts(context)
+        return facts
+
+
+@dataclass(slots=True)
+class Services:
+    """Long-lived collaborators shared by the dialogs; nothing here holds a user's data or token."""
+
+    settings: Settings
+    graph: GraphClient
+    user_state: UserState
+    signin: OAuthPrompt
+    profile: StatePropertyAccessor | None = None
+
+    def __post_init__(self) -> None:
+        # The only thing kept about a user: their time zone name, with the store's time to live.
+        self.profile = self.user_state.create_property("profile")
+
+    # ---- tokens and Graph -------------------------------------------------------------------
+    def remember_token(self, context: TurnContext, token: str) -> None:
+        """Keep the token for the rest of this turn only (turn state is never stored)."""
+        context.turn_state[_TOKEN_KEY] = token
+
+    async def user_graph(self, context: TurnContext) -> UserGraph | None:
+        """The Graph facade for the signed-in user of this turn, or None when not signed in."""
+        token = context.turn_state.get(_TOKEN_KEY)
+        if token is None:
+            response = await self.signin.get_user_token(context)
+            if response is None or not response.token:
+                return None
+            token = context.turn_state[_TOKEN_KEY] = response.token
+        return self.graph.for_user(token)
+
+    def forget_token(self, context: TurnContext) -> None:
+        context.turn_state.pop(_TOKEN_KEY, None)
+
+    # ---- locale and time zone ---------------------------------------------------------------
+    def locale(self, context: TurnContext) -> str:
+        return TurnFacts.of(context).locale
+
+    async def known_time_zone(self, context: TurnContext) -> str | None:
+        """Teams clientInfo / activity time zone, else the one remembered from mailbox settings."""
+        facts = TurnFacts.of(context)
+        if facts.client_tz:
+            return facts.client_tz
+        assert self.profile is not None
+        profile = await self.profile.get(context, dict)
+        return _valid_zone(profile.get("tz"))
+
+    async def time_zone(self, context: TurnContext, graph: UserGraph | None) -> str:
+        """The user's zone: client, then remembered mailbox settings, then Graph, then UTC."""
+        tz = await self.known_time_zone(context)
+        if tz:
+            return tz
+        if graph is not None:
+            try:
+                settings = await graph.mailbox.settings()
+            except GraphError as exc:
+                logger.info("mailbox settings unavailable: %s", type(exc).__name__)
+            else:
+                tz = _valid_zone(settings.time_zone)
+                if tz:
+                    assert self.profile is not None
+                    profile = await self.profile.get(context, dict)
+                    profile["tz"] = tz
+                    await self.profile.set(context, profile)
+                    return tz
+        return "UTC"
+
+    # ---- replies ----------------------------------------------------------------------------
+    async def say(self, context: TurnContext, key: str, /, **params: Any) -> None:
+        await context.send_activity(MessageFactory.text(t(key, self.locale(context), **params)))
+
+    async def send_card(self, context: TurnContext, card: dict[str, Any], *, summary: str = "") -> None:
+        attachment = Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
+        activity: Activity = MessageFactory.attachment(attachment)
+        if summary:
+            activity.summary = summary
+        await context.send_activity(activity)

@@ -21,7 +21,11 @@ __all__ = ["CALENDAR_SELECT", "calendar_view_params", "create_app", "main", "use
 
 SANDBOX_URL = web.AppKey("sandbox_url", str)
 TOKENS = web.AppKey("tokens", dict)
-CALENDAR_SELECT = "subject,start,end,location,isAllDay,showAs,onlineMeeting"
+# The same `$select` as MIPA's calendar reads (graph.calendar.EVENT_SELECT; a test keeps them equal).
+CALENDAR_SELECT = (
+    "id,subject,start,end,isAllDay,location,organizer,attendees,isOnlineMeeting,onlineMeeting,webLink,"
+    "responseStatus,isOrganizer,type,seriesMasterId,showAs,isCancelled,transactionId"
+)
 DEFAULT_ZONE = "Europe/Paris"
 
 

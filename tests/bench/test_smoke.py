@@ -46,3 +46,18 @@ def test_percentile_interpolates() -> None:
     assert percentile(values, 0.5) == 3.0
     assert percentile(values, 0.95) == 4.8
     assert percentile([], 0.5) is None
+
+
+def test_bare_graph_baseline_makes_the_same_calendar_request_as_mipa() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bench.baselines.bare_graph import CALENDAR_SELECT, calendar_view_params
+    from graph.calendar import EVENT_SELECT
+
+    assert CALENDAR_SELECT == EVENT_SELECT
+    zone = ZoneInfo("Europe/Paris")
+    params = calendar_view_params(zone, datetime(2026, 3, 29, 12, 0, tzinfo=zone))
+    assert params["startDateTime"] == "2026-03-29T00:00:00+01:00"
+    assert params["endDateTime"] == "2026-03-30T00:00:00+02:00"  # a 23-hour day
+    assert params["$select"] == EVENT_SELECT

@@ -46,7 +46,6 @@ def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
             info.append(text_block(text("cards.mail.overdue" if overdue else "cards.mail.due", locale,
                                         day=format_day(due, locale, tz)),
                                    size="Small", spacing="None", color="Attention" if overdue else "Default"))
-        cols = [column(info)]
         message_id = get(message, "id")
         if buttons and message_id:
             acts = [
@@ -61,7 +60,7 @@ def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
             if link:
                 acts.append(open_url_action(text("cards.action.open_outlook", locale), str(link)))
             info.append(action_set(acts))
-        rows.append(columns(cols, separator=bool(rows), spacing="Small"))
+        rows.append(columns([column(info)], separator=bool(rows), spacing="Small"))
     return rows
 
 

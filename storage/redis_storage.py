@@ -170,12 +170,12 @@ class RedisStorage(Storage):
         """Run one Redis call, translating redis-py errors into the storage tree."""
         try:
             return await pending
-        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
-            logger.warning("redis %s failed: %s", operation, type(exc).__name__)
-            raise StorageUnavailable(f"the state store is unavailable ({operation})") from exc
         except (redis_errors.AuthenticationError, redis_errors.AuthorizationError) as exc:
             logger.warning("redis %s refused: %s", operation, type(exc).__name__)
             raise StorageUnavailable(f"the state store refused the credentials ({operation})") from exc
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
+            logger.warning("redis %s failed: %s", operation, type(exc).__name__)
+            raise StorageUnavailable(f"the state store is unavailable ({operation})") from exc
         except redis_errors.ResponseError as exc:
             if "NOAUTH" in str(exc) or "WRONGPASS" in str(exc):
                 logger.warning("redis %s refused: authentication required", operation)

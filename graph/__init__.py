@@ -1,0 +1,87 @@
+"""MIPA's Microsoft Graph client: resilient, typed and economical; imports nothing from botbuilder."""
+
+from __future__ import annotations
+
+from .batch import BatchRequest, BatchResponse
+from .client import GraphClient, GraphResponse
+from .errors import (
+    BadRequest,
+    ClaimsChallenge,
+    Conflict,
+    Forbidden,
+    GraphError,
+    GraphRequestError,
+    GraphStatusError,
+    NotFound,
+    PreconditionFailed,
+    Throttled,
+    Unauthorized,
+    Unavailable,
+)
+from .lists import FieldError
+from .models import (
+    Attendee,
+    Contact,
+    Digest,
+    DriveItem,
+    Event,
+    LinkedResource,
+    ListColumn,
+    ListItem,
+    MailboxSettings,
+    Message,
+    Person,
+    PlannerBucket,
+    PlannerPlan,
+    PlannerTask,
+    Site,
+    SiteList,
+    TimeSlot,
+    TodoList,
+    TodoTask,
+    WorkingHours,
+)
+from .timezones import to_iana
+from .user import UserGraph
+
+__all__ = [
+    "Attendee",
+    "BadRequest",
+    "BatchRequest",
+    "BatchResponse",
+    "ClaimsChallenge",
+    "Conflict",
+    "Contact",
+    "Digest",
+    "DriveItem",
+    "Event",
+    "FieldError",
+    "Forbidden",
+    "GraphClient",
+    "GraphError",
+    "GraphRequestError",
+    "GraphResponse",
+    "GraphStatusError",
+    "LinkedResource",
+    "ListColumn",
+    "ListItem",
+    "MailboxSettings",
+    "Message",
+    "NotFound",
+    "Person",
+    "PlannerBucket",
+    "PlannerPlan",
+    "PlannerTask",
+    "PreconditionFailed",
+    "Site",
+    "SiteList",
+    "Throttled",
+    "TimeSlot",
+    "TodoList",
+    "TodoTask",
+    "Unauthorized",
+    "Unavailable",
+    "UserGraph",
+    "WorkingHours",
+    "to_iana",
+]

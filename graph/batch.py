@@ -114,7 +114,8 @@ def _parse(body: Any) -> dict[str, BatchResponse]:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
-        headers = item.get("headers") if isinstance(item.get("headers"), dict) else {}
+        raw_headers = item.get("headers")
+        headers: dict[str, Any] = raw_headers if isinstance(raw_headers, dict) else {}
         out[item["id"].lower()] = BatchResponse(
             id=item["id"],
             status=int(item.get("status", 0)),

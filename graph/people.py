@@ -1,0 +1,129 @@
+"""People: resolve a spoken name to a ranked list of people from the directory, contacts and /me/people."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from . import odata
+from ._json import arr
+from .batch import BatchRequest
+from .contacts import name_filter
+from .models import Person
+from .session import Session
+
+__all__ = ["PeopleService", "rank"]
+
+_SOURCE_WEIGHT = {"people": 0.3, "contact": 0.2, "directory": 0.1}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def _score(query: str, name: str, email: str | None) -> float:
+    q, n = _fold(query), _fold(name)
+    if not q or not n:
+        return 0.0
+    if q == n:
+        return 1.0
+    tokens = n.replace("(", " ").replace(")", " ").split()
+    q_tokens = q.split()
+    if all(any(t.startswith(qt) for t in tokens) for qt in q_tokens):
+        return 0.8 if any(t == q_tokens[0] for t in tokens) else 0.6
+    if email and _fold(email).startswith(q.replace(" ", "")):
+        return 0.5
+    return 0.2 if q in n else 0.0
+
+
+def rank(query: str, candidates: list[Person]) -> list[Person]:
+    """Merge candidates by e-mail (keeping the best), score them and sort best first."""
+    best: dict[str, Person] = {}
+    for person in candidates:
+        score = _score(query, person.display_name, person.email) + _SOURCE_WEIGHT.get(person.source, 0.0)
+        if score <= _SOURCE_WEIGHT.get(person.source, 0.0):
+            continue
+        key = (person.email or person.display_name).casefold()
+        scored = Person(
+            display_name=person.display_name,
+            email=person.email,
+            id=person.id,
+            source=person.source,
+            score=round(score, 3),
+            job_title=person.job_title,
+        )
+        if key not in best or best[key].score < scored.score:
+            best[key] = scored
+    return sorted(best.values(), key=lambda p: (-p.score, p.display_name.casefold()))
+
+
+def _directory(item: dict[str, Any]) -> Person:
+    return Person(
+        display_name=str(item.get("displayName") or ""),
+        email=item.get("mail") or item.get("userPrincipalName"),
+        id=item.get("id"),
+        source="directory",
+        job_title=item.get("jobTitle"),
+    )
+
+
+def _contact(item: dict[str, Any]) -> Person:
+    emails = arr(item.get("emailAddresses"))
+    first = next((e.get("address") for e in emails if isinstance(e, dict) and e.get("address")), None)
+    return Person(display_name=str(item.get("displayName") or ""), email=first, id=None, source="contact")
+
+
+def _people(item: dict[str, Any]) -> Person:
+    emails = arr(item.get("scoredEmailAddresses"))
+    first = next((e.get("address") for e in emails if isinstance(e, dict) and e.get("address")), None)
+    return Person(
+        display_name=str(item.get("displayName") or ""),
+        email=first or item.get("userPrincipalName"),
+        id=item.get("id"),
+        source="people",
+        job_title=item.get("jobTitle"),
+    )
+
+
+class PeopleService:
+    def __init__(self, *, session: Session) -> None:
+        self._session = session
+
+    async def resolve(self, name: str, *, limit: int = 5) -> list[Person]:
+        """People matching ``name``, best first, in one `$batch`; more than one means ask the user."""
+        text = " ".join(name.split())
+        if not text:
+            return []
+        directory_filter = odata.or_(
+            odata.startswith("displayName", text),
+            odata.startswith("givenName", text),
+            odata.startswith("surname", text),
+            odata.startswith("mail", text),
+        )
+        requests = [
+            BatchRequest.get(
+                "directory",
+                "/users",
+                {"$filter": directory_filter, "$select": "id,displayName,mail,userPrincipalName,jobTitle", "$top": 10},
+            ),
+            BatchRequest.get(
+                "contacts",
+                "/me/contacts",
+                {"$filter": name_filter(text), "$select": "id,displayName,emailAddresses", "$top": 10},
+            ),
+            BatchRequest.get("people", "/me/people", {"$search": odata.search_phrase(text), "$top": 10}),
+        ]
+        results = await self._session.batch(requests)
+        candidates: list[Person] = []
+        parsers = {"directory": _directory, "contacts": _contact, "people": _people}
+        failures = 0
+        for key, parse in parsers.items():
+            answer = results[key]
+            if not answer.ok:
+                failures += 1
+                continue
+            candidates.extend(parse(i) for i in answer.values())
+        if failures == len(parsers):
+            results["directory"].raise_for_status()
+        return rank(text, candidates)[:limit]

@@ -1,0 +1,259 @@
+"""Dates, times, ranges and durations in English and French, resolved to aware datetimes in the user's zone.
+
+Built on Microsoft's Recognizers-Text (the models are built once, lazily), with MIPA's own rules
+where people mean something else than the recognizer: "next Friday" is the coming Friday (flagged
+as ambiguous when it could be next week's), "in two hours" counts real elapsed time across a
+daylight-saving change, "end of the week" and French durations are handled here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+from typing import Any
+
+from .text import fold
+
+__all__ = ["DateInfo", "extract_dates", "has_date_cue", "parse_number_word"]
+
+logger = logging.getLogger(__name__)
+
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "forty-five": 45, "fifty": 50, "half": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
+    "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30,
+    "quarante": 40, "quarante-cinq": 45, "cinquante": 50, "several": 3,
+}
+_NUM = r"(\d+|" + "|".join(sorted((re.escape(k) for k in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+
+_CUE = re.compile(
+    r"\d|today|tonight|tomorrow|yesterday|week|month|year|morning|afternoon|evening|noon|midnight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bmon\b|\btue|\bwed\b|\bthu|\bfri\b|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"hour|minute|\bin (?:a|an|one|two|three|four|five|ten)\b|weekend|"
+    r"aujourd|demain|hier|semaine|mois|annee|matin|apres-midi|soir|midi|minuit|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|avril|mai|juin|"
+    r"juillet|aout|septembre|octobre|novembre|decembre|heure|\bdans (?:un|une|deux|trois|dix)\b|"
+    r"o'clock|\bnow\b|maintenant|ce soir|\btonite"
+)
+_IN_DELTA = re.compile(r"\b(?:in|dans)\s+" + _NUM + r"\s+(hours?|hrs?|minutes?|mins?|heures?|days?|jours?)\b")
+_DURATION = re.compile(
+    r"\b(?:for|lasting|pendant|durant|duree de)\s+(?:an?\s+|une?\s+)?"
+    r"(?:" + _NUM + r"\s*(hours?|hrs?|h|heures?)(?:\s*(?:and\s+|et\s+)?(\d+)\s*(?:minutes?|mins?|min)?)?"
+    r"|" + _NUM + r"\s*(minutes?|mins?|min))\b"
+)
+_HALF_HOUR = re.compile(r"\b(?:for|pendant|durant)\s+(?:half an hour|a half hour|une demi-heure|1/2 h)\b")
+_NEXT_WEEKDAY = re.compile(
+    r"\bnext (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) prochain\b"
+)
+_END_OF_WEEK = re.compile(r"\b(?:end of (?:the |this )?week|fin de (?:la |cette )?semaine)\b")
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+}
+_BARE_RANGE_EN = re.compile(r"\b(from|between)\s+(\d{1,2})(:\d\d)?\s+(to|and|-|until|till)\s+(\d{1,2})(:\d\d)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'clock))")
+
+
+@dataclass(frozen=True, slots=True)
+class DateInfo:
+    """The date and time part of an utterance (see `Entities` for the meaning of each field)."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    all_day: bool = False
+    duration: timedelta | None = None
+    time_given: bool = False
+    ambiguities: tuple[str, ...] = ()
+
+
+def parse_number_word(word: str) -> int | None:
+    """12 for "12", 2 for "two" / "deux"; None otherwise."""
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def has_date_cue(folded: str) -> bool:
+    """A cheap test: could this folded text contain a date, time or duration?"""
+    return _CUE.search(folded) is not None
+
+
+@lru_cache(maxsize=2)
+def _model(lang: str) -> Any:
+    from recognizers_date_time import DateTimeOptions, DateTimeRecognizer
+    from recognizers_text import Culture
+
+    culture = Culture.French if lang == "fr" else Culture.English
+    logger.info("building the %s date-time model", lang)
+    return DateTimeRecognizer(culture, DateTimeOptions.NONE).get_datetime_model()
+
+
+def warm_up(lang: str) -> None:
+    """Build the date-time model of a locale now (it takes about a second) instead of on first use."""
+    _model(lang)
+
+
+def _aware(naive: datetime, zone: tzinfo) -> datetime:
+    return naive.replace(tzinfo=zone)
+
+
+def _midnight(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone)
+
+
+def _parse_dt(value: str) -> datetime:
+    return datetime.fromisoformat(value.strip())
+
+
+def _pick(values: list[dict[str, Any]], today: date) -> dict[str, Any]:
+    """Of several readings (a bare "Friday" gives last and next), the first one not in the past."""
+    for v in values:
+        key = v.get("value") or v.get("start") or ""
+        if key and key[:10] >= today.isoformat():
+            return v
+    return values[-1]
+
+
+def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo) -> DateInfo:
+    """Find the date, time, range and duration in `text` (any case), relative to the aware `now`."""
+    folded = fold(text)
+    if not has_date_cue(folded):
+        return DateInfo()
+    local_now = now.astimezone(zone)
+    today = local_now.date()
+    duration: timedelta | None = None
+    ambiguities: list[str] = []
+
+    m = _DURATION.search(folded)
+    if m:
+        if m.group(1):
+            hours = parse_number_word(m.group(1)) or 0
+            minutes = int(m.group(3)) if m.group(3) else 0
+            duration = timedelta(hours=hours, minutes=minutes)
+        elif m.group(4):
+            duration = timedelta(minutes=parse_number_word(m.group(4)) or 0)
+        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
+    elif _HALF_HOUR.search(folded):
+        duration = timedelta(minutes=30)
+
+    m = _IN_DELTA.search(folded)
+    if m:
+        n = parse_number_word(m.group(1)) or 0
+        unit = m.group(2)
+        if unit.startswith(("day", "jour")):
+            return DateInfo(start=_midnight(today + timedelta(days=n), zone), end=_midnight(today + timedelta(days=n + 1), zone), all_day=True,
+                            duration=duration)
+        delta = timedelta(hours=n) if unit.startswith("h") else timedelta(minutes=n)
+        at = (now + delta).astimezone(zone)  # real elapsed time, right across a DST change
+        return DateInfo(start=at, end=at + duration if duration else None, duration=duration,
+                        time_given=True)
+
+    if _END_OF_WEEK.search(folded):
+        monday = today - timedelta(days=today.weekday())
+        first = max(today, monday + timedelta(days=3))
+        return DateInfo(start=_midnight(first, zone), end=_midnight(monday + timedelta(days=7), zone),
+                        all_day=True, duration=duration)
+
+    if lang == "en":
+        folded = _BARE_RANGE_EN.sub(_business_hours, folded)
+    naive_now = local_now.replace(tzinfo=None, second=0, microsecond=0)
+    results = _model(lang).parse(folded, naive_now)
+    day: date | None = None
+    day_end: date | None = None
+    clock: time | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    time_given = False
+    for r in results:
+        values = (r.resolution or {}).get("values") or []
+        if not values:
+            continue
+        v = _pick(values, today)
+        kind = v.get("type", "")
+        try:
+            if kind == "date" and day is None:
+                day = _parse_dt(v["value"]).date()
+            elif kind == "time" and clock is None:
+                clock = _parse_dt("2000-01-01 " + v["value"]).time()
+            elif kind == "datetime" and start is None:
+                start = _aware(_parse_dt(v["value"]), zone)
+                time_given = True
+            elif kind == "daterange" and day is None and "start" in v:
+                day = _parse_dt(v["start"]).date()
+                day_end = _parse_dt(v["end"]).date() if "end" in v else None
+            elif kind in ("datetimerange", "timerange") and start is None and "start" in v:
+                if kind == "timerange":
+                    s_time = _parse_dt("2000-01-01 " + v["start"]).time()
+                    e_time = _parse_dt("2000-01-01 " + v["end"]).time()
+                    start = datetime.combine(day or today, s_time, tzinfo=zone)
+                    end = datetime.combine(day or today, e_time, tzinfo=zone)
+                else:
+                    start = _aware(_parse_dt(v["start"]), zone)
+                    end = _aware(_parse_dt(v["end"]), zone) if "end" in v else None
+                time_given = "T" in v.get("timex", "") or kind == "timerange"
+            elif kind == "duration" and duration is None:
+                duration = timedelta(seconds=float(v["value"]))
+            elif kind == "duration" and duration is not None:
+                duration += timedelta(seconds=float(v["value"]))
+        except (KeyError, ValueError) as exc:
+            logger.debug("unusable date resolution of type %s: %s", kind, type(exc).__name__)
+
+    nw = _NEXT_WEEKDAY.search(folded)
+    if nw:
+        target = _WEEKDAYS[nw.group(1) or nw.group(2)]
+        ahead = (target - today.weekday()) % 7 or 7
+        coming = today + timedelta(days=ahead)
+        following = coming + timedelta(days=7)
+        if (today.weekday() < target) and ahead < 7:
+            ambiguities.append("next_weekday")
+        shift = None
+        if day is not None and day == following and coming != following:
+            shift = coming - day
+            day = coming
+        elif start is not None and start.date() == following:
+            shift = coming - following
+        if shift is not None and start is not None:
+            start = _shift(start, shift)
+            end = _shift(end, shift) if end else None
+
+    if start is not None and day is not None and end is not None and clock is None:
+        # a time range plus a separate date ("from 2pm to 4pm next tuesday")
+        if start.date() == today and day != today:
+            start = datetime.combine(day, start.timetz().replace(tzinfo=None), tzinfo=zone)
+            end = datetime.combine(day, end.timetz().replace(tzinfo=None), tzinfo=zone)
+    if start is None:
+        if clock is not None:
+            base = day or today
+            start = datetime.combine(base, clock, tzinfo=zone)
+            if day is None and start < local_now:
+                start = datetime.combine(base + timedelta(days=1), clock, tzinfo=zone)
+            time_given = True
+        elif day is not None:
+            start = _midnight(day, zone)
+            end = _midnight(day_end, zone) if day_end else _midnight(day + timedelta(days=1), zone)
+            return DateInfo(start=start, end=end, all_day=True, duration=duration,
+                            ambiguities=tuple(ambiguities))
+    if start is not None and end is None and duration is not None:
+        end = start + duration
+    if start is not None and end is not None and duration is None and time_given:
+        duration = end.astimezone(zone) - start.astimezone(zone)
+    return DateInfo(start=start, end=end, all_day=False, duration=duration, time_given=time_given,
+                    ambiguities=tuple(ambiguities))
+
+
+def _shift(dt: datetime, delta: timedelta) -> datetime:
+    """Move a wall-clock time by whole days in its own zone."""
+    return datetime.combine(dt.date() + delta, dt.timetz().replace(tzinfo=None), tzinfo=dt.tzinfo)
+
+
+def _business_hours(m: re.Match[str]) -> str:
+    """"from 2 to 4" -> "from 2pm to 4pm" (bare hours from 1 to 7 are afternoon hours)."""
+    a, b = int(m.group(2)), int(m.group(5))
+    suffix_a = "pm" if 1 <= a <= 7 else ("am" if a <= 12 else "")
+    suffix_b = "pm" if 1 <= b <= 7 or (b <= 12 and suffix_a == "pm") else ("am" if b <= 12 else "")
+    return f"{m.group(1)} {a}{m.group(3) or ''}{suffix_a} {m.group(4)} {b}{m.group(6) or ''}{suffix_b}"

@@ -1,0 +1,97 @@
+"""Dates, times, ranges, durations and relative times formatted for the user's locale and time zone (Babel)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from babel import dates as babel_dates
+
+from .text import normalize_locale
+
+__all__ = [
+    "format_date", "format_datetime", "format_duration", "format_relative", "format_time",
+    "format_time_range", "to_zone",
+]
+
+TzLike = str | tzinfo | None
+
+_DATETIME = {"en": "EEE, MMM d, h:mm a", "fr": "EEEE d MMMM, HH:mm"}
+_DATE = {"en": "EEE, MMM d", "fr": "EEEE d MMMM"}
+_DATE_YEAR = {"en": "EEE, MMM d, y", "fr": "EEEE d MMMM y"}
+_TIME = {"en": "h:mm a", "fr": "HH:mm"}
+
+
+def to_zone(tz: TzLike) -> tzinfo:
+    """A tzinfo from an IANA name, a tzinfo, or None (UTC)."""
+    if tz is None:
+        return ZoneInfo("UTC")
+    if isinstance(tz, str):
+        return ZoneInfo(tz)
+    return tz
+
+
+def _local(dt: datetime, tz: TzLike) -> datetime:
+    zone = to_zone(tz)
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=zone)
+    return dt.astimezone(zone)
+
+
+def format_datetime(dt: datetime, locale: str, tz: TzLike = None) -> str:
+    """"Tue, Dec 1, 3:00 PM" / "mardi 1 décembre, 15:00" in the zone `tz` (naive `dt` is taken as in `tz`)."""
+    lang = normalize_locale(locale)
+    return babel_dates.format_datetime(_local(dt, tz), _DATETIME[lang], locale=lang)
+
+
+def format_date(value: date | datetime, locale: str, tz: TzLike = None, *, with_year: bool = False) -> str:
+    """"Tue, Dec 1" / "mardi 1 décembre" (with the year on request)."""
+    lang = normalize_locale(locale)
+    if isinstance(value, datetime):
+        value = _local(value, tz).date()
+    pattern = (_DATE_YEAR if with_year else _DATE)[lang]
+    return babel_dates.format_date(value, pattern, locale=lang)
+
+
+def format_time(dt: datetime, locale: str, tz: TzLike = None) -> str:
+    """"3:00 PM" / "15:00"."""
+    lang = normalize_locale(locale)
+    return babel_dates.format_time(_local(dt, tz), _TIME[lang], locale=lang)
+
+
+def format_time_range(start: datetime, end: datetime, locale: str, tz: TzLike = None) -> str:
+    """"Tue, Dec 1, 3:00 – 4:00 PM"-style range: the day once when both ends fall on the same day.
+
+    English: "Tue, Dec 1, 3:00 PM – 4:00 PM"; French: "mardi 1 décembre, 15:00 – 16:00".
+    Across days both ends are written in full.
+    """
+    lang = normalize_locale(locale)
+    a, b = _local(start, tz), _local(end, tz)
+    if a.date() == b.date():
+        return f"{format_datetime(a, lang, tz)} – {format_time(b, lang, tz)}"
+    return f"{format_datetime(a, lang, tz)} – {format_datetime(b, lang, tz)}"
+
+
+def format_duration(delta: timedelta, locale: str) -> str:
+    """"1 hr 30 min" / "1 h 30 min"; days when 24 hours or more ("2 days" / "2 jours")."""
+    lang = normalize_locale(locale)
+    total = int(abs(delta).total_seconds() // 60)
+    days, rest = divmod(total, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts: list[str] = []
+    if days:
+        if lang == "fr":
+            parts.append(f"{days} jour" + ("s" if days > 1 else ""))
+        else:
+            parts.append(f"{days} day" + ("s" if days > 1 else ""))
+    if hours:
+        parts.append(f"{hours} h" if lang == "fr" else f"{hours} hr")
+    if minutes or not parts:
+        parts.append(f"{minutes} min")
+    return " ".join(parts)
+
+
+def format_relative(delta: timedelta, locale: str) -> str:
+    """"in 25 minutes" / "dans 25 minutes"; a negative delta gives "25 minutes ago" / "il y a 25 minutes"."""
+    lang = normalize_locale(locale)
+    return babel_dates.format_timedelta(delta, threshold=1.5, add_direction=True, locale=lang)

@@ -1,0 +1,112 @@
+"""Typed results of `language.recognize`: the intent and the entities found in one utterance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+__all__ = ["INTENTS", "WRITE_INTENTS", "Entities", "Recognition"]
+
+#: The intent catalog (DESIGN.md), `none` for requests outside MIPA.
+INTENTS: tuple[str, ...] = (
+    "calendar.agenda", "calendar.details", "calendar.create", "calendar.update", "calendar.cancel",
+    "calendar.accept", "calendar.decline", "calendar.tentative", "calendar.availability", "calendar.join",
+    "todo.list", "todo.add", "todo.complete", "todo.delete",
+    "planner.list", "planner.add", "planner.complete", "planner.plans",
+    "mail.flagged", "mail.list", "mail.search", "mail.flag", "mail.to_task",
+    "contacts.find", "contacts.add", "files.recent", "files.shared", "lists.items", "lists.add",
+    "digest.today", "general.help", "general.cancel", "general.signout", "general.confirm",
+    "general.reject", "general.greeting", "none",
+)
+
+#: Intents that change the person's data (create, update, cancel, delete, complete, respond, add, flag).
+WRITE_INTENTS: frozenset[str] = frozenset({
+    "calendar.create", "calendar.update", "calendar.cancel", "calendar.accept", "calendar.decline",
+    "calendar.tentative", "todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete",
+    "mail.flag", "mail.to_task", "contacts.add", "lists.add",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """What an utterance says besides its intent. Every field is optional.
+
+    start, end: aware datetimes in the user's time zone. A point in time has `end` None unless a
+        duration was given (then `end = start + duration`). A day or a range gives the start and the
+        (exclusive) end of the span, e.g. "tomorrow" = tomorrow 00:00 .. the day after 00:00.
+    all_day: the span is made of whole days (no clock time was stated).
+    duration: a length of time ("for 30 minutes", "pendant 2 heures").
+    time_given: a clock time was stated ("at 3pm", "à 15h", "in two hours").
+    people: names of people as written ("Lucie", "tom chen"), in order of appearance.
+    title: a task title or a meeting subject, with its original casing, quotes and markup.
+    list_name: a To Do or SharePoint list name ("groceries", "courses").
+    plan_name: a Planner plan ("Q4").
+    bucket_name: a Planner bucket ("Backlog").
+    importance: "high", "normal" or "low".
+    ordinal: a position in a shown list: 1 for "the first one" / "le premier", -1 for "the last one".
+    count: a number of items asked for ("show my 5 next meetings").
+    percent: a progress percentage ("set it to 50%").
+    comment: a free-text comment, e.g. a decline reason ("because I'm on leave").
+    query: mail search words or a sender.
+    location: a place ("in room 12", "à Paris").
+    ambiguities: flags the dialog should ask about; "next_weekday" when "next Friday" could be this
+        week's or next week's Friday (start/end follow the coming one).
+    """
+
+    start: datetime | None = None
+    end: datetime | None = None
+    all_day: bool = False
+    duration: timedelta | None = None
+    time_given: bool = False
+    people: tuple[str, ...] = ()
+    title: str | None = None
+    list_name: str | None = None
+    plan_name: str | None = None
+    bucket_name: str | None = None
+    importance: str | None = None
+    ordinal: int | None = None
+    count: int | None = None
+    percent: int | None = None
+    comment: str | None = None
+    query: str | None = None
+    location: str | None = None
+    ambiguities: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: datetimes in ISO 8601, durations in seconds, empty fields dropped."""
+        out: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if value is None or value == () or value is False:
+                continue
+            if isinstance(value, datetime):
+                value = value.isoformat()
+            elif isinstance(value, timedelta):
+                value = value.total_seconds()
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[key] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """The result of `recognize`: an intent of `INTENTS`, its confidence in [0, 1], the locale and entities."""
+
+    intent: str
+    score: float
+    locale: str
+    entities: Entities = field(default_factory=Entities)
+
+    @property
+    def is_write(self) -> bool:
+        """True when the intent would change the person's data."""
+        return self.intent in WRITE_INTENTS
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "intent": self.intent,
+            "score": round(self.score, 3),
+            "locale": self.locale,
+            "entities": self.entities.to_json(),
+        }

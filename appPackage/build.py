@@ -41,7 +41,9 @@ DEFAULT_APP_VERSION = "1.0.0"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
+_HOST = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
 _VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _PLACEHOLDER = re.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
 
@@ -84,7 +86,9 @@ class PackageSettings:
 
         bot_domain = pick("BOT_DOMAIN").lower().rstrip(".")
         if not bot_domain:
-            raise SettingError("BOT_DOMAIN is not set: set it to the bot's public host name such as mipa.azurewebsites.net.")
+            raise SettingError(
+                "BOT_DOMAIN is not set: set it to the bot's public host name such as mipa.azurewebsites.net."
+            )
         if not _HOST.match(bot_domain):
             raise SettingError(
                 "BOT_DOMAIN must be a bare host name such as mipa.azurewebsites.net, without https://, port or path."
@@ -98,7 +102,12 @@ class PackageSettings:
         if not _GUID.match(teams_app_id):
             raise SettingError("TEAMS_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000.")
 
-        return cls(app_id=app_id.lower(), bot_domain=bot_domain, app_version=app_version, teams_app_id=teams_app_id.lower())
+        return cls(
+            app_id=app_id.lower(),
+            bot_domain=bot_domain,
+            app_version=app_version,
+            teams_app_id=teams_app_id.lower(),
+        )
 
     def placeholders(self) -> dict[str, str]:
         return {
@@ -187,7 +196,9 @@ def build(settings: PackageSettings, *, source_dir: Path = HERE, output: Path = 
 
 def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the MIPA Teams app package.")
-    parser.add_argument("--env-file", type=Path, default=DEFAULT_ENV_FILE, help="dotenv file (default: ./.env)")
+    parser.add_argument(
+        "--env-file", type=Path, default=DEFAULT_ENV_FILE, help="dotenv file (default: ./.env)"
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="zip to write")
     args = parser.parse_args(argv)
     try:

@@ -19,7 +19,9 @@ COLOR_SIZE = 192
 OUTLINE_SIZE = 32
 
 
-def _bubble(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], fill: int | tuple[int, ...]) -> None:
+def _bubble(
+    draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], fill: int | tuple[int, ...]
+) -> None:
     """A speech bubble: a rounded rectangle with a tail at its lower left."""
     left, top, right, bottom = box
     width = right - left
@@ -39,7 +41,11 @@ def _check(
     """A check mark inside `box`, drawn as two thick strokes with round ends."""
     left, top, right, bottom = box
     w, h = right - left, bottom - top
-    points = [(left + w * 0.10, top + h * 0.55), (left + w * 0.40, top + h * 0.85), (left + w * 0.92, top + h * 0.18)]
+    points = [
+        (left + w * 0.10, top + h * 0.55),
+        (left + w * 0.40, top + h * 0.85),
+        (left + w * 0.92, top + h * 0.18),
+    ]
     draw.line(points, fill=fill, width=width, joint="curve")
     for x, y in (points[0], points[2]):
         draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=fill)
@@ -91,7 +97,9 @@ def write_icons(out_dir: Path) -> tuple[Path, Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=HERE, help="folder to write the PNGs into (default: appPackage/)")
+    parser.add_argument(
+        "--out", type=Path, default=HERE, help="folder to write the PNGs into (default: appPackage/)"
+    )
     args = parser.parse_args(argv)
     for path in write_icons(args.out):
         print(path)

@@ -1,0 +1,128 @@
+"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, sign-in switches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from .faults import FaultConfigError, Faults
+from .state import SandboxState
+from .tokens import DEFAULT_SCOPES, GRAPH_AUDIENCE
+
+__all__ = ["register"]
+
+
+def _state(request: web.Request) -> SandboxState:
+    from .app import STATE
+
+    return request.app[STATE]
+
+
+def _bad(message: str, status: int = 400) -> web.Response:
+    return web.json_response({"error": {"code": "BadRequest", "message": message}}, status=status)
+
+
+async def _json(request: web.Request) -> dict[str, Any] | None:
+    try:
+        body = await request.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+async def users(request: web.Request) -> web.Response:
+    state = _state(request)
+    return web.json_response(
+        [
+            {"id": p.id, "userPrincipalName": p.upn, "displayName": p.display_name, "timeZone": p.time_zone, "preferredLanguage": p.locale}
+            for p in state.tenant.people
+        ]
+    )
+
+
+async def tokens(request: web.Request) -> web.Response:
+    state = _state(request)
+    body = await _json(request)
+    if body is None:
+        return _bad("a JSON object is expected")
+    person = state.tenant.person(str(body.get("user", "")))
+    if person is None:
+        return _bad("unknown user", 404)
+    scopes = body.get("scopes") or list(DEFAULT_SCOPES)
+    if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
+        return _bad("scopes must be a list of strings")
+    audience = str(body.get("audience") or GRAPH_AUDIENCE)
+    if body.get("sso"):
+        audience = f"api://botid-{body.get('appId') or '00000000-0000-0000-0000-000000000000'}"
+        scopes = ["access_as_user"]
+    lifetime = body.get("expiresIn")
+    token, expires_in = state.issuer.issue(
+        oid=person.id,
+        upn=person.upn,
+        name=person.display_name,
+        scopes=scopes,
+        audience=audience,
+        lifetime_seconds=int(lifetime) if lifetime is not None else None,
+    )
+    return web.json_response({"access_token": token, "expires_in": expires_in, "token_type": "Bearer"})
+
+
+async def put_faults(request: web.Request) -> web.Response:
+    state = _state(request)
+    body = await _json(request)
+    if body is None:
+        return _bad("a JSON object is expected")
+    try:
+        state.faults = Faults.from_config(body)
+    except FaultConfigError as exc:
+        return _bad(f"invalid faults: {exc}")
+    return web.json_response(body)
+
+
+async def delete_faults(request: web.Request) -> web.Response:
+    _state(request).faults = Faults.from_config({})
+    return web.Response(status=204)
+
+
+async def get_requests(request: web.Request) -> web.Response:
+    return web.json_response(_state(request).log)
+
+
+async def delete_requests(request: web.Request) -> web.Response:
+    _state(request).log.clear()
+    return web.Response(status=204)
+
+
+async def reset(request: web.Request) -> web.Response:
+    _state(request).reset()
+    return web.Response(status=204)
+
+
+async def get_signin(request: web.Request) -> web.Response:
+    return web.json_response(_state(request).switches.as_dict())
+
+
+async def put_signin(request: web.Request) -> web.Response:
+    state = _state(request)
+    body = await _json(request)
+    if body is None:
+        return _bad("a JSON object is expected")
+    names = {"autoSignIn": "auto_signin", "magicCode": "magic_code", "consentRequired": "consent_required"}
+    for key, value in body.items():
+        if key not in names or not isinstance(value, bool):
+            return _bad(f"unknown or non-boolean switch: {key}")
+        setattr(state.switches, names[key], value)
+    return web.json_response(state.switches.as_dict())
+
+
+def register(app: web.Application) -> None:
+    app.router.add_get("/_sandbox/users", users)
+    app.router.add_post("/_sandbox/tokens", tokens)
+    app.router.add_put("/_sandbox/faults", put_faults)
+    app.router.add_delete("/_sandbox/faults", delete_faults)
+    app.router.add_get("/_sandbox/requests", get_requests)
+    app.router.add_delete("/_sandbox/requests", delete_requests)
+    app.router.add_post("/_sandbox/reset", reset)
+    app.router.add_get("/_sandbox/signin", get_signin)
+    app.router.add_put("/_sandbox/signin", put_signin)

@@ -96,9 +96,9 @@ def event_rows(events: Sequence[Any], *, locale: str, tz: tzinfo | str, now: dat
         details = [plain_text(subject, weight="Bolder", color="Attention" if i in clashes else "Default")]
         location = name_of(get(event, "location"))
         if location:
-            details.append(plain_text(location, isSubtle=True, size="Small"))
+            details.append(plain_text(location, isSubtle=True, size="Small", spacing="None"))
         rows.append(columns([
-            column([text_block(_when(event, locale, tz), size="Small"), *badges], width="110px"),
+            column([text_block(_when(event, locale, tz), size="Small"), *badges], width="140px"),
             column(details),
         ], separator=bool(rows), spacing="Small"))
     return rows
@@ -170,20 +170,20 @@ def meeting_card(event: Any, *, locale: str, tz: tzinfo | str, now: datetime | N
     body.append(fact_set(facts))
     if get(event, "is_cancelled", default=False):
         body.append(text_block(text("cards.event.cancelled", locale), color="Warning", weight="Bolder"))
-    actions: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
     join = get(event, "join_url", "online_meeting_url", "join_web_url")
     if join:
-        actions.append(open_url_action(text("cards.action.join", locale), str(join)))
+        links.append(open_url_action(text("cards.action.join", locale), str(join)))
+    web_link = get(event, "web_link")
+    if web_link:
+        links.append(open_url_action(text("cards.action.open_outlook", locale), str(web_link)))
+    answers: list[dict[str, Any]] = []
     if event_id and not get(event, "is_cancelled", default=False) and response != "organizer":
         for verb, key in ((Verb.EVENT_ACCEPT, "accept"), (Verb.EVENT_TENTATIVE, "tentative"),
                           (Verb.EVENT_DECLINE, "decline")):
-            actions.append(execute_action(text(f"cards.action.{key}", locale), verb,
+            answers.append(execute_action(text(f"cards.action.{key}", locale), verb,
                                           action_data(verb, item_id=event_id)))
-    link = get(event, "web_link")
-    if link:
-        actions.append(open_url_action(text("cards.action.open_outlook", locale), str(link)))
-    if actions:
-        body.append(action_set(actions))
+    body.extend(action_set(group) for group in (answers, links) if group)
     return adaptive_card(body, version=TEAMS_VERSION)
 
 

@@ -39,7 +39,12 @@ def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
     for message in messages:
         sender = name_of(get(message, "sender", "from_", "sender_name")) or text("cards.mail.unknown_sender", locale)
         subject = get(message, "subject", default="") or text("cards.mail.no_subject", locale)
-        info: list[dict[str, Any]] = [plain_text(sender, weight="Bolder"), plain_text(subject, spacing="None")]
+        subject_block = plain_text(subject, spacing="None")
+        link = get(message, "web_link")
+        if link:
+            subject_block["inlines"][0]["selectAction"] = open_url_action(
+                text("cards.action.open_outlook", locale), str(link))
+        info: list[dict[str, Any]] = [plain_text(sender, weight="Bolder"), subject_block]
         due = _flag_due(message)
         if due is not None:
             overdue = due.date() < today
@@ -56,9 +61,6 @@ def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
                 execute_action(text("cards.action.flag_clear", locale), Verb.MAIL_FLAG_CLEAR,
                                action_data(Verb.MAIL_FLAG_CLEAR, item_id=message_id)),
             ]
-            link = get(message, "web_link")
-            if link:
-                acts.append(open_url_action(text("cards.action.open_outlook", locale), str(link)))
             info.append(action_set(acts))
         rows.append(columns([column(info)], separator=bool(rows), spacing="Small"))
     return rows

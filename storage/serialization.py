@@ -18,6 +18,7 @@ import enum
 import importlib
 import json
 import logging
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,6 +50,7 @@ _STANDARD_TYPES = frozenset(
 _NAMED_TAGS = ("py/object", "py/type")
 _REFUSED_TAGS = ("py/function", "py/mod", "py/repr", "py/property", "py/newargs", "py/newargsex", "py/initargs")
 _MAX_DEPTH = 200
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
 def e_tag_of(item: object) -> str | None:
@@ -151,14 +153,18 @@ class StateSerializer:
             self._class_cache[name] = found
         return self._class_cache[name]
 
-    def _reject(self, reason: str, name: object = "") -> UnsafePayload:
-        shown = name[:120] if isinstance(name, str) else type(name).__name__
+    def _reject(self, reason: str, name: object = None) -> UnsafePayload:
+        # Only a dotted identifier is shown (a type name); anything else could carry data.
+        shown = name[:120] if isinstance(name, str) and _IDENTIFIER.fullmatch(name) else "<value>"
+        if name is None:
+            logger.warning("refused a stored value: %s", reason)
+            return UnsafePayload(f"stored value refused: {reason} is not allowed")
         logger.warning("refused a stored value: %s %r", reason, shown)
         return UnsafePayload(f"stored value refused: {reason} {shown!r} is not allowed")
 
     def _check(self, node: object, *, depth: int) -> None:
         if depth > _MAX_DEPTH:
-            raise self._reject("nesting deeper than", str(_MAX_DEPTH))
+            raise self._reject(f"nesting deeper than {_MAX_DEPTH}")
         if isinstance(node, list):
             for child in node:
                 self._check(child, depth=depth + 1)
@@ -167,7 +173,7 @@ class StateSerializer:
             return
         for tag in _REFUSED_TAGS:
             if tag in node:
-                raise self._reject(f"tag {tag}", node[tag])
+                raise self._reject(f"tag {tag}")
         for tag in _NAMED_TAGS:
             if tag in node and not self.is_allowed(node[tag]):
                 raise self._reject(f"type in {tag}", node[tag])

@@ -18,7 +18,7 @@ from cards.base import (
 )
 from cards.calendar import agenda_card, free_slots_card, meeting_card
 from cards.conversation import choice_card, confirmation_card, result_card
-from cards.digest import my_day_card
+from cards.digest import digest_card, my_day_card
 from cards.directory import files_card, list_items_card, people_card
 from cards.errors import CardError, InvalidActionError, MissingTextError, UnknownVerbError
 from cards.mail import flagged_mail_card
@@ -27,7 +27,7 @@ from cards.tasks import planner_card, todo_card
 __all__ = [
     "CONTENT_TYPE", "OUTLOOK_VERSION", "TEAMS_VERSION", "Action", "Card", "CardError", "InvalidActionError",
     "MissingTextError", "UnknownVerbError", "Verb", "action_data", "adaptive_card", "agenda_card", "attachment",
-    "choice_card", "confirmation_card", "escape_markdown", "execute_action", "files_card", "flagged_mail_card",
+    "choice_card", "confirmation_card", "digest_card", "escape_markdown", "execute_action", "files_card", "flagged_mail_card",
     "free_slots_card", "list_items_card", "meeting_card", "my_day_card", "open_url_action", "parse_action",
     "people_card", "planner_card", "plain_text", "refresh_block", "result_card", "todo_card",
 ]

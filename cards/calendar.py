@@ -163,8 +163,8 @@ def meeting_card(event: Any, *, locale: str, tz: tzinfo | str, now: datetime | N
         if len(attendees) > MAX_ATTENDEES_SHOWN:
             shown += " " + text("cards.list.and_more", locale, count=len(attendees) - MAX_ATTENDEES_SHOWN)
         facts.append((text("cards.field.attendees", locale), shown))
-    response = get(event, "response_status")
-    response = name_of(get(response, "response")) if response is not None and not isinstance(response, str) else response
+    response = "organizer" if get(event, "is_organizer", default=False) else get(event, "my_response",
+                                                                                  "response_status")
     if response in ("accepted", "tentativelyAccepted", "declined", "notResponded", "organizer"):
         facts.append((text("cards.field.response", locale), text(f"cards.response.{response}", locale)))
     body.append(fact_set(facts))

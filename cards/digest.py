@@ -21,7 +21,7 @@ from cards.mail import mail_rows
 from cards.tasks import due_date, is_done, planner_rows, todo_rows
 from cards.text import format_day, text, to_zone
 
-__all__ = ["MAX_PER_SECTION", "my_day_card"]
+__all__ = ["MAX_PER_SECTION", "digest_card", "my_day_card"]
 
 MAX_PER_SECTION = 6
 
@@ -49,6 +49,7 @@ def my_day_card(
     now: datetime,
     originator: str | None = None,
     user_ids: Sequence[str] | None = None,
+    partial: Sequence[str] = (),
 ) -> Card:
     """One card for today. Tasks are filtered here: To Do due today or overdue, Planner due by today
     or in progress; done ones are left out. `user_ids` (MRIs) get their own state by `refresh`."""
@@ -60,6 +61,8 @@ def my_day_card(
         text_block(text("cards.digest.title", locale), size="Large", weight="Bolder"),
         text_block(format_day(today, locale), isSubtle=True, spacing="None"),
     ]
+    if partial:
+        body.append(text_block(text("cards.digest.partial", locale), color="Warning", size="Small"))
     body += _section("meetings", len(events), event_rows(events[:MAX_PER_SECTION], locale=locale, tz=tz, now=now),
                      locale)
     body += _section("todo", len(todo), todo_rows(todo[:MAX_PER_SECTION], locale=locale, tz=tz, today=today), locale)
@@ -71,3 +74,26 @@ def my_day_card(
     actions = [execute_action(text("cards.action.refresh", locale), Verb.DIGEST_REFRESH,
                               action_data(Verb.DIGEST_REFRESH))]
     return adaptive_card(body, actions, version=OUTLOOK_VERSION, originator=originator, refresh=refresh)
+
+
+def digest_card(
+    digest: Any,
+    *,
+    locale: str,
+    now: datetime,
+    originator: str | None = None,
+    user_ids: Sequence[str] | None = None,
+) -> Card:
+    """`my_day_card` from a `graph.models.Digest` (its own time zone; overdue To Do first)."""
+    return my_day_card(
+        events=tuple(get(digest, "meetings", default=())),
+        todo_tasks=(*get(digest, "todo_overdue", default=()), *get(digest, "todo_due", default=())),
+        planner_tasks=tuple(get(digest, "planner", default=())),
+        flagged=tuple(get(digest, "flagged", default=())),
+        locale=locale,
+        tz=get(digest, "time_zone", default="UTC"),
+        now=now,
+        originator=originator,
+        user_ids=user_ids,
+        partial=tuple(get(digest, "partial", default=())),
+    )

@@ -30,7 +30,12 @@ def _email(person: Any) -> str:
     if direct:
         return str(direct)
     emails = get(person, "emails", "email_addresses", "scored_email_addresses", default=())
-    return name_of(emails[0]) if emails and isinstance(emails[0], str) else str(get(emails[0], "address", default="")) if emails else ""
+    first = _first(emails)
+    return first if isinstance(first, str) else str(get(first, "address", default="")) if first else ""
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, tuple | list) and value else value or None
 
 
 def people_card(people: Sequence[Any], *, locale: str) -> Card:
@@ -42,7 +47,7 @@ def people_card(people: Sequence[Any], *, locale: str) -> Card:
         facts = []
         for key, value in (("job", get(person, "job_title")), ("department", get(person, "department")),
                            ("email", _email(person)),
-                           ("phone", get(person, "phone", "mobile_phone", "business_phone"))):
+                           ("phone", _first(get(person, "phone", "phones", "mobile_phone", "business_phone")))):
             if value:
                 facts.append((text(f"cards.field.{key}", locale), str(value)))
         body.append({"type": "Container", "separator": len(body) > 1,

@@ -40,7 +40,7 @@ def lang_of(locale: str | None) -> str:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """The card catalog of one language, loaded once on first use."""
+    """This package's own catalog file of one language (`cards.json`), for checks and tools."""
     path = _MESSAGES / lang / "cards.json"
     with path.open(encoding="utf-8") as handle:
         data = json.load(handle)
@@ -51,12 +51,14 @@ def catalog(lang: str) -> dict[str, str]:
 
 def text(key: str, locale: str | None, /, **params: object) -> str:
     """The string `key` in the locale's language with `{name}` placeholders filled in."""
-    lang = lang_of(locale)
+    # The shared catalogs (every file of language/messages/<lang>/), imported on first use.
+    from language.errors import MissingMessageError
+    from language.messages import t
+
     try:
-        template = catalog(lang)[key]
-    except KeyError as exc:
-        raise MissingTextError(key, lang) from exc
-    return template.format(**params) if params else template
+        return t(key, lang_of(locale), **params)
+    except MissingMessageError as exc:
+        raise MissingTextError(key, lang_of(locale)) from exc
 
 
 def to_zone(tz: tzinfo | str | None) -> tzinfo:

@@ -1,15 +1,25 @@
-"""Realistic sample models (stand-ins shaped like `graph.models`) and every card built from them."""
+"""Realistic `graph.models` samples (hostile, right-to-left and emoji text) and every card built from them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import cards
 from cards.base import Card
+from graph.models import (
+    Attendee,
+    Contact,
+    Digest,
+    DriveItem,
+    Event,
+    ListItem,
+    Message,
+    PlannerTask,
+    TimeSlot,
+    TodoTask,
+)
 
 TZ = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 3, 3, 10, 15, tzinfo=TZ)
@@ -21,101 +31,18 @@ RTL = "اجتماع الفريق الأسبوعي"
 HOSTILE_MARKERS = ("**bold**", "[link](", "<b>", "<script>", "{{DATE(", "https://evil")
 
 
-@dataclass(frozen=True, slots=True)
-class EmailAddress:
-    name: str
-    address: str
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    id: str
-    subject: str
-    start: datetime
-    end: datetime
-    location: str | None = None
-    organizer: EmailAddress | None = None
-    attendees: tuple[EmailAddress, ...] = ()
-    is_all_day: bool = False
-    is_cancelled: bool = False
-    show_as: str = "busy"
-    join_url: str | None = None
-    web_link: str | None = None
-    response_status: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TodoTask:
-    id: str
-    list_id: str
-    title: str
-    status: str = "notStarted"
-    due: date | None = None
-    importance: str = "normal"
-
-
-@dataclass(frozen=True, slots=True)
-class PlannerTask:
-    id: str
-    plan_id: str
-    title: str
-    plan_title: str
-    bucket_name: str | None = None
-    percent_complete: int = 0
-    due: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    id: str
-    subject: str
-    sender: EmailAddress
-    flag_due: datetime | None = None
-    web_link: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    id: str
-    display_name: str
-    email: str | None = None
-    job_title: str | None = None
-    phone: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DriveItem:
-    id: str
-    name: str
-    web_url: str
-    last_modified: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ListItem:
-    id: str
-    web_url: str
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class TimeSlot:
-    start: datetime
-    end: datetime
-
-
 def at(hour: int, minute: int = 0, days: int = 0) -> datetime:
     return (NOW.replace(hour=hour, minute=minute) + timedelta(days=days)).astimezone(ZoneInfo("UTC"))
 
 
-ALICE = EmailAddress("Alice Martin", "alice@contoso.example")
-BOB = EmailAddress("Bob <b>Tables</b>", "bob@contoso.example")
+ALICE = Attendee(name="Alice Martin", email="alice@contoso.example", response="accepted")
+BOB = Attendee(name="Bob <b>Tables</b>", email="bob@contoso.example")
 
 EVENTS = [
     Event(id="AAMkAD-ev1", subject="Daily stand-up", start=at(9, 30), end=at(10, 30), location="Teams",
           organizer=ALICE, attendees=(ALICE, BOB), join_url="https://teams.microsoft.com/l/meetup-join/abc"),
     Event(id="AAMkAD-ev2", subject=HOSTILE, start=at(11), end=at(12), location="Room **42** [b](https://x.example)",
-          organizer=BOB, attendees=(ALICE,), response_status="notResponded",
+          organizer=BOB, attendees=(ALICE,), my_response="notResponded",
           web_link="https://outlook.office.com/calendar/item/AAMkAD-ev2"),
     Event(id="AAMkAD-ev3", subject=RTL, start=at(11, 30), end=at(12, 30), attendees=(BOB,)),
     Event(id="AAMkAD-ev4", subject="Déjeuner d'équipe 🍽️", start=at(13), end=at(14), is_cancelled=True),
@@ -128,22 +55,22 @@ TODOS = [
     TodoTask(id="AAMkAD-t4", list_id="AQMkAD-l1", title="Done thing", status="completed", due=TODAY - timedelta(days=1)),
 ]
 PLANNER = [
-    PlannerTask(id="pt1", plan_id="plan-A", title=HOSTILE, plan_title="Q4 <i>launch</i>", bucket_name="Doing",
+    PlannerTask(id="pt1", plan_id="plan-A", title=HOSTILE, plan_name="Q4 <i>launch</i>", bucket_name="Doing",
                 percent_complete=50, due=at(17)),
-    PlannerTask(id="pt2", plan_id="plan-A", title="Write release notes", plan_title="Q4 <i>launch</i>",
+    PlannerTask(id="pt2", plan_id="plan-A", title="Write release notes", plan_name="Q4 <i>launch</i>",
                 bucket_name="To do", due=at(17, days=-3)),
-    PlannerTask(id="pt3", plan_id="plan-B", title=RTL, plan_title="Marketing 📣", bucket_name="Backlog"),
-    PlannerTask(id="pt4", plan_id="plan-B", title="Old", plan_title="Marketing 📣", percent_complete=100),
+    PlannerTask(id="pt3", plan_id="plan-B", title=RTL, plan_name="Marketing 📣", bucket_name="Backlog"),
+    PlannerTask(id="pt4", plan_id="plan-B", title="Old", plan_name="Marketing 📣", percent_complete=100),
 ]
 MAIL = [
-    Message(id="AAMkAD-m1", subject=HOSTILE, sender=BOB, flag_due=at(18),
+    Message(id="AAMkAD-m1", subject=HOSTILE, sender_name=BOB.name, sender_email=BOB.email, received=None, flag_due=at(18),
             web_link="https://outlook.office.com/mail/id/AAMkAD-m1"),
-    Message(id="AAMkAD-m2", subject=RTL, sender=ALICE, flag_due=at(9, days=-2)),
-    Message(id="AAMkAD-m3", subject="Facture n° 42 — à valider ✅", sender=ALICE),
+    Message(id="AAMkAD-m2", subject=RTL, sender_name=ALICE.name, sender_email=ALICE.email, received=None, flag_due=at(9, days=-2)),
+    Message(id="AAMkAD-m3", subject="Facture n° 42 — à valider ✅", sender_name=ALICE.name, sender_email=None, received=None),
 ]
-PEOPLE = [Contact(id="c1", display_name="Alice Martin", email="alice@contoso.example", job_title="CTO",
-                  phone="+33 1 23 45 67 89"),
-          Contact(id="c2", display_name=HOSTILE, email="bob@contoso.example"),
+PEOPLE = [Contact(id="c1", display_name="Alice Martin", emails=("alice@contoso.example",), job_title="CTO",
+                  phones=("+33 1 23 45 67 89",)),
+          Contact(id="c2", display_name=HOSTILE, emails=("bob@contoso.example",)),
           Contact(id="c3", display_name=RTL)]
 FILES = [DriveItem(id="f1", name="Budget 2026 **final**.xlsx", web_url="https://contoso.sharepoint.com/f1",
                    last_modified=at(8)),
@@ -152,6 +79,9 @@ LIST_ITEMS = [ListItem(id="1", web_url="https://contoso.sharepoint.com/lists/1",
                        fields={"Title": HOSTILE, "Status": "[Open](https://x.example)", "Count": 3, "@odata.etag": "x"}),
               ListItem(id="2", web_url="https://contoso.sharepoint.com/lists/2", fields={"Title": RTL, "Status": "Fermé"})]
 SLOTS = [TimeSlot(at(14), at(15, 30)), TimeSlot(at(9, days=1), at(10, days=1))]
+
+DIGEST = Digest(day=TODAY, time_zone="Europe/Paris", meetings=tuple(EVENTS[:3]), todo_due=(TODOS[1],),
+                todo_overdue=(TODOS[0],), planner=tuple(PLANNER[:2]), flagged=tuple(MAIL[:2]), partial=("planner",))
 
 OUTLOOK_BUDGET = 28 * 1024
 TEAMS_BUDGET = 80 * 1024
@@ -185,6 +115,7 @@ def builders() -> dict[str, Callable[[str], Card]]:
         "my_day": lambda loc: cards.my_day_card(events=EVENTS, todo_tasks=TODOS, planner_tasks=PLANNER, flagged=MAIL,
                                                 locale=loc, tz=TZ, now=NOW, originator=ORIGINATOR,
                                                 user_ids=["29:1abc"]),
+        "digest": lambda loc: cards.digest_card(DIGEST, locale=loc, now=NOW, originator=ORIGINATOR),
         "my_day_empty": lambda loc: cards.my_day_card(events=[], todo_tasks=[], planner_tasks=[], flagged=[],
                                                       locale=loc, tz=TZ, now=NOW, originator=ORIGINATOR),
     }

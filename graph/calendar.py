@@ -19,7 +19,7 @@ __all__ = ["CalendarService", "free_slots", "parse_event"]
 
 EVENT_SELECT = (
     "id,subject,start,end,isAllDay,location,organizer,attendees,isOnlineMeeting,onlineMeeting,webLink,"
-    "responseStatus,isOrganizer,type,seriesMasterId,showAs,isCancelled,transactionId"
+    "responseStatus,isOrganizer,type,seriesMasterId,showAs,isCancelled"
 )
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

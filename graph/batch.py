@@ -165,7 +165,7 @@ async def run_batch(
                 break
             waits = [parse_retry_after(results[r.id].headers.get("retry-after")) for r in retry]
             known = [w for w in waits if w is not None]
-            wait = client.policy.delay(attempt, max(known) if known else None)
+            wait = client.policy.delay(attempt, max(known) if known else None, throttled=not known)
             if wait is None or wait >= client.remaining(deadline):
                 break
             logger.info("graph $batch: %d item(s) throttled, retry %d in %.2fs", len(retry), attempt, wait)

@@ -201,7 +201,7 @@ class GraphClient:
                 if landed is not None:
                     logger.info("graph %s %s: write had landed before status %s", method, route, status)
                     return landed
-            wait = self.policy.delay(attempt, retry_after)
+            wait = self.policy.delay(attempt, retry_after, throttled=status == 429)
             if wait is None or wait >= self.remaining(deadline):
                 raise failure
             logger.info("graph %s %s: status %s, retry %d in %.2fs", method, route, status, attempt, wait)

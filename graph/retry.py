@@ -21,7 +21,8 @@ _NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
     """Seconds to wait from a `Retry-After` value, or None when absent or unreadable.
 
-    Handles an integer (``"5"``), a decimal (``"2.128"``), an HTTP date, and the comma list
+    Handles an integer (``"5"``), a decimal (``"2.128"``), an HTTP date (plus one second, its
+    precision), and the comma list
     SharePoint has sent (``"30,120"``: the largest value, so the client never retries early).
     """
     if value is None:
@@ -41,7 +42,8 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     current = now or datetime.now(UTC)
-    return max(0.0, (when - current).total_seconds())
+    # An HTTP date is precise to the second: add that second so the retry is never early.
+    return max(0.0, (when - current).total_seconds() + 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +54,16 @@ class RetryPolicy:
     retry_cap: float = 8.0
     base_delay: float = 0.5
     jitter: float = 0.25
+    throttle_base: float = 1.0
     rng: Callable[[], float] = random.random
 
-    def delay(self, attempt: int, retry_after: float | None) -> float | None:
+    def delay(self, attempt: int, retry_after: float | None, *, throttled: bool = False) -> float | None:
         """Seconds to wait before retry number ``attempt`` (1-based), or None to give up.
 
         A server-given `Retry-After` is honoured and never shortened (jitter only adds to it);
         when it is longer than ``retry_cap`` the client gives up instead of retrying early.
-        Without one, exponential back-off with jitter, capped.
+        Without one, exponential back-off with jitter, capped; a 429 without one backs off from
+        ``throttle_base`` and never below it, since an early retry restarts the throttling window.
         """
         if attempt > self.max_retries:
             return None
@@ -67,5 +71,7 @@ class RetryPolicy:
             if retry_after > self.retry_cap:
                 return None
             return retry_after + self.jitter * self.rng() * min(1.0, retry_after or 0.1)
+        if throttled:
+            return min(self.retry_cap, self.throttle_base * (2 ** (attempt - 1)) + self.jitter * self.rng())
         backoff = self.base_delay * (2 ** (attempt - 1))
         return min(self.retry_cap, backoff * (0.5 + self.rng() * 0.5) + self.jitter * self.rng())

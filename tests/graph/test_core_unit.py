@@ -73,7 +73,7 @@ def test_parse_retry_after_forms(value: str | None, expected: float | None) -> N
 def test_parse_retry_after_http_date() -> None:
     now = datetime(2026, 8, 3, 12, 0, 0, tzinfo=UTC)
     value = format_datetime(now + timedelta(seconds=7), usegmt=True)
-    assert parse_retry_after(value, now=now) == pytest.approx(7.0)
+    assert parse_retry_after(value, now=now) == pytest.approx(8.0)
     assert parse_retry_after(format_datetime(now - timedelta(seconds=9), usegmt=True), now=now) == 0.0
 
 
@@ -85,6 +85,9 @@ def test_policy_never_shortens_retry_after_and_gives_up_beyond_cap() -> None:
     assert policy.delay(4, 1.0) is None
     backoff = [policy.delay(n, None) for n in (1, 2, 3)]
     assert all(b is not None and 0 < b <= 8.0 for b in backoff)
+    throttled = [policy.delay(n, None, throttled=True) for n in (1, 2, 3)]
+    assert throttled[0] is not None and throttled[0] >= 1.0
+    assert throttled == sorted(throttled)  # type: ignore[type-var]
 
 
 # -- errors -----------------------------------------------------------------------------------

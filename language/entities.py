@@ -41,10 +41,11 @@ _NAME_STOP = frozenset(
     "samedi dimanche my regards".split()
 )
 _PERSON = re.compile(
-    r"\b(?:with|avec|to|from|assign(?:ed)? to|assigne[rz]? a|de la part de|invite|for|pour|de|by|par|"
-    r"contact|call|appelle|find|trouve|cherche)\s+"
+    r"\b(?:with|avec|to|from|assign(?:ed)? to|assigne[rz]? (?:à|a)|de la part de|invite|for|pour|de|by|par|of|is|"
+    r"contact|call|appelle|find|trouve|cherche|recherche|look up|search for|à)\s+"
     r"([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?:\s+[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+)?)"
 )
+_NOT_A_NAME = re.compile(r"(?:planner|sharepoint|onedrive|teams|outlook|q\d|paris|friday|monday|i|mipa)\b")
 _PERSON_LOWER = re.compile(r"\b(?:with|avec)\s+([a-z\u00E0-\u00FF][\w\u00E0-\u00FF'-]+(?:\s+[a-z][\w'-]+)?)")
 _POSSESSIVE = re.compile(r"\b([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)'s\b|\bde ([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)\b")
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»|'([^']{3,})'")
@@ -82,8 +83,8 @@ _ADD_INTENTS = frozenset({"todo.add", "planner.add", "lists.add", "mail.to_task"
 def _people(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in _PERSON.finditer(text):
-        name = m.group(1)
-        if fold(name.split()[0]) not in _NAME_STOP:
+        name = re.sub(r"'s$", "", m.group(1))
+        if fold(name.split()[0]) not in _NAME_STOP and not _NOT_A_NAME.match(fold(name)):
             found.append(name)
     for m in _PERSON_LOWER.finditer(text):
         name = m.group(1).split()[0]
@@ -142,7 +143,7 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
         if bm:
             out["bucket_name"] = next(g for g in bm.groups() if g)
     if intent.startswith("lists."):
-        lm = re.search(r"\b(?:the|la|liste)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:sharepoint\s+)?(?:list|tracker)\b"
+        lm = re.search(r"\b(?:the|la|liste)\s+([\w-]+(?:\s+(?!sharepoint)[\w-]+)?)\s+(?:sharepoint\s+)?(?:list|tracker)\b"
                        r"|\bliste\s+(?:sharepoint\s+)?([\w-]+)", text, _I)
         if lm:
             out["list_name"] = next(g for g in lm.groups() if g)

@@ -51,21 +51,25 @@ def _confidence(scores: dict[str, float], best: str) -> float:
 _R = re.compile
 _PLANNER = _R(r"\bplanner\b|\bbuckets?\b|\bcompartiments?\b|"
               r"\b(?:the|my|our|this|that|on|in|to|from|of|le|du|au|mon|mes|nos|notre|ce|dans|sur|les|des|mon)"
-              r"\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:to|a|an|for|de|d'))")
+              r"\s+(?:[\w-]+\s+){0,2}plans?\b")
 _PLANNER_PLANS = _R(r"\b(?:which|what|list|show|all|my|our|quels?|quelles?|liste|mes|nos|tous|affiche|montre)"
                     r"\b[\w' ]{0,20}\bplans\b(?![\w ]{0,12}\b(?:task|tache))")
 _PLANNER_ADD = _R(r"\b(?:add|create|new|put|assign|ajoute|ajouter|cree|creer|nouvelle|mets|assigne)\b")
-_PLANNER_DONE = _R(r"\b(?:done|complete|completed|finish|finished|close|progress|termine|terminee|"
+_PLANNER_DONE = _R(r"\b(?:done|complete|completed|finish|finished|close|progress|tick|coche|check off|termine|terminee|"
                    r"fini|finie|achevee?|avancement|progression)\b|%|\bpercent\b|pour ?cent")
+_PLANS = _R(r"\bplans\b")
+_NOT_PLANS = _R(r"\b(?:for|pour|tonight|tomorrow|weekend|demain|ce soir|dinner|diner|trip|voyage|lunch|dejeuner|"
+                r"vacation|vacances|party|fete|today|aujourd'hui|soiree|evening|night|change|cancel|annule)\b|'s plans")
 _MAIL_WORD = r"(?:e-?mails?|mails?|messages?|courriels?|inbox|boite)"
-_FLAGGED = _R(r"\bflagged\b|\b(?:avec|a|en) (?:un )?(?:indicateur|drapeau)|\b(?:signales|marques d'un indicateur)"
+_FLAGGED = _R(r"\bflagged\b|\bdid i flag\b|\bmarquee?s? d'un (?:indicateur|drapeau)|\b(?:avec|a|en) (?:un )?(?:indicateur|drapeau)|\b(?:signales|marques d'un indicateur)"
               r"|\bsuivis?\b|\bfollow[- ]up\b")
 _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|"
               r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
-              + _MAIL_WORD + r"\b.*\b(?:into|as|to|en|comme)\b (?:an? |une )?(?:tasks?|to-?do|taches?)\b")
+              + r"\b(?:create|make|add|cree|creer|fais|faire)\b.*\b(?:tasks?|to-?dos?|taches?)\b.*\b(?:from|out of|"
+              r"a partir|depuis|de|du)\b.*" + _MAIL_WORD + r"|" + _MAIL_WORD + r"\b.*\b(?:into|as|to|en|comme)\b (?:an? |une )?(?:tasks?|to-?do|taches?)\b")
 _CONTACT_ADD = _R(r"\b(?:add|create|save|new|store|ajoute|ajouter|cree|creer|enregistre|enregistrer|nouveau|"
                   r"sauvegarde)\b.*\bcontacts?\b|\bas (?:a )?(?:new )?contact\b|\bcomme (?:nouveau )?contact\b"
-                  r"|\bdans (?:mes|les) contacts\b|\bto (?:my|the) contacts\b")
+                  r"|\bto (?:my|the) contacts\b")
 _CONTACT_FIND = _R(r"\b(?:phone|mobile|cell|telephone|numero|email address|e-mail address|adresse (?:e-?mail|"
                    r"mail|courriel)|contact (?:details|info|information|card)|coordonnees|fiche)\b|"
                    r"\b(?:my|mes|the|les|in|dans)\s+contacts\b|\bcontacts? (?:named|for|de|nomme)\b|"
@@ -73,20 +77,22 @@ _CONTACT_FIND = _R(r"\b(?:phone|mobile|cell|telephone|numero|email address|e-mai
                    r"\bjob title\b")
 _FILES = _R(r"\b(?:files?|documents?|docs|fichiers?|presentations?|spreadsheets?|decks?|workbooks?|"
             r"onedrive|classeurs?|pdfs?|word documents?)\b")
+_SHARED_ME = _R(r"\bshared? with me\b|\bpartagee?s? avec moi\b|\bm'a(?:-t-on)? partage|\bm'a-t-elle partage|"
+                r"\bdid \w+ share\b|\bqu'on m'a partage")
 _ATTACH = _R(r"\battach|\bpiece jointe|\bpieces jointes|\bjoindre\b|\bjoint\b")
 _SHARED = _R(r"\bshared\b|\bpartages?\b|\bpartagees?\b|\bsent me\b|\bm'a (?:envoye|partage)")
 _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:site|tracker)\b|"
-              r"\bliste (?:sharepoint|d'equipe|du site)|\btracker\b|\bregistre\b|\bsuivi des\b")
-_SP_ADD = _R(r"\b(?:add|create|new|insert|log|put|ajoute|ajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
+              r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b")
+_SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|\b(?:digest|briefing)\b|"
-             r"\b(?:brief|summary|overview|rundown|recap|resume|apercu|bilan|point) (?:of |for |de |sur )?"
+             r"\bbrief me\b|\b(?:brief|summary|overview|rundown|recap|resume|apercu|bilan|point) (?:of |for |de |d'|sur |on )?"
              r"(?:my |ma |the |la )?(?:day|journee|today|aujourd'hui)\b|\bmy today\b|"
              r"\bwhat(?:'s| is| does)? (?:my day|today) look|\bprogramme du jour\b")
 _GREETING = _R(r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
                r"coucou|bonsoir|hello there|hey there|bonne journee|re|allo)(?: (?:there|mipa|bot|you|all|"
                r"tout le monde|a toi|a vous|l'assistant|assistant|ca va|how are you|comment ca va|"
-               r"comment allez-vous))*[ !.?,]*$|^(?:how are you|comment ca va|ca va)[ ?!.]*$")
+               r"comment allez-vous))*(?:[ ,]+(?:ca va|how are you|comment ca va|comment allez-vous))?[ !.?,]*$|^(?:how are you|comment ca va|ca va)[ ?!.]*$")
 _OUT_OF_SCOPE = _R(r"\b(?:send|reply|respond|forward|compose|write|envoie|envoyer|envoyez|reponds|repondre|"
                    r"repondez|transfere|transferer|transferez|redige|rediger|ecris|ecrire)\b.*"
                    + _MAIL_WORD + r"|^(?:reply|forward|respond|reponds|repondre|transfere|transferer)\b|"
@@ -109,13 +115,17 @@ def rule_intent(folded: str) -> str | None:
     if _SP_LIST.search(folded):
         return "lists.add" if _SP_ADD.search(folded) else "lists.items"
     if _PLANNER.search(folded) and not re.search(r"\b(?:meeting|reunion|trip|voyage|dinner|diner)\b", folded):
-        if _PLANNER_ADD.search(folded):
-            return "planner.add"
         if _PLANNER_DONE.search(folded):
             return "planner.complete"
+        if _PLANNER_ADD.search(folded):
+            return "planner.add"
         if _PLANNER_PLANS.search(folded) and not re.search(r"\b(?:left|task|reste|tache)", folded):
             return "planner.plans"
         return "planner.list"
+    if _PLANS.search(folded) and not _NOT_PLANS.search(folded):
+        return "planner.plans"
+    if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
+        return "files.shared"
     if _FILES.search(folded) and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "files.shared" if _SHARED.search(folded) else "files.recent"
     if _CONTACT_ADD.search(folded) and not _OUT_OF_SCOPE.search(folded):

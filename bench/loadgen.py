@@ -50,6 +50,8 @@ class CellSpec:
     channel_id: str = "msteams"
     locale: str = "en-US"
     timezone: str = "Europe/Paris"
+    reject_texts: tuple[str, ...] = ()  # a reply containing one of these fails its turn (error sentences)
+    reject_content_types: tuple[str, ...] = ()  # e.g. sign-in cards: the turn did not reach its feature
 
     @classmethod
     def from_json(cls, body: dict[str, Any]) -> CellSpec:
@@ -67,14 +69,30 @@ class CellSpec:
             channel_id=body.get("channel_id", "msteams"),
             locale=body.get("locale", "en-US"),
             timezone=body.get("timezone", "Europe/Paris"),
+            reject_texts=tuple(body.get("reject_texts", ())),
+            reject_content_types=tuple(body.get("reject_content_types", ())),
         )
 
 
 @dataclass(slots=True)
 class _Waiter:
     expected: int
+    reject_texts: tuple[str, ...] = ()
+    reject_content_types: tuple[str, ...] = ()
     arrivals: list[float] = field(default_factory=list)
+    shapes: list[dict[str, Any]] = field(default_factory=list)
+    rejected: str | None = None
     event: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def check(self, activity: dict[str, Any]) -> None:
+        """Keep the reply's shape (no content) and flag error sentences and unexpected card kinds."""
+        text = activity.get("text") or ""
+        kinds = [str(a.get("contentType")) for a in activity.get("attachments") or [] if isinstance(a, dict)]
+        self.shapes.append({"type": activity.get("type"), "text_chars": len(text), "attachments": kinds})
+        if any(reject in text for reject in self.reject_texts):
+            self.rejected = "error reply"
+        elif any(kind in self.reject_content_types for kind in kinds):
+            self.rejected = "unexpected " + next(k for k in kinds if k in self.reject_content_types)
 
 
 class FakeChannel:
@@ -85,8 +103,10 @@ class FakeChannel:
         self._next_id = 0
         self.unexpected = 0
 
-    def expect(self, conversation_id: str, messages: int) -> _Waiter:
-        waiter = _Waiter(expected=messages)
+    def expect(self, conversation_id: str, messages: int, spec: CellSpec) -> _Waiter:
+        waiter = _Waiter(
+            expected=messages, reject_texts=spec.reject_texts, reject_content_types=spec.reject_content_types
+        )
         self._waiters[conversation_id] = waiter
         return waiter
 
@@ -102,6 +122,7 @@ class FakeChannel:
         if waiter is None:
             self.unexpected += 1
         elif activity.get("type", "message") == "message":
+            waiter.check(activity)
             waiter.arrivals.append(arrived)
             if len(waiter.arrivals) >= waiter.expected:
                 waiter.event.set()
@@ -155,10 +176,12 @@ class LoadGenerator:
             ],
         }
 
-    async def _turn(self, spec: CellSpec, conversation_id: str, user: dict[str, str], turn: dict[str, Any]) -> tuple[float, float, str | None]:
-        """One turn: (start, latency in seconds, error or None)."""
+    async def _turn(
+        self, spec: CellSpec, conversation_id: str, user: dict[str, str], turn: dict[str, Any]
+    ) -> tuple[float, float, str | None, list[dict[str, Any]]]:
+        """One turn: (start, latency in seconds, error or None, the replies' shapes)."""
         expected = int(turn.get("messages", 1))
-        waiter = self._channel.expect(conversation_id, expected)
+        waiter = self._channel.expect(conversation_id, expected, spec)
         body = json.dumps(self._activity(spec, conversation_id, user, turn["text"]))
         start = time.perf_counter()
         error: str | None = None
@@ -181,7 +204,9 @@ class LoadGenerator:
         end = waiter.arrivals[-1] if waiter.arrivals else time.perf_counter()
         if error is None and len(waiter.arrivals) < expected:
             error = "missing reply"
-        return start, end - start, error
+        if error is None and waiter.rejected is not None:
+            error = waiter.rejected
+        return start, end - start, error, waiter.shapes
 
     async def run_cell(self, spec: CellSpec) -> dict[str, Any]:
         began = time.perf_counter()
@@ -191,6 +216,7 @@ class LoadGenerator:
         errors: dict[str, int] = {}
         counters = {"iterations": 0, "turns": 0, "measured_started": 0, "next_iteration": 0}
         last_done = [warm_until]
+        shapes: dict[int, list[dict[str, Any]]] = {}
         cpu_before = _cpu_seconds()
 
         def more() -> bool:
@@ -208,11 +234,12 @@ class LoadGenerator:
                 counters["next_iteration"] += 1
                 if spec.iterations is not None:
                     conversation_id = f"a:{spec.conversation_prefix}-{iteration}"
-                for turn in spec.turns:
+                for number, turn in enumerate(spec.turns):
                     measured = spec.iterations is not None or warm_until <= time.perf_counter() < end_at
                     if measured:
                         counters["measured_started"] += 1
-                    start, latency, error = await self._turn(spec, conversation_id, user, turn)
+                    start, latency, error, replies = await self._turn(spec, conversation_id, user, turn)
+                    shapes.setdefault(number, replies)
                     counters["turns"] += 1
                     if measured:
                         last_done[0] = max(last_done[0], start + latency)
@@ -238,6 +265,7 @@ class LoadGenerator:
             "wall_s": round(finished - began, 4),
             "loadgen_cpu_s": round(_cpu_seconds() - cpu_before, 4),
             "unexpected_replies": self._channel.unexpected,
+            "first_reply_shapes": [shapes.get(i, []) for i in range(len(spec.turns))],
         }
 
     async def timed_gets(self, url: str, count: int, headers: dict[str, str]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-__all__ = ["SandboxAdmin", "log_durations_ms", "path_counts", "recognition_times"]
+__all__ = ["SandboxAdmin", "graph_entries", "log_durations_ms", "path_counts", "recognition_times", "round_trips"]
 
 logger = logging.getLogger(__name__)
 
@@ -75,12 +75,18 @@ def graph_entries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def round_trips(entries: list[dict[str, Any]]) -> int:
+    """HTTP round trips to Graph: log entries that are not requests inside a `$batch`."""
+    return sum(1 for entry in entries if not entry.get("inBatch"))
+
+
 def path_counts(entries: list[dict[str, Any]]) -> dict[str, int]:
-    """`METHOD /path` (no query) -> count, for the JSON report."""
+    """`METHOD /path [in $batch]` (no query) -> count, for the JSON report."""
     counts: Counter[str] = Counter()
     for entry in entries:
-        path = str(entry.get("path") or urlsplit(str(entry.get("url", ""))).path)
-        counts[f"{entry.get('method', '?')} {path}"] += 1
+        path = urlsplit(str(entry.get("path") or entry.get("url", ""))).path
+        where = " (in $batch)" if entry.get("inBatch") else ""
+        counts[f"{entry.get('method', '?')} {path}{where} -> {entry.get('status', '?')}"] += 1
     return dict(counts.most_common())
 
 

@@ -46,8 +46,11 @@ class CellResult:
     iterations: int = 0
     graph_requests: int | None = None
     graph_requests_per_iteration: float | None = None
+    graph_round_trips_per_iteration: float | None = None
     graph_paths: dict[str, int] = field(default_factory=dict)
     loadgen_cpu_pct: float | None = None
+    reply_shapes: list[list[dict[str, Any]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def summarise_cell(target: str, scenario: str, concurrency: int, raw: dict[str, Any]) -> CellResult:
@@ -94,13 +97,13 @@ def render_table(cells: Sequence[CellResult]) -> str:
     """The benchmark table as aligned plain text (also valid as a Markdown table)."""
     header = (
         "target", "scenario", "conc", "turns", "turns/s", "p50 ms", "p95 ms", "p99 ms",
-        "errors", "x echo", "x bare-graph", "graph req/it", "loadgen cpu",
+        "errors", "x echo", "x bare-graph", "graph req/it", "round trips/it", "loadgen cpu",
     )
     rows: list[tuple[str, ...]] = []
     for cell in cells:
         if not cell.available:
             rows.append((cell.target, cell.scenario, str(cell.concurrency), "not available: " + cell.reason,
-                         "", "", "", "", "", "", "", "", ""))
+                         "", "", "", "", "", "", "", "", "", ""))
             continue
         rows.append((
             cell.target,
@@ -115,6 +118,7 @@ def render_table(cells: Sequence[CellResult]) -> str:
             _fmt(cell.ratio_to_echo, 2, "x"),
             _fmt(cell.ratio_to_bare_graph, 2, "x"),
             _fmt(cell.graph_requests_per_iteration, 2),
+            _fmt(cell.graph_round_trips_per_iteration, 2),
             _fmt(cell.loadgen_cpu_pct, 0, "%"),
         ))
     widths = [max(len(header[i]), *(len(row[i]) for row in rows if row[4] or i < 4)) if rows else len(header[i])
@@ -130,6 +134,13 @@ def render_table(cells: Sequence[CellResult]) -> str:
 
     out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out.extend(line(row) for row in rows)
+    for cell in cells:
+        for note in cell.notes:
+            out.append(f"note: {cell.target} / {cell.scenario} / {cell.concurrency}: {note}")
+    for cell in cells:
+        if cell.error_kinds:
+            kinds = ", ".join(f"{kind} x{count}" for kind, count in sorted(cell.error_kinds.items()))
+            out.append(f"errors: {cell.target} / {cell.scenario} / {cell.concurrency}: {kinds}")
     return "\n".join(out)
 
 

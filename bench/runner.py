@@ -19,10 +19,17 @@ from typing import Any
 import httpx
 
 from bench.errors import BenchError, LoadGeneratorError
-from bench.measures import SandboxAdmin, graph_entries, log_durations_ms, path_counts, recognition_times
+from bench.measures import (
+    SandboxAdmin,
+    graph_entries,
+    log_durations_ms,
+    path_counts,
+    recognition_times,
+    round_trips,
+)
 from bench.procs import ChildProcess, free_port
 from bench.report import CellResult, add_ratios, percentile, render_table, summarise_cell, write_json
-from bench.targets import ROOT, SCENARIOS, Target, all_targets
+from bench.targets import ROOT, SCENARIOS, SIGNIN_CARDS, Target, all_targets, mipa_error_sentences
 
 __all__ = ["Options", "main", "parse_options", "run"]
 
@@ -135,6 +142,7 @@ class Run:
         self.sandbox_reason = ""
         self.users: list[dict[str, str]] = []
         self.loadgen = LoadGeneratorProcess(log_path=self.log_dir / "loadgen.log")
+        self._mipa_errors: list[str] | None = None
 
     def unavailable(self, target: Target, reason: str) -> None:
         for scenario in target.scenarios:
@@ -148,7 +156,7 @@ class Run:
         port = free_port()
         child = ChildProcess(
             name="sandbox",
-            argv=[sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", str(port)],
+            argv=[sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", str(port), "--auto-signin"],
             log_path=self.log_dir / "sandbox.log",
             cwd=ROOT,
         )
@@ -170,6 +178,13 @@ class Run:
             return self.users
         return [{"id": f"29:bench-user-{i}", "aadObjectId": f"bench-aad-{i}"} for i in range(16)]
 
+    def checks(self, target: Target) -> dict[str, Any]:
+        if target.module:
+            return {}
+        if self._mipa_errors is None:
+            self._mipa_errors = mipa_error_sentences()
+        return {"reject_texts": self._mipa_errors, "reject_content_types": list(SIGNIN_CARDS)}
+
     def cell(self, target: Target, bot_url: str, scenario: str, concurrency: int, **extra: Any) -> dict[str, Any]:
         command = {
             "op": "cell",
@@ -181,6 +196,7 @@ class Run:
             "duration": self.options.duration,
             "warmup": self.options.warmup,
             "max_turns": self.options.max_turns,
+            **self.checks(target),
             **extra,
         }
         return self.loadgen.ask(command)
@@ -236,12 +252,21 @@ class Run:
                                          reason=f"load generator failed: {exc}"))
             return
         result = summarise_cell(target.name, scenario, concurrency, raw)
+        result.reply_shapes = raw.get("first_reply_shapes", [])
         if target.needs_sandbox and self.admin is not None:
             entries = graph_entries(self.admin.requests())
             result.graph_requests = len(entries)
             if raw["iterations_total"]:
                 result.graph_requests_per_iteration = len(entries) / raw["iterations_total"]
+                result.graph_round_trips_per_iteration = round_trips(entries) / raw["iterations_total"]
             result.graph_paths = path_counts(entries)
+            writes = sum(1 for entry in entries if entry.get("method") not in ("GET", None))
+            if scenario == "task write" and raw["iterations_total"] and writes < raw["iterations_total"]:
+                result.notes.append(f"only {writes} Graph writes for {raw['iterations_total']} iterations")
+            if not target.module and not entries:
+                result.notes.append("no Graph request: the turns did not reach a Graph-backed feature")
+            if entries and all(int(entry.get("status", 200)) >= 400 for entry in entries):
+                result.notes.append("every Graph request failed")
         self.cells.append(result)
         logger.info("cell %s / %s / %d done", target.name, scenario, concurrency)
 

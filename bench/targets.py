@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,25 @@ class Target:
             "MicrosoftAppPassword": "",
             "LOG_LEVEL": "WARNING",
         }
+
+
+SIGNIN_CARDS = ("application/vnd.microsoft.card.oauth", "application/vnd.microsoft.card.signin")
+
+
+def mipa_error_sentences() -> list[str]:
+    """MIPA's English error sentences from its message catalogs: a reply with one fails its turn."""
+    sentences = []
+    for path in sorted((ROOT / "language" / "messages" / "en").glob("*.json")):
+        try:
+            catalog = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for key, value in catalog.items():
+            if isinstance(value, str) and (".error" in key or key.endswith("unavailable")):
+                fixed = value.split("{", 1)[0].strip()
+                if len(fixed) >= 20:
+                    sentences.append(fixed)
+    return sentences
 
 
 def all_targets() -> list[Target]:

@@ -24,7 +24,7 @@ TOKENS = web.AppKey("tokens", dict)
 # The same `$select` as MIPA's calendar reads (graph.calendar.EVENT_SELECT; a test keeps them equal).
 CALENDAR_SELECT = (
     "id,subject,start,end,isAllDay,location,organizer,attendees,isOnlineMeeting,onlineMeeting,webLink,"
-    "responseStatus,isOrganizer,type,seriesMasterId,showAs,isCancelled,transactionId"
+    "responseStatus,isOrganizer,type,seriesMasterId,showAs,isCancelled"
 )
 DEFAULT_ZONE = "Europe/Paris"
 

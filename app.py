@@ -125,7 +125,10 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         SignInPrompt.__name__,
         signin_settings(settings.connection_name, title=t("bot.signin.title", "en"), text=t("bot.signin.text", "en")),
     )
-    services = Services(settings=settings, graph=app[GRAPH_CLIENT], user_state=user_state, signin=signin)  # type: ignore[arg-type]
+    services = Services(
+        settings=settings, graph=app[GRAPH_CLIENT], user_state=user_state, signin=signin,  # type: ignore[arg-type]
+        conversation_state=conversation_state,
+    )
     dialog = MainDialog(services, build_features(services))
     bot = AssistantBot(
         conversation_state=conversation_state, user_state=user_state, dialog=dialog, services=services

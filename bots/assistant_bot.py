@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
 from botbuilder.core import (
+    ActivityHandler,
     ConversationState,
     InvokeResponse,
     MessageFactory,
@@ -108,6 +109,13 @@ class AssistantBot(TeamsActivityHandler):
         await dialog_context.cancel_all_dialogs()
 
     # ---- welcome ----------------------------------------------------------------------------
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        # The Teams handler dereferences channelData.team; an update without channelData would crash it.
+        if turn_context.activity.channel_data is None:
+            await ActivityHandler.on_conversation_update_activity(self, turn_context)
+            return
+        await super().on_conversation_update_activity(turn_context)
+
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:

@@ -71,6 +71,7 @@ class SafeUserTokenClient(UserTokenClient):
         except Exception as exc:  # the SDK raises for statuses it does not model
             logger.warning("token exchange failed: %s", type(exc).__name__)
             return None
+        logger.debug("token exchange answered %s", type(result).__name__)
         return result if isinstance(result, TokenResponse) and result.token else None
 
 

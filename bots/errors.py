@@ -35,6 +35,7 @@ def make_turn_error_handler(
             type(error).__name__, activity.type, activity.id, activity.channel_id, _frames(error),
         )
         try:
+            await conversation_state.load(context)  # delete() needs the state cached in the turn
             await conversation_state.delete(context)
         except Exception as exc:  # the store may be the thing that failed
             logger.warning("could not clear conversation state: %s", type(exc).__name__)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from botbuilder.core import MessageFactory, StatePropertyAccessor, TurnContext, UserState
+from botbuilder.core import ConversationState, MessageFactory, StatePropertyAccessor, TurnContext, UserState
 from botbuilder.dialogs.prompts import OAuthPrompt
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
@@ -17,6 +17,9 @@ from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
 
 __all__ = ["Services", "TurnFacts"]
+
+if TYPE_CHECKING:
+    from dialogs.undo import UndoLog
 
 logger = logging.getLogger(__name__)
 
@@ -72,11 +75,16 @@ class Services:
     graph: GraphClient
     user_state: UserState
     signin: OAuthPrompt
+    conversation_state: ConversationState
     profile: StatePropertyAccessor | None = None
+    undo: UndoLog | None = None
 
     def __post_init__(self) -> None:
         # The only thing kept about a user: their time zone name, with the store's time to live.
         self.profile = self.user_state.create_property("profile")
+        from dialogs.undo import UndoLog  # undo imports prompts, which import this module
+
+        self.undo = UndoLog(self.conversation_state)
 
     # ---- tokens and Graph -------------------------------------------------------------------
     def remember_token(self, context: TurnContext, token: str) -> None:

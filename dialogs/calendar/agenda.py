@@ -69,7 +69,7 @@ class AgendaDialog(FeatureDialog):
         request = self.request(step)
         graph = await self.graph(step.context)
         start, end, is_today = agenda_range(request.entities.start, request.entities.end, request.tz)
-        events = [e for e in await graph.calendar.view(start, end, tz=request.tz) if not e.is_cancelled]
+        events = [e for e in await graph.calendar.view(start, end) if not e.is_cancelled]
         text = agenda_text(events, start, end, is_today=is_today, locale=request.locale, tz=request.tz)
         await step.context.send_activity(text)
         return await step.end_dialog()

@@ -72,6 +72,8 @@ class Conversation:
             "recipient": {"id": "28:mipa", "name": "MIPA"},
             "conversation": {"id": self.conversation_id, "conversationType": "personal"},
         }
+        if self.channel_id == "msteams":
+            activity["channelData"] = {"tenant": {"id": "00000000-0000-4000-8000-000000000001"}}
         if self.locale:
             activity["locale"] = self.locale
         if self.timezone:

@@ -42,6 +42,8 @@ class FakeChannel:
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self._post)
         app.router.add_post("/v3/conversations/{conversation}/activities", self._post)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._post)
+        app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
+        app.router.add_get("/v3/conversations/{conversation}/members", self._members)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -62,6 +64,13 @@ class FakeChannel:
             self._lock.notify_all()
             new_id = f"reply-{self._counter}"
         return web.json_response({"id": new_id}, status=200)
+
+    async def _member(self, request: web.Request) -> web.Response:
+        member = unquote(request.match_info["member"])
+        return web.json_response({"id": member, "name": "Test user", "aadObjectId": None})
+
+    async def _members(self, request: web.Request) -> web.Response:
+        return web.json_response([{"id": "29:member", "name": "Test user"}])
 
     # ---- reading what the bot sent ---------------------------------------------------------------
     def activities(self, conversation_id: str) -> list[dict[str, Any]]:

@@ -1,0 +1,59 @@
+"""HTTP end-to-end fixtures: the real app in-process on a free port, a fake channel, the sandbox process."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+
+from config import Settings
+from sandbox.testing import AdminClient
+from tests.support.bot import BotServer, run_bot
+from tests.support.channel import FakeChannel
+
+
+@pytest.fixture(scope="session")
+def channel() -> Iterator[FakeChannel]:
+    with FakeChannel() as fake:
+        yield fake
+
+
+def set_signin(sandbox_url: str, **switches: bool) -> None:
+    """Sandbox sign-in switches: autoSignIn, magicCode, consentRequired."""
+    response = httpx.put(f"{sandbox_url}/_sandbox/signin", json=switches, timeout=10)
+    response.raise_for_status()
+
+
+@pytest.fixture
+async def bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel) -> AsyncIterator[BotServer]:
+    """MIPA in local mode against the sandbox, with automatic sign-in (channel user id -> demo user)."""
+    set_signin(sandbox_url, autoSignIn=True)
+    async with run_bot(Settings(sandbox_url=sandbox_url), channel) as server:
+        yield server
+
+
+@pytest.fixture
+async def manual_bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel) -> AsyncIterator[BotServer]:
+    """MIPA against the sandbox with automatic sign-in off: the sign-in card, magic codes, SSO."""
+    set_signin(sandbox_url, autoSignIn=False)
+    async with run_bot(Settings(sandbox_url=sandbox_url), channel) as server:
+        yield server
+
+
+@pytest.fixture
+def graph_as(sandbox: AdminClient, sandbox_url: str) -> Iterator[object]:
+    """`graph_as(user)` -> an httpx.Client on the sandbox's /v1.0 with that user's token, to check effects."""
+    clients: list[httpx.Client] = []
+
+    def make(user: str) -> httpx.Client:
+        token = sandbox.token(user)
+        client = httpx.Client(
+            base_url=f"{sandbox_url}/v1.0", headers={"Authorization": f"Bearer {token}"}, timeout=10
+        )
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any
 
@@ -150,7 +150,7 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo) -> DateInfo
                             duration=duration)
         delta = timedelta(hours=n) if unit.startswith("h") else timedelta(minutes=n)
         at = (now + delta).astimezone(zone)  # real elapsed time, right across a DST change
-        return DateInfo(start=at, end=at + duration if duration else None, duration=duration,
+        return DateInfo(start=at, end=_after(at, duration) if duration else None, duration=duration,
                         time_given=True)
 
     if _END_OF_WEEK.search(folded):
@@ -239,11 +239,16 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo) -> DateInfo
             return DateInfo(start=start, end=end, all_day=True, duration=duration,
                             ambiguities=tuple(ambiguities))
     if start is not None and end is None and duration is not None:
-        end = start + duration
+        end = _after(start, duration)
     if start is not None and end is not None and duration is None and time_given:
-        duration = end.astimezone(zone) - start.astimezone(zone)
+        duration = end.astimezone(UTC) - start.astimezone(UTC)
     return DateInfo(start=start, end=end, all_day=False, duration=duration, time_given=time_given,
                     ambiguities=tuple(ambiguities))
+
+
+def _after(dt: datetime, delta: timedelta) -> datetime:
+    """`dt` plus real elapsed time (aware arithmetic in one zone would add wall-clock time)."""
+    return (dt.astimezone(UTC) + delta).astimezone(dt.tzinfo)
 
 
 def _shift(dt: datetime, delta: timedelta) -> datetime:

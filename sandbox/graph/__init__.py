@@ -9,7 +9,7 @@ from .core import Router
 __all__ = ["MODULES", "build_router"]
 
 #: Resource modules under `sandbox.graph`, each with `register(router)`.
-MODULES = ("users", "calendar")
+MODULES = ("users", "calendar", "todo", "planner", "batch", "mail", "contacts", "files", "sites", "schedule")
 
 
 def build_router() -> Router:

@@ -127,7 +127,7 @@ class Router:
         self.routes: list[Route] = []
 
     def add(self, method: str, path: str, handler: Handler, *, scopes: tuple[str, ...], workload: str) -> None:
-        regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
+        regex = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$"
         self.routes.append(Route(method, re.compile(regex, re.IGNORECASE), handler, frozenset(scopes), workload))
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:

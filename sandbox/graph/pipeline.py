@@ -63,7 +63,7 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
         try:
             post: str | None = None
             extra: dict[str, str] = {}
-            if faults.active:
+            if faults.active and request.path != "/$batch":
                 delay = faults.delay_seconds()
                 if delay:
                     await asyncio.sleep(delay)

@@ -1,0 +1,83 @@
+"""Seed SharePoint: one site with a list whose columns include a required one and typed columns."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from ..timezones import utc_stamp
+from .model import Tenant
+
+__all__ = ["COLUMNS", "list_item", "seed_sites"]
+
+#: name → (type, required, indexed)
+COLUMNS: dict[str, tuple[str, bool, bool]] = {
+    "Title": ("text", True, True),
+    "Status": ("choice", False, False),
+    "Quantity": ("number", False, False),
+    "DueDate": ("dateTime", False, False),
+    "Approved": ("boolean", False, False),
+}
+STATUS_CHOICES = ["New", "In progress", "Done"]
+
+
+def seed_sites(tenant: Tenant, today: date) -> None:
+    site_guid = str(uuid.UUID(int=tenant.rng.getrandbits(128), version=4))
+    web_guid = str(uuid.UUID(int=tenant.rng.getrandbits(128), version=4))
+    site_id = f"contoso.sharepoint.com,{site_guid},{web_guid}"
+    tenant.sites[site_id] = {
+        "id": site_id,
+        "name": "Operations",
+        "displayName": "Operations",
+        "description": "Sites d'équipe / Team site",
+        "webUrl": "https://contoso.sharepoint.com/sites/operations",
+        "createdDateTime": utc_stamp(datetime.combine(today - timedelta(days=400), time(9), tzinfo=UTC)),
+        "siteCollection": {"hostname": "contoso.sharepoint.com"},
+        "root": {},
+    }
+    list_id = str(uuid.UUID(int=tenant.rng.getrandbits(128), version=4))
+    tenant.lists[list_id] = {
+        "id": list_id,
+        "_siteId": site_id,
+        "name": "Orders",
+        "displayName": "Orders",
+        "description": "Purchase orders / Bons de commande",
+        "webUrl": "https://contoso.sharepoint.com/sites/operations/Lists/Orders",
+        "createdDateTime": tenant.sites[site_id]["createdDateTime"],
+        "lastModifiedDateTime": tenant.sites[site_id]["createdDateTime"],
+        "list": {"contentTypesEnabled": False, "hidden": False, "template": "genericList"},
+        "_etag_guid": str(uuid.UUID(int=tenant.rng.getrandbits(128), version=4)),
+    }
+    items: dict[str, dict[str, Any]] = {}
+    products = ["Widget", "Gadget", "Bidule", "Sprocket", "Machin", "Gizmo"]
+    for n in range(1, 231):
+        fields = {
+            "Title": f"{products[n % len(products)]} {n}",
+            "Status": STATUS_CHOICES[n % 3],
+            "Quantity": (n * 37) % 500,
+            "DueDate": f"{today + timedelta(days=n % 20 - 5)}T00:00:00Z",
+            "Approved": n % 2 == 0,
+        }
+        items[str(n)] = list_item(tenant, list_id, str(n), fields, tenant.people[n % len(tenant.people)].id, tenant.sites[site_id]["createdDateTime"])
+    tenant.list_items[list_id] = items
+
+
+def list_item(tenant: Tenant, list_id: str, item_id: str, fields: dict[str, Any], author: str, when: str) -> dict[str, Any]:
+    person = tenant.person(author)
+    user = {"user": {"id": author, "displayName": person.display_name if person else "", "email": person.mail if person else ""}}
+    tag = f"\"{tenant.lists[list_id]['_etag_guid']},1\""
+    site_id = tenant.lists[list_id]["_siteId"]
+    return {
+        "@odata.etag": tag,
+        "id": item_id,
+        "eTag": tag,
+        "createdDateTime": when,
+        "lastModifiedDateTime": when,
+        "webUrl": f"https://contoso.sharepoint.com/sites/operations/Lists/Orders/{item_id}_.000",
+        "createdBy": user,
+        "lastModifiedBy": user,
+        "parentReference": {"id": list_id, "siteId": site_id},
+        "contentType": {"id": "0x0100", "name": "Item"},
+        "fields": {"@odata.etag": tag, **fields, "id": item_id, "Created": when, "Modified": when},
+    }

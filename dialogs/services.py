@@ -99,7 +99,7 @@ class Services:
             if response is None or not response.token:
                 return None
             token = context.turn_state[_TOKEN_KEY] = response.token
-        return self.graph.for_user(token)
+        return self.graph.for_user(token, time_zone=await self.known_time_zone(context))
 
     def forget_token(self, context: TurnContext) -> None:
         context.turn_state.pop(_TOKEN_KEY, None)

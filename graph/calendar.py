@@ -117,7 +117,7 @@ class CalendarService:
         self._mailbox = mailbox
 
     async def _zone(self) -> tuple[MailboxSettings, tzinfo]:
-        settings = await self._mailbox.settings()
+        settings = await self._mailbox.zone_settings()
         return settings, zone(settings.time_zone)
 
     @staticmethod
@@ -264,7 +264,7 @@ class CalendarService:
         with_people: Sequence[str] = (),
     ) -> list[TimeSlot]:
         """Free slots in working hours; with ``with_people``, free for them too (getSchedule)."""
-        settings, _ = await self._zone()
+        settings = await self._mailbox.settings()  # working hours: the real settings, not a zone hint
         events = await self.view(start, end)
         busy = [(e.start, e.end) for e in events if e.show_as not in ("free", "workingElsewhere") and not e.is_cancelled]
         if with_people:

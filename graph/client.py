@@ -125,11 +125,12 @@ class GraphClient:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    def for_user(self, token: str) -> UserGraph:
-        """The per-turn facade over this client for one user's token."""
+    def for_user(self, token: str, *, time_zone: str | None = None) -> UserGraph:
+        """The per-turn facade over this client for one user's token; ``time_zone`` (IANA), when the
+        channel told us, spares reading mailbox settings just to convert times."""
         from .user import UserGraph
 
-        return UserGraph(client=self, token=token)
+        return UserGraph(client=self, token=token, time_zone=time_zone)
 
     # -- requests ----------------------------------------------------------------------------
 

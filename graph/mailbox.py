@@ -64,12 +64,20 @@ def parse_mailbox_settings(body: dict[str, Any]) -> MailboxSettings:
 class MailboxService:
     """Reads ``/me/mailboxSettings`` once per facade (one turn) and keeps the answer."""
 
-    def __init__(self, *, session: Session) -> None:
+    def __init__(self, *, session: Session, time_zone: str | None = None) -> None:
         self._session = session
         self._cached: MailboxSettings | None = None
+        self._zone_hint = time_zone
 
     def remember(self, settings: MailboxSettings) -> None:
         self._cached = settings
+
+    async def zone_settings(self) -> MailboxSettings:
+        """Settings good enough for time zones: the caller's hint (an IANA name the client gave, e.g.
+        Teams' clientInfo) saves the ``/me/mailboxSettings`` round trip; otherwise the real settings."""
+        if self._cached is None and self._zone_hint:
+            return MailboxSettings(time_zone=self._zone_hint, graph_time_zone=self._zone_hint)
+        return await self.settings()
 
     async def settings(self) -> MailboxSettings:
         if self._cached is None:

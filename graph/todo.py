@@ -79,7 +79,7 @@ class TodoService:
         self._mailbox = mailbox
 
     async def _tz(self) -> tuple[str, tzinfo]:
-        settings = await self._mailbox.settings()
+        settings = await self._mailbox.zone_settings()
         return settings.graph_time_zone, zone(settings.time_zone)
 
     async def lists(self) -> list[TodoList]:

@@ -25,10 +25,10 @@ __all__ = ["UserGraph"]
 class UserGraph:
     """What a dialog uses during one turn: ``graph.calendar.view(...)``, ``graph.todo.create(...)``..."""
 
-    def __init__(self, *, client: GraphClient, token: str) -> None:
+    def __init__(self, *, client: GraphClient, token: str, time_zone: str | None = None) -> None:
         session = Session(client=client, token=token)
         self.session = session
-        self.mailbox = MailboxService(session=session)
+        self.mailbox = MailboxService(session=session, time_zone=time_zone)
         self.calendar = CalendarService(session=session, mailbox=self.mailbox)
         self.todo = TodoService(session=session, mailbox=self.mailbox)
         self.planner = PlannerService(session=session)

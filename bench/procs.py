@@ -128,6 +128,14 @@ class ChildProcess:
                 time.sleep(0.005)
         return None
 
+    def last_log_line(self) -> str:
+        """The last non-empty line the process wrote (its exception, when it crashed)."""
+        try:
+            lines = [line.strip() for line in self._log_path.read_text(errors="replace").splitlines()]
+        except OSError:
+            return ""
+        return next((line for line in reversed(lines) if line), "")[:200]
+
     def rss_mb(self) -> float | None:
         return rss_mb(self.pid) if self.process is not None else None
 

@@ -121,8 +121,10 @@ def render_table(cells: Sequence[CellResult]) -> str:
             _fmt(cell.graph_round_trips_per_iteration, 2),
             _fmt(cell.loadgen_cpu_pct, 0, "%"),
         ))
-    widths = [max(len(header[i]), *(len(row[i]) for row in rows if row[4] or i < 4)) if rows else len(header[i])
-              for i in range(len(header))]
+    widths = [
+        max([len(header[i])] + [len(row[i]) for row in rows if i < 3 or not row[3].startswith("not available")])
+        for i in range(len(header))
+    ]
 
     def line(values: Sequence[str]) -> str:
         if values[4] == "" and values[3].startswith("not available"):

@@ -165,7 +165,7 @@ class Run:
             self.admin = SandboxAdmin(base_url=self.sandbox_url)
             users = self.admin.users()
         except (BenchError, httpx.HTTPError, KeyError, ValueError) as exc:
-            self.sandbox_reason = f"the sandbox did not start ({type(exc).__name__})"
+            self.sandbox_reason = f"the sandbox did not start ({type(exc).__name__}: {child.last_log_line()})"
             child.stop()
             self.admin = None
             return None
@@ -225,7 +225,7 @@ class Run:
             child.spawn()
             first = child.first_answer(base + "/healthz", timeout=60)
             if first is None:
-                self.unavailable(target, f"did not start (see {child._log_path.name})")
+                self.unavailable(target, f"did not start ({child.last_log_line()})")
                 return
             info["startup_s"], info["startup_status"] = round(first[0], 3), first[1]
             info["startup_measure"] = "process spawn to first HTTP answer on GET /healthz"

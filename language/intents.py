@@ -63,6 +63,7 @@ _NOT_PLANS = _R(r"\b(?:for|pour|tonight|tomorrow|weekend|demain|ce soir|dinner|d
 _MAIL_WORD = r"(?:e-?mails?|mails?|messages?|courriels?|inbox|boite)"
 _FLAGGED = _R(r"\bflagged\b|\bdid i flag\b|\bmarquee?s? d'un (?:indicateur|drapeau)|\b(?:avec|a|en) (?:un )?(?:indicateur|drapeau)|\b(?:signales|marques d'un indicateur)"
               r"|\bsuivis?\b|\bfollow[- ]up\b")
+_NOT_FLAGGED = _R(r"\bbe flagged\b|\bit flagged\b|\b(?:send|envoyer|envoie|write|ecris)\b")
 _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|"
               r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
               + r"\b(?:create|make|add|cree|creer|fais|faire)\b.*\b(?:tasks?|to-?dos?|taches?)\b.*\b(?:from|out of|"
@@ -70,9 +71,10 @@ _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|co
 _CONTACT_ADD = _R(r"\b(?:add|create|save|new|store|ajoute|ajouter|cree|creer|enregistre|enregistrer|nouveau|"
                   r"sauvegarde)\b.*\bcontacts?\b|\bas (?:a )?(?:new )?contact\b|\bcomme (?:nouveau )?contact\b"
                   r"|\bto (?:my|the) contacts\b")
-_CONTACT_FIND = _R(r"\b(?:phone|mobile|cell|telephone|numero|email address|e-mail address|adresse (?:e-?mail|"
+_CONTACT_FIND = _R(r"\b(?:phone|(?:mobile|cell) (?:number|phone)|telephone|numero de (?:portable|mobile)|"
+                   r"numero (?:de |d')(?!la |le |l'|chambre|conference|reunion|salle)|email address|e-mail address|adresse (?:e-?mail|"
                    r"mail|courriel)|contact (?:details|info|information|card)|coordonnees|fiche)\b|"
-                   r"\b(?:my|mes|the|les|in|dans)\s+contacts\b|\bcontacts? (?:named|for|de|nomme)\b|"
+                   r"\b(?:my|mes|the|les|in|dans)\s+contacts\b|\bcontacts? (?:named|for|nomme)\b|"
                    r"\b(?:find|look up|lookup|search|cherche|trouve|recherche)\b.*\bcontacts?\b|"
                    r"\bjob title\b")
 _FILES = _R(r"\b(?:files?|documents?|docs|fichiers?|presentations?|spreadsheets?|decks?|workbooks?|"
@@ -108,7 +110,7 @@ def rule_intent(folded: str) -> str | None:
         return "digest.today"
     if _TO_TASK.search(folded):
         return "mail.to_task"
-    if _FLAGGED.search(folded) and re.search(_MAIL_WORD + r"|\bflagged\b", folded) and not re.search(
+    if _FLAGGED.search(folded) and not _NOT_FLAGGED.search(folded) and re.search(_MAIL_WORD + r"|\bflagged\b", folded) and not re.search(
         r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
     ):
         return "mail.flagged"

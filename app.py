@@ -102,6 +102,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     from botbuilder.integration.aiohttp import CloudAdapter
 
     from bots import AppBotFrameworkAuthentication, AssistantBot, DedupingTeamsSSOMiddleware
+    from bots.card_actions import CardActions
     from bots.errors import make_turn_error_handler
     from bots.routes import make_messages_handler
     from dialogs import MainDialog, Services, SignInPrompt, build_features, signin_settings
@@ -130,8 +131,10 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         conversation_state=conversation_state,
     )
     dialog = MainDialog(services, build_features(services))
+    card_actions = CardActions(services=services, run_dialog=lambda context: bot.run_dialog(context))
     bot = AssistantBot(
-        conversation_state=conversation_state, user_state=user_state, dialog=dialog, services=services
+        conversation_state=conversation_state, user_state=user_state, dialog=dialog, services=services,
+        card_actions=card_actions,
     )
     app[BOT_PARTS] = BotParts(
         adapter=adapter, bot=bot, storage=storage, handler=make_messages_handler(adapter, bot)

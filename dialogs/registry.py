@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dialogs.calendar import AgendaDialog
+from dialogs.digest import DigestDialog
 from dialogs.feature import FeatureDialog
 from dialogs.services import Services
 
 __all__ = ["build_features"]
 
-FEATURES: tuple[type[FeatureDialog], ...] = (AgendaDialog,)
+FEATURES: tuple[type[FeatureDialog], ...] = (AgendaDialog, DigestDialog)
 
 
 def build_features(services: Services) -> list[FeatureDialog]:

@@ -1,0 +1,212 @@
+"""The one router for every Action.Execute button (Teams and Outlook): `adaptiveCard/action` -> InvokeResponse.
+
+Each answer is `InvokeResponse(status=200, body=AdaptiveCardInvokeResponse(...))` with the body kept as an
+msrest Model (B1): a refreshed card, a message, a 400 error body for anything malformed (B2, never a
+500), or a 401 login request when there is no token for the clicking user.
+
+- Item buttons (complete, snooze, reopen, progress, flag, mail to task, accept / tentative / decline)
+  run `bots.actions.items`: the item is read with the clicker's token first, so a second click changes
+  nothing and says so, and someone else's item is refused before anything is written.
+- Buttons of the "my day" card carry `source: "digest"`; they are answered with a refreshed "my day"
+  (each viewer's own state, `refresh.userIds`), with the outcome and an undo button on top. Other cards
+  are replaced by a small outcome card with undo when something changed, or left as they are with a
+  message when nothing changed.
+- `confirm`, `reject`, `choose` and `more` belong to the dialog waiting for them: the dialog runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from http import HTTPStatus
+from typing import Any
+
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.dialogs import DialogState
+from botbuilder.schema import ActionTypes, AdaptiveCardInvokeResponse, CardAction, OAuthCard
+from botframework.connector.auth import UserTokenClient
+
+from bots.actions.items import ITEM_HANDLERS, Click
+from cards import OUTLOOK_VERSION, Action, CardError, UnknownVerbError, Verb, adaptive_card, parse_action
+from dialogs.digest import DIGEST_SOURCE, SOURCE_KEY, build_my_day, viewer_ids, with_notice
+from dialogs.services import Services, TurnFacts
+from dialogs.undo import UndoResult
+from graph import (
+    ClaimsChallenge,
+    Forbidden,
+    GraphError,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    UserGraph,
+)
+from language import t
+
+__all__ = ["CARD", "ERROR", "LOGIN", "MESSAGE", "CardActions"]
+
+logger = logging.getLogger(__name__)
+
+CARD = "application/vnd.microsoft.card.adaptive"
+MESSAGE = "application/vnd.microsoft.activity.message"
+ERROR = "application/vnd.microsoft.error"
+LOGIN = "application/vnd.microsoft.activity.loginRequest"
+
+#: Verbs answered by the dialog that is waiting for them (ConfirmDialog, PickDialog, paging).
+DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
+
+_UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
+              UndoResult.UNKNOWN: "actions.undo.unknown"}
+
+
+def _answer(status_code: int, kind: str, value: Any) -> InvokeResponse:
+    return InvokeResponse(
+        status=HTTPStatus.OK,
+        body=AdaptiveCardInvokeResponse(status_code=status_code, type=kind, value=value),
+    )
+
+
+def card_response(card: dict[str, Any]) -> InvokeResponse:
+    return _answer(200, CARD, card)
+
+
+def message_response(text: str) -> InvokeResponse:
+    return _answer(200, MESSAGE, text)
+
+
+def error_response(code: str, message: str, status_code: int = 400) -> InvokeResponse:
+    return _answer(status_code, ERROR, {"code": code, "message": message})
+
+
+class CardActions:
+    """`await card_actions(turn_context)` answers one `adaptiveCard/action` invoke."""
+
+    def __init__(self, *, services: Services, run_dialog: Callable[[TurnContext], Awaitable[None]]) -> None:
+        self._services = services
+        self._run_dialog = run_dialog
+        self._dialog_state = services.conversation_state.create_property("DialogState")
+
+    async def __call__(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        locale = TurnFacts.of(turn_context).locale
+        value = activity.value
+        inner = value.get("action") if isinstance(value, dict) else None
+        if not isinstance(inner, dict) or inner.get("type") != "Action.Execute":
+            logger.info("card action refused: not an Action.Execute (channel %s)", activity.channel_id)
+            return error_response("NotSupported", t("actions.error.not_execute", locale))
+        try:
+            action = parse_action(value)
+        except UnknownVerbError:
+            logger.info("card action refused: unknown verb (channel %s)", activity.channel_id)
+            return error_response("UnknownVerb", t("actions.error.unknown_verb", locale))
+        except CardError:
+            logger.info("card action refused: malformed data (channel %s)", activity.channel_id)
+            return error_response("BadRequest", t("actions.error.invalid", locale))
+        logger.info("card action %s (trigger %s, channel %s)", action.verb, action.trigger, activity.channel_id)
+        if action.verb in DIALOG_VERBS:
+            return await self._to_dialog(turn_context, locale)
+        graph = await self._graph(turn_context)
+        if graph is None:
+            return await self._login_request(turn_context, locale)
+        try:
+            return await self._act(turn_context, graph, action, locale)
+        except (ClaimsChallenge, Unauthorized) as exc:
+            logger.info("card action needs a new sign-in: %s", type(exc).__name__)
+            await self._services.signin.sign_out_user(turn_context)
+            self._services.forget_token(turn_context)
+            return await self._login_request(turn_context, locale)
+        except NotFound as exc:
+            logger.info("card action on an unreadable item: request_id=%s", exc.request_id)
+            return message_response(t("actions.not_found", locale))
+        except Forbidden as exc:
+            logger.info("card action forbidden: request_id=%s", exc.request_id)
+            return message_response(t("actions.forbidden", locale))
+        except PreconditionFailed as exc:
+            logger.info("card action lost a Planner etag race: request_id=%s", exc.request_id)
+            return message_response(t("actions.planner.changed", locale))
+        except GraphError as exc:
+            logger.warning("card action failed: %s request_id=%s", type(exc).__name__,
+                           getattr(exc, "request_id", None))
+            return message_response(t("actions.unavailable", locale))
+
+    # ---- the dialog's own buttons -----------------------------------------------------------
+    async def _to_dialog(self, turn_context: TurnContext, locale: str) -> InvokeResponse:
+        state = await self._dialog_state.get(turn_context)
+        if not isinstance(state, DialogState) or not state.dialog_stack:
+            return message_response(t("actions.expired", locale))
+        await self._run_dialog(turn_context)
+        # When the waiting dialog answered the invoke itself, the handler's answer is not sent again.
+        return message_response(t("actions.answered", locale))
+
+    # ---- tokens -----------------------------------------------------------------------------
+    async def _graph(self, turn_context: TurnContext) -> UserGraph | None:
+        value = turn_context.activity.value if isinstance(turn_context.activity.value, dict) else {}
+        code = value.get("state")
+        if isinstance(code, str) and code.isdigit():
+            # After a 401 login request, the client sends the magic code back in `state`.
+            response = await self._services.signin.get_user_token(turn_context, code)
+            if response is not None and response.token:
+                self._services.remember_token(turn_context, response.token)
+        return await self._services.user_graph(turn_context)
+
+    async def _login_request(self, turn_context: TurnContext, locale: str) -> InvokeResponse:
+        """401 with an OAuthCard (teams-and-outlook.md §2.2); a message asking to sign in in the chat otherwise."""
+        client = turn_context.turn_state.get(UserTokenClient.__name__)
+        connection = self._services.settings.connection_name
+        if client is None:
+            return message_response(t("actions.signin.text", locale))
+        try:
+            resource = await client.get_sign_in_resource(connection, turn_context.activity, None)
+        except Exception as exc:  # the token service may be down: say what to do instead
+            logger.warning("sign-in link unavailable: %s", type(exc).__name__)
+            return message_response(t("actions.signin.text", locale))
+        card = OAuthCard(
+            text=t("actions.signin.text", locale),
+            connection_name=connection,
+            buttons=[CardAction(type=ActionTypes.signin, title=t("actions.signin.title", locale),
+                                value=resource.sign_in_link)],
+            token_exchange_resource=resource.token_exchange_resource,
+        )
+        return _answer(401, LOGIN, card.serialize())
+
+    # ---- acting -----------------------------------------------------------------------------
+    async def _act(self, turn_context: TurnContext, graph: UserGraph, action: Action, locale: str) -> InvokeResponse:
+        from_digest = action.inputs.get(SOURCE_KEY) == DIGEST_SOURCE
+        if action.verb is Verb.DIGEST_REFRESH:
+            return card_response(await self._my_day(turn_context, graph, locale))
+        if action.verb is Verb.UNDO:
+            assert action.ref is not None and self._services.undo is not None
+            result = await self._services.undo.undo(turn_context, graph, action.ref)
+            notice = t(_UNDO_KEYS[result], locale)
+            if from_digest:
+                return card_response(await self._my_day(turn_context, graph, locale, notice=notice))
+            if result is UndoResult.DONE:
+                return card_response(self._outcome_card(notice, locale))
+            return message_response(notice)
+        handler = ITEM_HANDLERS[action.verb]
+        tz = await self._services.time_zone(turn_context, graph) if action.verb is Verb.TODO_SNOOZE else "UTC"
+        outcome = await handler(graph, Click(action=action, locale=locale, tz=tz))
+        logger.info("card action %s: changed=%s", action.verb, outcome.changed)
+        undo_ref = None
+        if outcome.undo_kind and self._services.undo is not None:
+            undo_ref = await self._services.undo.remember(turn_context, outcome.undo_kind, outcome.undo_ids)
+        if from_digest:
+            return card_response(
+                await self._my_day(turn_context, graph, locale, notice=outcome.notice, undo_ref=undo_ref)
+            )
+        if outcome.changed:
+            return card_response(self._outcome_card(outcome.notice, locale, undo_ref=undo_ref))
+        return message_response(outcome.notice)
+
+    async def _my_day(self, turn_context: TurnContext, graph: UserGraph, locale: str, *,
+                      notice: str | None = None, undo_ref: str | None = None) -> dict[str, Any]:
+        my_day = await build_my_day(graph, locale=locale, originator=self._services.settings.outlook_originator_id,
+                                    user_ids=viewer_ids(turn_context))
+        if notice:
+            with_notice(my_day.card, notice, locale=locale, undo_ref=undo_ref)
+        return my_day.card
+
+    def _outcome_card(self, notice: str, locale: str, *, undo_ref: str | None = None) -> dict[str, Any]:
+        """A small card replacing the clicked one: what happened, and an undo button while it makes sense."""
+        card = adaptive_card([], version=OUTLOOK_VERSION,
+                             originator=self._services.settings.outlook_originator_id or None)
+        return with_notice(card, notice, locale=locale, undo_ref=undo_ref, source=None)

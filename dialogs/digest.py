@@ -1,0 +1,127 @@
+"""digest.today ("my day"): one Outlook-ready card of today's meetings, due tasks, Planner work and flagged mail."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.schema import Attachment
+
+from cards import CONTENT_TYPE, Verb, action_data, digest_card, execute_action
+from cards.base import Card, action_set, text_block
+from dialogs.feature import FeatureDialog
+from dialogs.services import Services
+from graph import Digest, UserGraph
+from language import t, tn
+
+__all__ = ["DIGEST_SOURCE", "SOURCE_KEY", "DigestDialog", "MyDay", "build_my_day", "mark_source", "with_notice"]
+
+logger = logging.getLogger(__name__)
+
+#: Extra key in every button of the "my day" card: the action router answers it with a refreshed "my day".
+SOURCE_KEY = "source"
+DIGEST_SOURCE = "digest"
+
+
+def mark_source(card: Card, source: str = DIGEST_SOURCE) -> Card:
+    """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`."""
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("Action.Execute", "Action.Submit") and isinstance(node.get("data"), dict):
+                node["data"][SOURCE_KEY] = source
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item)
+
+    visit(card)
+    return card
+
+
+def with_notice(card: Card, notice: str, *, locale: str, undo_ref: str | None = None,
+                source: str | None = DIGEST_SOURCE) -> Card:
+    """Put a one-line outcome (and an undo button) under the card's title; `notice` is catalog text."""
+    items: list[dict[str, Any]] = [text_block(notice, weight="Bolder", color="Good")]
+    if undo_ref:
+        data = action_data(Verb.UNDO, ref=undo_ref)
+        if source:
+            data[SOURCE_KEY] = source
+        items.append(action_set([execute_action(t("cards.action.undo", locale), Verb.UNDO, data)]))
+    body = card.setdefault("body", [])
+    position = 2 if len(body) >= 2 else len(body)
+    body.insert(position, {"type": "Container", "style": "emphasis", "items": items})
+    return card
+
+
+@dataclass(frozen=True, slots=True)
+class MyDay:
+    """The "my day" card and its one-line text summary."""
+
+    card: Card
+    summary: str
+    digest: Digest
+
+
+def summary_text(digest: Digest, locale: str) -> str:
+    key = "actions.digest.summary_partial" if digest.partial else "actions.digest.summary"
+    return t(
+        key, locale,
+        meetings=tn("actions.digest.meetings", len(digest.meetings), locale),
+        todo=tn("actions.digest.todo", len(digest.todo_due) + len(digest.todo_overdue), locale),
+        planner=tn("actions.digest.planner", len(digest.planner), locale),
+        mail=tn("actions.digest.mail", len(digest.flagged), locale),
+    )
+
+
+async def build_my_day(
+    graph: UserGraph,
+    *,
+    locale: str,
+    originator: str | None,
+    user_ids: Sequence[str] | None,
+    now: datetime | None = None,
+) -> MyDay:
+    """Read the digest (two Graph round trips) and build the card, every button marked as "my day"."""
+    moment = now or datetime.now(UTC)
+    digest = await graph.digest.today(moment)
+    if digest.partial:
+        logger.info("my day is partial: %s", ",".join(digest.partial))
+    card = digest_card(digest, locale=locale, now=moment, originator=originator or None, user_ids=user_ids)
+    return MyDay(card=mark_source(card), summary=summary_text(digest, locale), digest=digest)
+
+
+def viewer_ids(context: TurnContext) -> list[str] | None:
+    """The MRI of the person viewing the card, so Teams refreshes it for them with their own data."""
+    sender = context.activity.from_property
+    return [sender.id] if sender is not None and sender.id else None
+
+
+class DigestDialog(FeatureDialog):
+    """Sends the "my day" card (Adaptive Card 1.4 with the Outlook originator) and a one-line summary."""
+
+    intents = ("digest.today",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog("DigestDialog.waterfall", [self.show_step]))
+        self.initial_dialog_id = "DigestDialog.waterfall"
+
+    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        graph = await self.graph(step.context)
+        my_day = await build_my_day(
+            graph, locale=request.locale, originator=self.services.settings.outlook_originator_id,
+            user_ids=viewer_ids(step.context),
+        )
+        activity = MessageFactory.attachment(Attachment(content_type=CONTENT_TYPE, content=my_day.card),
+                                             text=my_day.summary)
+        activity.summary = my_day.summary
+        await step.context.send_activity(activity)
+        return await step.end_dialog()

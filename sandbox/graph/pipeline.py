@@ -102,6 +102,8 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
     response.headers["request-id"] = request_id
     response.headers["client-request-id"] = client_request_id
     elapsed = (time.perf_counter() - started) * 1000
+    if len(state.log) >= 50_000:
+        del state.log[:10_000]
     state.log.append(
         {
             "method": request.method,

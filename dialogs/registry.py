@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dialogs.calendar import AgendaDialog
+from dialogs.calendar import CALENDAR_DIALOGS
 from dialogs.digest import DigestDialog
+from dialogs.directory import DIRECTORY_DIALOGS
 from dialogs.feature import FeatureDialog
 from dialogs.services import Services
+from dialogs.tasks import TASK_FEATURES
 
 __all__ = ["build_features"]
 
-FEATURES: tuple[type[FeatureDialog], ...] = (AgendaDialog, DigestDialog)
+FEATURES: tuple[type[FeatureDialog], ...] = (*CALENDAR_DIALOGS, DigestDialog, *TASK_FEATURES, *DIRECTORY_DIALOGS)
 
 
 def build_features(services: Services) -> list[FeatureDialog]:

@@ -1,19 +1,44 @@
-"""calendar.agenda: the meetings of a day or a range, in the user's time zone."""
+"""calendar.agenda: the meetings of a day or a range in the user's zone, conflicts marked, "more" for the next page."""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import (
+    Dialog,
+    DialogContext,
+    DialogTurnResult,
+    WaterfallDialog,
+    WaterfallStepContext,
+)
 
-from dialogs.feature import FeatureDialog
-from dialogs.services import Services
+from cards import agenda_card, meeting_card
+from cards.actions import Verb
+from dialogs.calendar.common import asks_next, event_summary, live
+from dialogs.calendar.meeting import send_card
+from dialogs.feature import FeatureDialog, NotSignedIn
+from dialogs.prompts import _button, answer_invoke, new_ref
+from dialogs.services import Services, TurnFacts
 from graph.models import Event
 from language import t
 from language.formatting import format_date, format_time_range
 
-__all__ = ["AgendaDialog", "agenda_range"]
+__all__ = ["PAGE_SIZE", "AgendaDialog", "MoreDialog", "agenda_range", "agenda_text", "conflicts"]
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 8
+MORE = "calendar.more"
+_MORE_WORDS = re.compile(
+    r"^\s*(show |voir |en |afficher )?(more|plus|la suite|suite|next( page)?|page suivante|suivant(e|s)?|encore)"
+    r"( please| s'il (te|vous) pla[iî]t)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def agenda_range(start: datetime | None, end: datetime | None, tz: str) -> tuple[datetime, datetime, bool]:
@@ -29,47 +54,149 @@ def agenda_range(start: datetime | None, end: datetime | None, tz: str) -> tuple
     return start, end.astimezone(zone), start == today and end.astimezone(zone) == today + timedelta(days=1)
 
 
-def agenda_text(events: list[Event], start: datetime, end: datetime, *, is_today: bool, locale: str, tz: str) -> str:
+def conflicts(events: Sequence[Event]) -> set[str]:
+    """Ids of timed, busy meetings that overlap another one."""
+    timed = [e for e in events if not e.is_all_day and not e.is_cancelled and e.show_as != "free"]
+    found: set[str] = set()
+    for i, a in enumerate(timed):
+        for b in timed[i + 1:]:
+            if a.start < b.end and b.start < a.end:
+                found.update((a.id, b.id))
+    return found
+
+
+def agenda_text(events: Sequence[Event], start: datetime, end: datetime, *, is_today: bool, locale: str, tz: str,
+                clashes: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     last_day = end - timedelta(microseconds=1)
     if is_today or last_day.date() == start.date():
         date = format_date(start, locale, tz)
         if not events:
             return t("calendar.agenda.empty_today" if is_today else "calendar.agenda.empty_range", locale,
                      date=date, start=date, end=date)
-        header = t("calendar.agenda.header_today", locale, date=date)
+        header = t("calendar.agenda.header_today" if is_today else "calendar.agenda.header_day", locale, date=date)
     else:
         first, last = format_date(start, locale, tz), format_date(last_day, locale, tz)
         if not events:
             return t("calendar.agenda.empty_range", locale, start=first, end=last)
         header = t("calendar.agenda.header_range", locale, start=first, end=last)
-    lines = [header]
+    return "\n".join([header, *page_lines(events, locale=locale, tz=tz, clashes=clashes)])
+
+
+def page_lines(events: Sequence[Event], *, locale: str, tz: str, clashes: set[str]) -> list[str]:
+    lines = []
     for event in events:
-        when = t("calendar.agenda.all_day", locale) if event.is_all_day else format_time_range(
-            event.start, event.end, locale, tz)
+        when = (t("calendar.agenda.all_day_on", locale, date=format_date(event.start, locale, tz))
+                if event.is_all_day else format_time_range(event.start, event.end, locale, tz))
         subject = event.subject or t("calendar.agenda.no_subject", locale)
         if event.location:
-            lines.append(t("calendar.agenda.item_location", locale, time=when, subject=subject,
-                           location=event.location))
+            line = t("calendar.agenda.item_location", locale, time=when, subject=subject, location=event.location)
         else:
-            lines.append(t("calendar.agenda.item", locale, time=when, subject=subject))
-    return "\n".join(lines)
+            line = t("calendar.agenda.item", locale, time=when, subject=subject)
+        if event.id in clashes:
+            line += " " + t("calendar.agenda.conflict", locale)
+        lines.append(line)
+    return lines
+
+
+async def show_page(dialog: FeatureDialog, context: Any, state: dict[str, Any]) -> bool:
+    """Send the page at `state["cursor"]`; True when another page follows (the cursor is moved on)."""
+    graph = await dialog.services.user_graph(context)
+    if graph is None:
+        raise NotSignedIn
+    locale, tz = str(state["locale"]), str(state["tz"])
+    start, end = datetime.fromisoformat(state["start"]), datetime.fromisoformat(state["end"])
+    events = live(await graph.calendar.view(start, end))
+    cursor = int(state.get("cursor") or 0)
+    page = events[cursor:cursor + PAGE_SIZE]
+    following = cursor + PAGE_SIZE if cursor + PAGE_SIZE < len(events) else None
+    clashes = conflicts(events)
+    zone = ZoneInfo(tz)
+    if cursor == 0:
+        text = agenda_text(page, start, end, is_today=bool(state.get("today")), locale=locale, tz=tz,
+                           clashes=clashes)
+    else:
+        text = "\n".join([t("calendar.agenda.header_more", locale, first=cursor + 1, last=cursor + len(page),
+                            count=len(events)), *page_lines(page, locale=locale, tz=tz, clashes=clashes)])
+    if following is not None:
+        text += "\n" + t("calendar.agenda.more_hint", locale, count=len(events) - following)
+    last_day = end - timedelta(microseconds=1)
+    card = agenda_card(page, locale=locale, tz=zone, now=datetime.now(zone), day=start,
+                       end_day=last_day if last_day.date() != start.date() else None,
+                       more_ref=str(state["ref"]) if following is not None else None,
+                       more_cursor=str(following) if following is not None else None)
+    await send_card(context, card, text)
+    state["cursor"] = following
+    return following is not None
+
+
+class MoreDialog(Dialog):
+    """Waits after a page: "more" / "plus" or the card's `more` button shows the next one; anything else is
+    handled as a new request (MainDialog starts over with this very message)."""
+
+    def __init__(self, owner: FeatureDialog) -> None:
+        super().__init__(MORE)
+        self._owner = owner
+
+    async def begin_dialog(self, dialog_context: DialogContext, options: object = None) -> DialogTurnResult:
+        dialog_context.active_dialog.state["page"] = dict(options or {})  # type: ignore[call-overload]
+        return Dialog.end_of_turn
+
+    async def continue_dialog(self, dialog_context: DialogContext) -> DialogTurnResult:
+        context = dialog_context.context
+        state: dict[str, Any] = dialog_context.active_dialog.state["page"]
+        button = _button(context)
+        if button is not None and button.verb is Verb.MORE and button.ref == state.get("ref"):
+            state["cursor"] = button.cursor
+            await answer_invoke(context, t("calendar.agenda.more_sent", TurnFacts.of(context).locale))
+        elif button is not None or not _MORE_WORDS.match(TurnFacts.of(context).text or ""):
+            return await self._start_over(dialog_context)
+        if await show_page(self._owner, context, state):
+            return Dialog.end_of_turn
+        return await dialog_context.end_dialog()
+
+    @staticmethod
+    async def _start_over(dialog_context: DialogContext) -> DialogTurnResult:
+        root = dialog_context
+        while root.parent is not None:
+            root = root.parent
+        main = root.active_dialog.id if root.active_dialog is not None else None
+        await root.cancel_all_dialogs()
+        if main is not None:
+            await root.begin_dialog(main)
+        return Dialog.end_of_turn
 
 
 class AgendaDialog(FeatureDialog):
-    """Lists the meetings of the requested span (today by default)."""
+    """The meetings of the requested span (today by default), a page at a time; "my next meeting" in detail."""
 
     intents = ("calendar.agenda",)
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
+        self.add_dialog(MoreDialog(self))
         self.add_dialog(WaterfallDialog("AgendaDialog.waterfall", [self.show_step]))
         self.initial_dialog_id = "AgendaDialog.waterfall"
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
+        entities = request.entities
+        if entities.start is None and asks_next(TurnFacts.of(step.context).text):
+            return await self._next_meeting(step)
+        start, end, is_today = agenda_range(entities.start, entities.end, request.tz)
+        state = {"ref": new_ref(), "cursor": 0, "start": start.isoformat(), "end": end.isoformat(),
+                 "today": is_today, "locale": request.locale, "tz": request.tz}
+        if await show_page(self, step.context, state):
+            return await step.begin_dialog(MORE, state)
+        return await step.end_dialog()
+
+    async def _next_meeting(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
         graph = await self.graph(step.context)
-        start, end, is_today = agenda_range(request.entities.start, request.entities.end, request.tz)
-        events = [e for e in await graph.calendar.view(start, end) if not e.is_cancelled]
-        text = agenda_text(events, start, end, is_today=is_today, locale=request.locale, tz=request.tz)
-        await step.context.send_activity(text)
+        now = datetime.now(ZoneInfo(request.tz))
+        event = await graph.calendar.next_meeting(now)
+        if event is None:
+            await self.say(step.context, "calendar.next.none")
+        else:
+            card = meeting_card(event, locale=request.locale, tz=request.tz, now=now)
+            await send_card(step.context, card, event_summary(event, request.locale, request.tz, now))
         return await step.end_dialog()

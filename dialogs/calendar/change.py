@@ -1,0 +1,239 @@
+"""calendar.accept/tentative/decline, calendar.cancel and calendar.update: always shown and confirmed first."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
+
+from cards import confirmation_card, result_card
+from dialogs.calendar.asks import WHEN_PROMPT, WhenPrompt, clock_on, read_when, when_options
+from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
+from dialogs.calendar.meeting import CONFIRM, MeetingDialog, send_card
+from dialogs.prompts import new_ref
+from dialogs.request import Request
+from dialogs.services import Services, TurnFacts
+from dialogs.undo import undo_handler
+from graph import UserGraph
+from graph.models import Event
+from language import t
+from language.formatting import format_duration
+
+__all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
+
+logger = logging.getLogger(__name__)
+
+_RESPONSES = {"calendar.accept": "accept", "calendar.tentative": "tentativelyAccept", "calendar.decline": "decline"}
+
+
+def _fields(event: Event, request: Request, *, comment: str | None = None,
+            attendees: bool = False) -> list[tuple[str, str]]:
+    fields = [("title", event.subject or t("calendar.agenda.no_subject", request.locale)),
+              ("when", when_text(event, request.locale, request.tz))]
+    names = [a.name for a in event.attendees if a.name]
+    if attendees and names:
+        fields.append(("attendees", ", ".join(names)))
+    if comment:
+        fields.append(("comment", comment))
+    return fields
+
+
+class _WriteDialog(MeetingDialog):
+    """find → (subclass preparation) → confirm → write; a repeated "yes" finds the dialog ended."""
+
+    async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: list[tuple[str, str]],
+                          text: str) -> DialogTurnResult:
+        request = self.request(step)
+        ref = new_ref()
+        step.values["operation"] = operation
+        card = confirmation_card(operation, fields, ref=ref, locale=request.locale)
+        return await step.begin_dialog(CONFIRM, {"card": card, "text": text, "ref": ref})
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        if step.result is not True:
+            await self.say(step.context, "calendar.nothing_changed")
+            return await step.end_dialog()
+        graph = await self.graph(step.context)
+        operation = str(step.values["operation"])
+        fields, undo_ref = await self.write(step, graph, request, operation)
+        logger.info("calendar write done: %s", operation)
+        card = result_card(operation, fields, locale=request.locale, undo_ref=undo_ref)
+        text = t(f"calendar.done.{operation.split('.')[1]}", request.locale)
+        await send_card(step.context, card, text)
+        return await step.end_dialog()
+
+    async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
+                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+        raise NotImplementedError
+
+
+class RespondDialog(_WriteDialog):
+    """Accept, tentatively accept or decline an invitation, with the comment said in chat."""
+
+    intents = ("calendar.accept", "calendar.tentative", "calendar.decline")
+    upcoming_only = True
+
+    def acceptable(self, event: Event) -> bool:
+        return not event.is_organizer
+
+    def steps(self) -> Sequence[Any]:
+        return [self.confirm_step, self.write_step]
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        event = await self.event(step)
+        if event is None:
+            return await step.end_dialog()
+        if event.is_organizer:
+            await self.say(step.context, "calendar.respond.organizer")
+            return await step.end_dialog()
+        intent = request.intent
+        if intent == "calendar.accept" and asks_tentative(TurnFacts.of(step.context).text):
+            intent = "calendar.tentative"
+        text = t(f"calendar.confirm.{intent.split('.')[1]}", request.locale,
+                 label=event_label(event, request.locale, request.tz))
+        return await self.ask_confirm(step, intent, _fields(event, request, comment=request.entities.comment), text)
+
+    async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
+                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+        event = await graph.calendar.get(str(step.values["event_id"]))
+        await graph.calendar.respond(event.id, _RESPONSES[operation], request.entities.comment)
+        return _fields(event, request, comment=request.entities.comment), None
+
+
+class CancelDialog(_WriteDialog):
+    """Organiser: cancel, with the comment sent to the attendees. Attendee: decline."""
+
+    intents = ("calendar.cancel",)
+
+    def steps(self) -> Sequence[Any]:
+        return [self.confirm_step, self.write_step]
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        event = await self.event(step)
+        if event is None:
+            return await step.end_dialog()
+        operation = "calendar.cancel" if event.is_organizer else "calendar.decline"
+        fields = _fields(event, request, comment=request.entities.comment, attendees=event.is_organizer)
+        text = t(f"calendar.confirm.{operation.split('.')[1]}", request.locale,
+                 label=event_label(event, request.locale, request.tz))
+        return await self.ask_confirm(step, operation, fields, text)
+
+    async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
+                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+        event = await graph.calendar.get(str(step.values["event_id"]))
+        if operation == "calendar.cancel":
+            await graph.calendar.cancel(event.id, request.entities.comment)
+        else:
+            await graph.calendar.decline(event.id, request.entities.comment)
+        return _fields(event, request, comment=request.entities.comment, attendees=event.is_organizer), None
+
+
+@undo_handler("calendar.update")
+async def _move_back(graph: UserGraph, ids: dict[str, str]) -> None:
+    await graph.calendar.move(ids["eventId"], datetime.fromisoformat(ids["start"]), datetime.fromisoformat(ids["end"]))
+
+
+class UpdateDialog(_WriteDialog):
+    """Reschedule a meeting I organise: "move my 3pm to 4pm", "reschedule my next meeting to Friday 10am"."""
+
+    intents = ("calendar.update",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WhenPrompt())
+
+    def acceptable(self, event: Event) -> bool:
+        return event.is_organizer
+
+    def steps(self) -> Sequence[Any]:
+        return [self.when_step, self.confirm_step, self.write_step]
+
+    async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
+        """Tell the meeting's current time from the new one, then find the meeting."""
+        entities = request.entities
+        zone = ZoneInfo(request.tz)
+        start, end = entities.start, entities.end
+        if start is not None and end is not None and entities.time_given and end != start:
+            # "move my 3pm to 4pm": the first time is the meeting's, the second the new one.
+            step.values["new_start"] = end.isoformat()
+            found = await candidates(graph, request, at=start)
+            today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+            if not found and start.astimezone(zone).date() != today.date():
+                found = await candidates(graph, request, at=clock_on(today, start))
+            return found
+        if start is not None and (entities.people or asks_next(TurnFacts.of(step.context).text)):
+            step.values["new_start"] = start.isoformat()
+            step.values["new_all_day"] = not entities.time_given
+            return await candidates(graph, _without_time(request), upcoming_only=True)
+        if start is not None and entities.time_given:
+            found = await candidates(graph, request)
+            if found:
+                return found
+            step.values["new_start"] = start.isoformat()
+            return await candidates(graph, _without_time(request), upcoming_only=True)
+        return await candidates(graph, request, upcoming_only=True)
+
+    async def when_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        if "new_start" in step.values:
+            return await step.next(None)
+        return await step.begin_dialog(WHEN_PROMPT, when_options("calendar.update.ask_when", request.locale,
+                                                                 request.tz))
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        if isinstance(step.result, str):
+            answer = read_when(step.result, request.locale, request.tz)
+            if answer is None or answer.start is None:
+                await self.say(step.context, "calendar.nothing_changed")
+                return await step.end_dialog()
+            step.values["new_start"] = answer.start.isoformat()
+            step.values["new_all_day"] = not answer.time_given
+        event = await self.event(step)
+        if event is None:
+            return await step.end_dialog()
+        if not event.is_organizer:
+            await self.say(step.context, "calendar.update.not_organizer")
+            return await step.end_dialog()
+        new_start = datetime.fromisoformat(str(step.values["new_start"])).astimezone(ZoneInfo(request.tz))
+        if step.values.get("new_all_day"):
+            new_start = clock_on(new_start, event.start)  # "move it to Friday": same time, another day
+        new_end = new_start + (event.end - event.start)
+        step.values["move"] = {"eventId": event.id, "start": new_start.isoformat(), "end": new_end.isoformat(),
+                               "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}
+        fields = _move_fields(event, new_start, new_end, request)
+        text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
+                 when=fields[1][1])
+        return await self.ask_confirm(step, "calendar.update", fields, text)
+
+    async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
+                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+        move = dict(step.values["move"])
+        event = await graph.calendar.get(move["eventId"])
+        new_start, new_end = datetime.fromisoformat(move["start"]), datetime.fromisoformat(move["end"])
+        await graph.calendar.move(move["eventId"], datetime.fromisoformat(move["start"]),
+                                  datetime.fromisoformat(move["end"]))
+        assert self.services.undo is not None
+        ref = await self.services.undo.remember(step.context, "calendar.update", {
+            "eventId": move["eventId"], "start": move["oldStart"], "end": move["oldEnd"]})
+        return _move_fields(event, new_start, new_end, request), ref
+
+
+def _move_fields(event: Event, start: datetime, end: datetime, request: Request) -> list[tuple[str, str]]:
+    moved = Event(id=event.id, subject="", start=start, end=end)
+    return [("title", event.subject or t("calendar.agenda.no_subject", request.locale)),
+            ("when", when_text(moved, request.locale, request.tz)),
+            ("duration", format_duration(end - start, request.locale))]
+
+
+def _without_time(request: Request) -> Request:
+    return replace(request, entities=replace(request.entities, start=None, end=None, time_given=False,
+                                             duration=None, all_day=False))

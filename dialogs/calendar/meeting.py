@@ -1,0 +1,122 @@
+"""The base of dialogs about one meeting: find it ("my 3pm", "the meeting with Lucie"), ask which one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.schema import Attachment
+
+from cards import choice_card
+from dialogs.calendar.common import asks_next, candidates, event_label
+from dialogs.feature import FeatureDialog
+from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
+from dialogs.request import Request
+from dialogs.services import Services, TurnFacts
+from graph import NotFound, UserGraph
+from graph.models import Event
+from language import t
+
+__all__ = ["MeetingDialog", "send_card"]
+
+logger = logging.getLogger(__name__)
+
+PICK = "calendar.pick"
+CONFIRM = "calendar.confirm"
+MAX_CHOICES = 10
+
+
+async def send_card(context: TurnContext, card: dict[str, Any], text: str) -> None:
+    """One message with the card and its text (the text is what Outlook, notifications and tests read)."""
+    attachment = Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
+    activity = MessageFactory.attachment(attachment, text=text)
+    activity.summary = text.split("\n", 1)[0]
+    await context.send_activity(activity)
+
+
+class MeetingDialog(FeatureDialog):
+    """Waterfall: find the meeting, ask which one when several match, then the subclass's `steps()`.
+
+    Only the chosen event id is kept in dialog state (`step.values["event_id"]`); subclasses read
+    the event again with `await self.event(step)`.
+    """
+
+    #: Only meetings that have not started yet ("accept my next meeting").
+    upcoming_only: ClassVar[bool] = False
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        name = type(self).__name__
+        self.add_dialog(PickDialog(PICK))
+        self.add_dialog(ConfirmDialog(CONFIRM))
+        self.add_dialog(WaterfallDialog(f"{name}.waterfall", [self.find_step, self.picked_step, *self.steps()]))
+        self.initial_dialog_id = f"{name}.waterfall"
+
+    def steps(self) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def acceptable(self, event: Event) -> bool:
+        """Whether this dialog can act on `event` (e.g. respond: not one I organise)."""
+        return True
+
+    async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
+        return await candidates(graph, request, upcoming_only=self.upcoming_only)
+
+    # ---- finding the meeting -------------------------------------------------------------------
+    async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        graph = await self.graph(step.context)
+        events = await self.find(step, request, graph)
+        narrowed = [e for e in events if self.acceptable(e)] or events
+        entities = request.entities
+        if not narrowed:
+            await self.say(step.context, "calendar.find.none")
+            return await step.end_dialog()
+        ordinal = entities.ordinal
+        if ordinal is not None and len(narrowed) > 1:
+            index = len(narrowed) - 1 if ordinal == -1 else ordinal - 1
+            if 0 <= index < len(narrowed):
+                narrowed = [narrowed[index]]
+        vague = entities.start is None and not entities.people
+        if len(narrowed) == 1 or (vague and (asks_next(TurnFacts.of(step.context).text) or not self.asks_choice)):
+            step.values["event_id"] = narrowed[0].id
+            return await step.next(None)
+        shown = narrowed[:MAX_CHOICES]
+        step.values["choices"] = [e.id for e in shown]
+        ref = new_ref()
+        labels = [event_label(e, request.locale, request.tz) for e in shown]
+        card = choice_card("event", labels, ref=ref, locale=request.locale)
+        text = "\n".join([t("calendar.find.which", request.locale)]
+                         + [f"{i + 1}. {label}" for i, label in enumerate(labels)])
+        return await step.begin_dialog(PICK, {"card": card, "text": text, "ref": ref, "size": len(shown)})
+
+    #: With nothing to go on ("accept the meeting"), ask among the coming ones instead of taking the first.
+    asks_choice: ClassVar[bool] = False
+
+    async def picked_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if "event_id" not in step.values:
+            index = step.result
+            choices: list[str] = step.values.get("choices") or []
+            if not isinstance(index, int) or not 0 <= index < len(choices):
+                await self.say(step.context, "calendar.nothing_changed")
+                return await step.end_dialog()
+            step.values["event_id"] = choices[index]
+        return await step.next(None)
+
+    async def event(self, step: WaterfallStepContext) -> Event | None:
+        """The chosen event, read again; None (and a sentence) when it no longer exists."""
+        graph = await self.graph(step.context)
+        try:
+            return await graph.calendar.get(str(step.values["event_id"]))
+        except NotFound:
+            await self.say(step.context, "calendar.gone")
+            return None
+
+    @staticmethod
+    def now(request: Request) -> datetime:
+        return datetime.now(ZoneInfo(request.tz))

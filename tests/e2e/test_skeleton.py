@@ -129,9 +129,11 @@ async def test_sign_in_through_the_card_and_a_magic_code(manual_bot: BotServer, 
     body = "\n".join(texts(await conv.say(code.group(1))))
     for subject in todays_subjects(graph_as, user["id"], "Europe/Paris"):
         assert subject in body
-    # Signed in now: the next question needs no card.
+    # Signed in now: the next question needs no sign-in card (the agenda itself comes with an Adaptive Card).
     again = await conv.say(CALENDAR_EN)
-    assert not any(r.get("attachments") for r in again)
+    assert not any(a.get("contentType") == "application/vnd.microsoft.card.oauth"
+                   for r in again for a in r.get("attachments") or [])
+    assert any(subject in "\n".join(texts(again)) for subject in todays_subjects(graph_as, user["id"], "Europe/Paris"))
 
 
 async def test_sign_in_through_verify_state(manual_bot: BotServer, sandbox: AdminClient, sandbox_url: str) -> None:
@@ -203,7 +205,8 @@ async def test_sign_out_then_the_card_again(manual_bot: BotServer, sandbox: Admi
         assert state
         await http.post(f"{sandbox_url}/api/botsignin/signin", data={"state": state.group(1), "user": user["id"]})
     signed_in = await conv.say("hello there, are you ready?")  # completes the prompt without a code
-    assert not any(r.get("attachments") for r in signed_in)
+    assert not any(a.get("contentType") == "application/vnd.microsoft.card.oauth"
+                   for r in signed_in for a in r.get("attachments") or [])
     out = await conv.say("déconnexion")
     assert any("signed out" in t or "déconnecté" in t for t in texts(out))
     oauth_card(await conv.say(CALENDAR_EN))

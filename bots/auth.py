@@ -71,8 +71,9 @@ class SafeUserTokenClient(UserTokenClient):
         except Exception as exc:  # the SDK raises for statuses it does not model
             logger.warning("token exchange failed: %s", type(exc).__name__)
             return None
-        logger.debug("token exchange answered %s", type(result).__name__)
-        return result if isinstance(result, TokenResponse) and result.token else None
+        # The token API answers with its own TokenResponse model (botframework.connector.token_api), not
+        # botbuilder.schema's, and with an ErrorResponse for a 400: keep anything that carries a token.
+        return result if isinstance(getattr(result, "token", None), str) and result.token else None
 
 
 class _CachingConnectorFactory(ConnectorFactory):

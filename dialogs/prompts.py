@@ -20,8 +20,8 @@ from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeRespons
 
 from cards.actions import Action, Verb, parse_action
 from cards.errors import CardError
-from language import recognize, t
 from dialogs.services import TurnFacts
+from language import recognize, t
 
 __all__ = ["ConfirmDialog", "PickDialog", "new_ref"]
 

@@ -137,7 +137,7 @@ async def test_a_dialog_alternates_between_instances(two_bots: tuple[BotProcess,
     async with httpx.AsyncClient(timeout=30) as http:
         # Turn 1 on the first instance: the OAuthPrompt starts and keeps its state in Redis.
         assert (await chat.send(http, first, chat.activity(text=CALENDAR))).status_code == 201
-        code = sign_in_code(chat.new_replies(), sandbox_url, user["id"])
+        code = await asyncio.to_thread(sign_in_code, chat.new_replies(), sandbox_url, user["id"])
         # Turn 2 on the second instance: it continues the prompt from Redis and answers the request.
         assert (await chat.send(http, second, chat.activity(text=code))).status_code == 201
         answer = "\n".join(texts(chat.new_replies()))
@@ -156,7 +156,8 @@ async def test_duplicate_exchanges_on_two_instances_sign_in_once(
     async with httpx.AsyncClient(timeout=30) as http:
         assert (await chat.send(http, first, chat.activity(text=CALENDAR))).status_code == 201
         chat.new_replies()
-        sso = httpx.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"], "sso": True}).json()["access_token"]
+        minted = await http.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"], "sso": True})
+        sso = minted.json()["access_token"]
         value = {"id": "exchange-42", "connectionName": "graph", "token": sso}
         a, b = await asyncio.gather(
             chat.send(http, first, chat.activity(type="invoke", name="signin/tokenExchange", value=value)),

@@ -161,7 +161,9 @@ async def test_sso_exchange_signs_in_once_despite_duplicates(manual_bot: BotServ
     conv = manual_bot.conversation()
     card = oauth_card(await conv.say(CALENDAR_EN))
     assert card["tokenExchangeResource"]["uri"].startswith("api://botid-")
-    sso = httpx.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"], "sso": True}).json()["access_token"]
+    sso = (await manual_bot.http.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"], "sso": True})).json()[
+        "access_token"
+    ]
     value = {"id": "exchange-1", "connectionName": "graph", "token": sso}
     first, second = await asyncio.gather(
         manual_bot.post(conv.activity(type="invoke", name="signin/tokenExchange", value=value)),
@@ -180,7 +182,9 @@ async def test_sso_consent_required_answers_412(manual_bot: BotServer, sandbox: 
     user = sandbox.users()[0]
     conv = manual_bot.conversation()
     oauth_card(await conv.say(CALENDAR_EN))
-    sso = httpx.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"], "sso": True}).json()["access_token"]
+    sso = (await manual_bot.http.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"], "sso": True})).json()[
+        "access_token"
+    ]
     response, _ = await conv.invoke("signin/tokenExchange", {"id": "x-1", "connectionName": "graph", "token": sso})
     assert response.status_code == 412
     assert "failureDetail" in response.json()

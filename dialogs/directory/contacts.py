@@ -1,0 +1,234 @@
+"""contacts.find and contacts.add: look a person up in the directory and contacts; add a contact, confirmed."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from cards import confirmation_card, people_card, result_card
+from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.directory.parsing import contact_draft, person_query, split_name
+from dialogs.feature import FeatureDialog
+from dialogs.prompts import ConfirmDialog, new_ref
+from dialogs.services import Services
+from dialogs.undo import undo_handler
+from graph import BadRequest, Contact, Forbidden, NotFound, UserGraph, odata
+from language import t
+
+__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
+
+logger = logging.getLogger(__name__)
+
+USER_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,businessPhones,mobilePhone"
+MAX_SHOWN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A person from the directory or the user's contacts, as the people card shows them."""
+
+    display_name: str
+    email: str | None
+    phones: tuple[str, ...] = ()
+    job_title: str | None = None
+    department: str | None = None
+    company: str | None = None
+    source: str = "directory"
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _rank(query: str, person: Found) -> tuple[int, str]:
+    q, name = _fold(query).strip(), _fold(person.display_name)
+    if q == name or (person.email and q == _fold(person.email)):
+        return 0, name
+    words = name.replace("(", " ").replace(")", " ").split()
+    if all(any(w.startswith(part) for w in words) for part in q.split()):
+        return 1, name
+    return 2, name
+
+
+def _from_user(item: dict[str, Any]) -> Found:
+    phones = [*(item.get("businessPhones") or []), *([item["mobilePhone"]] if item.get("mobilePhone") else [])]
+    return Found(
+        display_name=str(item.get("displayName") or ""),
+        email=item.get("mail") or item.get("userPrincipalName"),
+        phones=tuple(str(p) for p in phones if p),
+        job_title=item.get("jobTitle"),
+        department=item.get("department"),
+    )
+
+
+def _from_contact(contact: Contact) -> Found:
+    return Found(
+        display_name=contact.display_name,
+        email=contact.emails[0] if contact.emails else None,
+        phones=contact.phones,
+        job_title=contact.job_title,
+        company=contact.company,
+        source="contact",
+    )
+
+
+async def find_people(graph: UserGraph, query: str) -> list[Found]:
+    """Directory users and personal contacts matching `query` (name start or e-mail), best first."""
+    text = " ".join(query.split())
+    if "@" in text:
+        user_filter = odata.or_(odata.eq("mail", text), odata.eq("userPrincipalName", text))
+    else:
+        user_filter = odata.or_(
+            odata.startswith("displayName", text), odata.startswith("givenName", text),
+            odata.startswith("surname", text), odata.startswith("mail", text),
+        )
+    users_call = graph.session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": 10})
+    results = await asyncio.gather(users_call, graph.contacts.search(text), return_exceptions=True)
+    found: list[Found] = []
+    failures: list[BaseException] = []
+    users, contacts = results
+    if isinstance(users, BaseException):
+        failures.append(users)
+    else:
+        found.extend(_from_user(i) for i in users.values())
+    if isinstance(contacts, BaseException):
+        failures.append(contacts)
+    else:
+        found.extend(_from_contact(c) for c in contacts)
+    for failure in failures:
+        # One source refused (no consent for contacts, a directory that cannot be searched): use the other.
+        if len(failures) == 2 or not isinstance(failure, Forbidden | NotFound | BadRequest):
+            raise failure
+        logger.info("people lookup: one source failed with %s", type(failure).__name__)
+    merged: dict[str, Found] = {}
+    for person in found:
+        key = (person.email or person.display_name).casefold()
+        merged.setdefault(key, person)
+    return sorted(merged.values(), key=lambda p: _rank(text, p))
+
+
+class FindPersonDialog(FeatureDialog):
+    """Shows the people matching a name, with e-mail, phone and job title; several matches are all listed."""
+
+    intents = ("contacts.find",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(AskDialog())
+        self.add_dialog(WaterfallDialog("FindPersonDialog.waterfall", [self.query_step, self.show_step]))
+        self.initial_dialog_id = "FindPersonDialog.waterfall"
+
+    async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        step.values["request"] = step.options
+        query = person_query(utterance(step.context, request), request.entities.people)
+        if query:
+            return await step.next(query)
+        return await step.begin_dialog(ASK_ID, ask_options("directory.find.ask", locale=request.locale))
+
+    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        query = step.result
+        if not query:
+            return await step.end_dialog()
+        locale = self.request(step).locale
+        people = await find_people(await self.graph(step.context), str(query))
+        logger.info("people lookup: %d match(es)", len(people))
+        if not people:
+            await self.say(step.context, "directory.find.none", name=query)
+            return await step.end_dialog()
+        key = "directory.find.one" if len(people) == 1 else "directory.find.several"
+        summary = t(key, locale, name=query, count=len(people))
+        await step.context.send_activity(summary)
+        await self.services.send_card(step.context, people_card(people[:MAX_SHOWN], locale=locale), summary=summary)
+        return await step.end_dialog()
+
+
+@undo_handler("contacts.add")
+async def _undo_contact(graph: UserGraph, ids: dict[str, str]) -> None:
+    await graph.session.delete(f"/me/contacts/{quote(ids['itemId'], safe='')}")
+
+
+class AddContactDialog(FeatureDialog):
+    """Adds a contact from a sentence: asks for the name (then an e-mail) if missing, confirms, offers undo."""
+
+    intents = ("contacts.add",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(AskDialog())
+        self.add_dialog(ConfirmDialog("AddContactDialog.confirm"))
+        self.add_dialog(WaterfallDialog("AddContactDialog.waterfall", [
+            self.name_step, self.email_step, self.confirm_step, self.write_step,
+        ]))
+        self.initial_dialog_id = "AddContactDialog.waterfall"
+
+    async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        draft = contact_draft(utterance(step.context, request), request.entities.people)
+        step.values["draft"] = {"given": draft.given_name, "surname": draft.surname,
+                                "email": draft.email, "phone": draft.phone}
+        if draft.given_name:
+            return await step.next(None)
+        return await step.begin_dialog(ASK_ID, ask_options("directory.contact.ask_name", locale=request.locale))
+
+    async def email_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        draft = step.values["draft"]
+        if not draft["given"]:
+            if not step.result:
+                return await step.end_dialog()
+            answer = contact_draft(str(step.result))
+            draft["given"], draft["surname"] = answer.given_name or split_name(str(step.result))[0], answer.surname
+            draft["email"] = draft["email"] or answer.email
+            draft["phone"] = draft["phone"] or answer.phone
+        if draft["email"] or draft["phone"]:
+            return await step.next(None)
+        locale = self.request(step).locale
+        step.values["asked_email"] = True
+        return await step.begin_dialog(
+            ASK_ID, ask_options("directory.contact.ask_email", locale=locale, kind="email", optional=True)
+        )
+
+    @staticmethod
+    def _fields(draft: dict[str, Any]) -> list[tuple[str, str]]:
+        name = " ".join(p for p in (draft["given"], draft["surname"]) if p)
+        fields = [("name", name)]
+        if draft["email"]:
+            fields.append(("email", draft["email"]))
+        if draft["phone"]:
+            fields.append(("phone", draft["phone"]))
+        return fields
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        draft = step.values["draft"]
+        if step.values.get("asked_email") and step.result is None:
+            return await step.end_dialog()  # gave up answering
+        if isinstance(step.result, str) and step.result:
+            draft["email"] = step.result
+        locale = self.request(step).locale
+        ref = new_ref()
+        card = confirmation_card("contacts.add", self._fields(draft), ref=ref, locale=locale)
+        text = t("directory.contact.confirm", locale, name=self._fields(draft)[0][1])
+        return await step.begin_dialog("AddContactDialog.confirm", {"card": card, "text": text, "ref": ref})
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        locale = self.request(step).locale
+        if step.result is not True:
+            await self.say(step.context, "directory.contact.kept")
+            return await step.end_dialog()
+        draft = step.values["draft"]
+        graph = await self.graph(step.context)
+        contact = await graph.contacts.create(
+            given_name=draft["given"], surname=draft["surname"], email=draft["email"], phone=draft["phone"]
+        )
+        logger.info("contact created: id=%s", contact.id)
+        assert self.services.undo is not None
+        undo_ref = await self.services.undo.remember(step.context, "contacts.add", {"itemId": contact.id})
+        card = result_card("contacts.add", self._fields(draft), locale=locale, undo_ref=undo_ref)
+        await self.services.send_card(step.context, card, summary=t("directory.contact.added", locale))
+        return await step.end_dialog()

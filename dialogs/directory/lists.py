@@ -1,0 +1,247 @@
+"""lists.items and lists.add: pick a SharePoint list by name, show its items, add an item column by column."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from cards import choice_card, list_items_card
+from dialogs.directory.cards import list_confirm_card, list_result_card
+from dialogs.directory.columns import (
+    SETTABLE,
+    column_from_json,
+    column_json,
+    display_value,
+    values_in_sentence,
+)
+from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.directory.parsing import site_name
+from dialogs.feature import FeatureDialog
+from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
+from dialogs.request import Request
+from dialogs.services import Services
+from dialogs.undo import undo_handler
+from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
+from language import t
+
+__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
+
+logger = logging.getLogger(__name__)
+
+MAX_SITES = 5
+SHOWN_ITEMS = 10
+
+
+async def _sites(graph: UserGraph, name: str | None) -> list[Site]:
+    """Sites matching `name` (all when None); the root site when the tenant cannot search sites."""
+    try:
+        sites = await graph.lists.find_sites(name or "*")
+    except (BadRequest, NotFound):
+        logger.info("site search unavailable; using the root site")
+        root = (await graph.session.get("/sites/root")).json()
+        sites = [Site(id=str(root["id"]), name=str(root.get("displayName") or root.get("name") or ""),
+                      web_url=root.get("webUrl"))]
+        if name and name.casefold() not in sites[0].name.casefold():
+            return []
+    return sites[:MAX_SITES]
+
+
+async def find_lists(graph: UserGraph, list_name: str, site: str | None) -> list[tuple[Site, SiteList]]:
+    """Lists named `list_name` (exact name first, else names containing it) in the sites matching `site`."""
+    wanted = list_name.casefold().strip()
+    exact: list[tuple[Site, SiteList]] = []
+    partial: list[tuple[Site, SiteList]] = []
+    contained: list[tuple[Site, SiteList]] = []
+    for found_site in await _sites(graph, site):
+        for found in await graph.lists.lists(found_site.id):
+            names = (found.name.casefold(), found.display_name.casefold())
+            if wanted in names:
+                exact.append((found_site, found))
+            elif any(wanted in n for n in names):
+                partial.append((found_site, found))
+            elif any(re.search(r"\b" + re.escape(n) + r"\b", wanted) for n in names if n):
+                contained.append((found_site, found))
+    if exact or partial:
+        return exact or partial
+    # A name recognised with trailing words ("Orders list with quantity 12"): lists whose name it contains.
+    return [(s, li) for s, li in contained if len(li.display_name) >= 3]
+
+
+class _ListDialog(FeatureDialog):
+    """Common steps: the list name (asked if missing), then the list (picked if several match)."""
+
+    def _setup(self, steps: list[Any]) -> None:
+        name = type(self).__name__
+        self.add_dialog(AskDialog())
+        self.add_dialog(PickDialog(f"{name}.pick"))
+        self.add_dialog(WaterfallDialog(f"{name}.waterfall", [self.name_step, self.find_step, self.chosen_step,
+                                                              *steps]))
+        self.initial_dialog_id = f"{name}.waterfall"
+
+    async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        text = utterance(step.context, request)
+        step.values["site"] = site_name(text)
+        step.values["text"] = text
+        if request.entities.list_name:
+            return await step.next(request.entities.list_name)
+        return await step.begin_dialog(ASK_ID, ask_options("directory.lists.ask_list", locale=request.locale))
+
+    async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if not step.result:
+            return await step.end_dialog()
+        request = self.request(step)
+        list_name = str(step.result)
+        matches = await find_lists(await self.graph(step.context), list_name, step.values.get("site"))
+        logger.info("%s: %d list(s) match", request.intent, len(matches))
+        if not matches:
+            await self.say(step.context, "directory.lists.not_found", name=list_name)
+            return await step.end_dialog()
+        step.values["matches"] = [
+            {"site_id": s.id, "site": s.name, "list_id": li.id, "list": li.display_name} for s, li in matches
+        ]
+        if len(matches) == 1:
+            return await step.next(0)
+        labels = [f"{m['list']} ({m['site']})" for m in step.values["matches"]]
+        ref = new_ref()
+        card = choice_card("site_list", labels, ref=ref, locale=request.locale)
+        text = t("directory.lists.which", request.locale, count=len(labels))
+        return await step.begin_dialog(f"{type(self).__name__}.pick",
+                                       {"card": card, "text": text, "ref": ref, "size": len(labels)})
+
+    async def chosen_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is None:
+            return await step.end_dialog()
+        step.values["list"] = step.values["matches"][int(step.result)]
+        return await self.with_list(step, self.request(step), step.values["list"])
+
+    async def with_list(self, step: WaterfallStepContext, request: Request, chosen: dict[str, str]) -> DialogTurnResult:
+        raise NotImplementedError
+
+
+class ListItemsDialog(_ListDialog):
+    """Shows the first items of a list with their main fields."""
+
+    intents = ("lists.items",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self._setup([])
+
+    async def with_list(self, step: WaterfallStepContext, request: Request, chosen: dict[str, str]) -> DialogTurnResult:
+        graph = await self.graph(step.context)
+        items = await graph.lists.items(chosen["site_id"], chosen["list_id"], limit=SHOWN_ITEMS)
+        if not items:
+            await self.say(step.context, "directory.lists.empty", name=chosen["list"])
+            return await step.end_dialog()
+        summary = t("directory.lists.header", request.locale, name=chosen["list"], count=len(items))
+        card = list_items_card(items, locale=request.locale, list_name=chosen["list"])
+        await self.services.send_card(step.context, card, summary=summary)
+        return await step.end_dialog()
+
+
+@undo_handler("lists.add")
+async def _undo_list_item(graph: UserGraph, ids: dict[str, str]) -> None:
+    path = (f"/sites/{quote(ids['planId'], safe=',')}/lists/{quote(ids['listId'], safe='')}"
+            f"/items/{quote(ids['itemId'], safe='')}")
+    await graph.session.delete(path)
+
+
+class _FieldsDialog(WaterfallDialog):
+    """Asks the pending columns one at a time (typed answers); ends with all the fields, or None."""
+
+    def __init__(self, dialog_id: str) -> None:
+        super().__init__(dialog_id, [self.ask_step, self.store_step])
+
+    async def ask_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        options: dict[str, Any] = dict(step.options or {})
+        if not options["pending"]:
+            return await step.end_dialog(options["fields"])
+        column = column_from_json(next(c for c in options["columns"] if c["name"] == options["pending"][0]))
+        return await step.begin_dialog(ASK_ID, ask_options(
+            "directory.lists.ask_column", locale=options["locale"], tz=options["tz"], kind=column.type,
+            choices=column.choices, column=column.display_name))
+
+    async def store_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is None:
+            return await step.end_dialog(None)  # gave up; AskDialog said so
+        options: dict[str, Any] = dict(step.options or {})
+        name = options["pending"][0]
+        options["fields"] = {**options["fields"], name: step.result}
+        options["pending"] = options["pending"][1:]
+        return await step.replace_dialog(self.id, options)
+
+
+class AddListItemDialog(_ListDialog):
+    """Adds an item: values said in the sentence, then each missing required column asked in turn, typed."""
+
+    intents = ("lists.add",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(ConfirmDialog("AddListItemDialog.confirm"))
+        self.add_dialog(_FieldsDialog("AddListItemDialog.fields"))
+        self._setup([self.confirm_step, self.write_step])
+
+    async def with_list(self, step: WaterfallStepContext, request: Request, chosen: dict[str, str]) -> DialogTurnResult:
+        graph = await self.graph(step.context)
+        columns = [c for c in await graph.lists.columns(chosen["site_id"], chosen["list_id"])
+                   if not c.read_only and c.type in SETTABLE]
+        step.values["columns"] = [column_json(c) for c in columns]
+        found, invalid = values_in_sentence(step.values.get("text") or "", columns, locale=request.locale,
+                                            tz=request.tz, title=request.entities.title)
+        # Asked in turn: columns said with a value that does not fit, then required columns without a value.
+        pending = [c.name for c in columns if c.name in invalid] + [
+            c.name for c in columns if c.required and c.name not in found and c.name not in invalid]
+        logger.info("lists.add: %d column(s) from the sentence, %d to ask", len(found), len(pending))
+        return await step.begin_dialog("AddListItemDialog.fields", {
+            "columns": step.values["columns"], "fields": found, "pending": pending,
+            "locale": request.locale, "tz": request.tz})
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is None:
+            return await step.end_dialog()
+        request = self.request(step)
+        step.values["fields"] = dict(step.result)
+        ref = new_ref()
+        chosen = step.values["list"]
+        card = list_confirm_card(chosen["list"], self._shown(step, request), ref=ref, locale=request.locale)
+        text = t("directory.lists.confirm", request.locale, name=chosen["list"])
+        return await step.begin_dialog("AddListItemDialog.confirm", {"card": card, "text": text, "ref": ref})
+
+    @staticmethod
+    def _shown(step: WaterfallStepContext, request: Request) -> list[tuple[str, str]]:
+        columns = {c["name"]: column_from_json(c) for c in step.values["columns"]}
+        return [(columns[name].display_name, display_value(columns[name], value, locale=request.locale))
+                for name, value in step.values["fields"].items() if name in columns]
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        if step.result is not True:
+            await self.say(step.context, "directory.lists.kept")
+            return await step.end_dialog()
+        chosen = step.values["list"]
+        columns = [column_from_json(c) for c in step.values["columns"]]
+        kinds = {c.name: c.type for c in columns}
+        fields = {name: date.fromisoformat(value) if kinds.get(name) == "dateTime" else value
+                  for name, value in step.values["fields"].items()}
+        graph = await self.graph(step.context)
+        try:
+            item = await graph.lists.add_item(chosen["site_id"], chosen["list_id"], fields, columns=columns)
+        except FieldError:
+            logger.info("lists.add: fields rejected before the write")
+            await self.say(step.context, "directory.lists.invalid")
+            return await step.end_dialog()
+        logger.info("list item created: id=%s", item.id)
+        assert self.services.undo is not None
+        undo_ref = await self.services.undo.remember(
+            step.context, "lists.add", {"planId": chosen["site_id"], "listId": chosen["list_id"], "itemId": item.id})
+        card = list_result_card(chosen["list"], self._shown(step, request), locale=request.locale,
+                                web_url=item.web_url, undo_ref=undo_ref)
+        await self.services.send_card(step.context, card, summary=t("directory.lists.added", request.locale))
+        return await step.end_dialog()

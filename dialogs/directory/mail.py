@@ -1,0 +1,98 @@
+"""mail.list and mail.search: recent or unread messages, and a search by sender or words (read-only)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from dialogs.directory.cards import mail_list_card
+from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.directory.parsing import mail_query, mentions_unread
+from dialogs.feature import FeatureDialog
+from dialogs.request import Request
+from dialogs.services import Services
+from graph.models import Message
+from language import t
+
+__all__ = ["MailListDialog", "MailSearchDialog"]
+
+logger = logging.getLogger(__name__)
+
+LIMIT = 10
+
+
+class _MailDialog(FeatureDialog):
+    async def show(self, step: WaterfallStepContext, request: Request, messages: list[Message], *,
+                   title: str, empty: str) -> DialogTurnResult:
+        if not messages:
+            await step.context.send_activity(empty)
+            return await step.end_dialog()
+        today = datetime.now(ZoneInfo(request.tz)).date()
+        card = mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today, empty=empty)
+        await self.services.send_card(step.context, card, summary=title)
+        return await step.end_dialog()
+
+
+class MailListDialog(_MailDialog):
+    """The newest messages, or the unread ones when the sentence says so."""
+
+    intents = ("mail.list",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog("MailListDialog.waterfall", [self.show_step]))
+        self.initial_dialog_id = "MailListDialog.waterfall"
+
+    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        graph = await self.graph(step.context)
+        unread = mentions_unread(utterance(step.context, request))
+        limit = request.entities.count if request.entities.count and 0 < request.entities.count <= 25 else LIMIT
+        messages = await (graph.mail.unread(limit=limit) if unread else graph.mail.recent(limit=limit))
+        kind = "unread" if unread else "recent"
+        logger.info("mail.list %s: %d message(s)", kind, len(messages))
+        return await self.show(step, request, messages,
+                               title=t(f"directory.mail.{kind}_title", request.locale, count=len(messages)),
+                               empty=t(f"directory.mail.{kind}_empty", request.locale))
+
+
+class MailSearchDialog(_MailDialog):
+    """Messages from a sender and/or with some words; the words travel as one quoted `$search` phrase."""
+
+    intents = ("mail.search",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(AskDialog())
+        self.add_dialog(WaterfallDialog("MailSearchDialog.waterfall", [self.query_step, self.search_step]))
+        self.initial_dialog_id = "MailSearchDialog.waterfall"
+
+    async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        query = mail_query(utterance(step.context, request), query=request.entities.query,
+                           people=request.entities.people)
+        if query.words or query.sender:
+            return await step.next({"words": query.words, "sender": query.sender})
+        return await step.begin_dialog(ASK_ID, ask_options("directory.mail.ask_query", locale=request.locale))
+
+    async def search_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        result = step.result
+        if not result:
+            return await step.end_dialog()
+        query = result if isinstance(result, dict) else {"words": str(result), "sender": None}
+        words, sender = query.get("words"), query.get("sender")
+        graph = await self.graph(step.context)
+        messages = await graph.mail.search(words=words, sender=sender, limit=LIMIT)
+        logger.info("mail.search: sender=%s words=%s -> %d message(s)", bool(sender), bool(words), len(messages))
+        if sender and words:
+            title = t("directory.mail.search_both", request.locale, sender=sender, words=words)
+        elif sender:
+            title = t("directory.mail.search_sender", request.locale, sender=sender)
+        else:
+            title = t("directory.mail.search_words", request.locale, words=words)
+        return await self.show(step, request, messages, title=title,
+                               empty=t("directory.mail.search_empty", request.locale))

@@ -1,0 +1,272 @@
+"""Pure helpers for the directory features: read names, e-mails, phones, search terms and typed answers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from language import recognize
+
+__all__ = [
+    "AnswerError",
+    "ContactDraft",
+    "MailQuery",
+    "contact_draft",
+    "is_skip",
+    "mail_query",
+    "mentions_unread",
+    "parse_answer",
+    "person_query",
+    "site_name",
+    "split_name",
+]
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", re.UNICODE)
+
+# Words that carry the request rather than the name, in English and French.
+_CONTACT_FILLER = {
+    "add", "save", "create", "new", "a", "an", "the", "contact", "contacts", "to", "my", "in", "as", "named",
+    "called", "email", "e-mail", "mail", "address", "phone", "number", "mobile", "with", "and", "please",
+    "ajoute", "ajouter", "ajouté", "enregistre", "enregistrer", "crée", "créer", "cree", "creer", "nouveau",
+    "nouvelle", "un", "une", "le", "la", "les", "à", "mes", "dans", "mon", "ma", "nommé", "nommée",
+    "appelé", "appelée", "courriel", "adresse", "téléphone", "telephone", "numéro", "numero", "portable",
+    "avec", "et", "s'il", "plaît", "plait", "vous", "te", "de", "du", "comme",
+}
+_FIND_FILLER = {
+    "find", "search", "look", "lookup", "up", "for", "who", "is", "what", "what's", "whats", "the", "a", "an",
+    "phone", "number", "numbers", "email", "e-mail", "address", "of", "contact", "contacts", "details", "info",
+    "information", "person", "colleague", "show", "me", "get", "give", "my", "in", "directory", "job", "title",
+    "s", "please", "can", "you", "do", "i", "have", "how", "to", "reach", "trouve", "trouver", "cherche",
+    "chercher", "recherche", "rechercher", "qui", "est", "le", "la", "les", "l'", "un", "une", "numéro", "numero",
+    "de", "du", "des", "d'", "téléphone", "telephone", "adresse", "mail", "courriel", "coordonnées",
+    "coordonnees", "collègue", "collegue", "personne", "montre", "moi", "donne", "mes", "dans",
+    "l'annuaire", "annuaire", "poste", "fonction", "quel", "quelle", "s'il", "plaît", "plait", "te",
+}
+_MAIL_FILLER = {
+    "search", "find", "look", "for", "show", "me", "my", "the", "all", "any", "mail", "mails", "email", "emails",
+    "e-mail", "e-mails", "message", "messages", "inbox", "in", "through", "please", "get", "list", "query",
+    "cherche", "chercher", "recherche", "rechercher", "trouve", "trouver", "montre", "moi", "mes", "les", "le",
+    "la", "dans", "ma", "boîte", "boite", "courriel", "courriels", "des", "un", "une", "affiche", "afficher",
+}
+_SEARCH_MARKERS = (
+    r"\b(?:for|about|containing|contains?|with the words?|with words?|with|titled|mentioning|regarding)\s+(?P<q>.+)$",
+    r"\b(?:pour|sur|concernant|contenant|qui contiennent|qui contient|avec|intitulés?|à propos de|au sujet de)\s+(?P<q>.+)$",
+)
+_SENDER_MARKERS = (
+    r"\bfrom\s+(?P<s>.+?)(?:\s+(?:about|containing|contains?|with|titled|regarding)\b.*)?$",
+    r"\b(?:de la part de|envoyés? par|reçus? de|venant de)\s+(?P<s>.+?)(?:\s+(?:sur|concernant|contenant|avec)\b.*)?$",
+)
+_UNREAD = re.compile(r"\b(?:unread|not read|new|non[- ]lus?|pas lus?|nouveaux|nouveau|nouvelles?)\b", re.IGNORECASE)
+_SKIP = {"no", "non", "none", "nope", "skip", "pass", "passer", "aucun", "aucune", "rien", "-", "n/a"}
+_YES = {"yes", "y", "true", "oui", "o", "vrai", "yep", "yeah", "ouais"}
+_NO = {"no", "n", "false", "non", "faux", "nope"}
+_SITE = (
+    r"\bon (?:the )?(?P<a>.+?) site\b",
+    r"\b(?:in|from) (?:the )?(?P<a>.+?) site\b",
+    r"\bsite (?P<b>.+?)(?:\s*$|\s*[,.?!])",
+    r"\b(?:du|sur le|dans le) site (?:de |d')?(?P<c>.+?)(?:\s*$|\s*[,.?!])",
+)
+_NUMBER = re.compile(r"^[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$|^[-+]?\d+(?:[.,]\d+)?$")
+MAX_TEXT = 255
+
+
+class AnswerError(ValueError):
+    """A typed answer does not fit what was asked; `key` names the catalog message to show."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    given_name: str | None
+    surname: str | None
+    email: str | None
+    phone: str | None
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.surname) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class MailQuery:
+    words: str | None
+    sender: str | None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _strip_words(text: str, filler: set[str], *, elide: bool = False) -> str:
+    folded_filler = {_fold(w) for w in filler}
+    words = [w for w in _WORD.findall(text) if _fold(w) not in folded_filler]
+    # French elisions ("l'adresse d'Élise"): drop a leading article glued to the word.
+    cleaned = [re.sub(r"^(?:[ldLD])['’](?=\w)", "", w) for w in words] if elide else words
+    return " ".join(w for w in cleaned if w and _fold(w) not in folded_filler)
+
+
+def split_name(name: str) -> tuple[str, str | None]:
+    """("Sean", "O'Brien") from "Sean O'Brien"; a single word is a given name."""
+    parts = name.split()
+    if len(parts) == 1:
+        return parts[0], None
+    return parts[0], " ".join(parts[1:])
+
+
+def contact_draft(text: str, people: tuple[str, ...] = ()) -> ContactDraft:
+    """The contact a sentence describes: name (recognised or what is left), e-mail and phone."""
+    email_match = EMAIL.search(text)
+    email = email_match.group(0).rstrip(".") if email_match else None
+    rest = EMAIL.sub(" ", text)
+    phone_match = PHONE.search(rest)
+    phone = " ".join(phone_match.group(0).split()) if phone_match else None
+    if phone_match:
+        rest = rest[: phone_match.start()] + " " + rest[phone_match.end():]
+    name = people[0].strip() if people else ""
+    if not name or EMAIL.search(name):
+        name = _strip_words(rest, _CONTACT_FILLER)
+    if not name:
+        return ContactDraft(None, None, email, phone)
+    given, surname = split_name(name)
+    return ContactDraft(given, surname, email, phone)
+
+
+def person_query(text: str, people: tuple[str, ...] = ()) -> str | None:
+    """The name (or e-mail) a "find" request is about."""
+    email = EMAIL.search(text)
+    if email:
+        return email.group(0)
+    if people:
+        return people[0].strip() or None
+    rest = re.sub(r"[?!.,;:]", " ", text)
+    name = _strip_words(rest, _FIND_FILLER, elide=True)
+    return name or None
+
+
+def mail_query(text: str, *, query: str | None = None, people: tuple[str, ...] = ()) -> MailQuery:
+    """Sender and words of a mail search; the raw words are kept as typed (quoted later, never parsed)."""
+    sender = None
+    for pattern in _SENDER_MARKERS:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            sender = match.group("s").strip(" ?!.,")
+            break
+    if sender is None and people:
+        sender = people[0]
+    words = None
+    for pattern in _SEARCH_MARKERS:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            words = match.group("q").strip(" ?!.")
+            if sender:
+                words = re.sub(r"\s*\b(?:from|de la part de|envoyés? par|reçus? de)\s+.*$", "", words, flags=re.I)
+            break
+    if words is None and query and query != sender:
+        words = query
+    if words is None and sender is None:
+        rest = _strip_words(text, _MAIL_FILLER)
+        words = rest or None
+    if words and sender and _fold(words) == _fold(sender):
+        words = None
+    return MailQuery(words=words or None, sender=sender or None)
+
+
+def mentions_unread(text: str) -> bool:
+    return bool(_UNREAD.search(text))
+
+
+def site_name(text: str) -> str | None:
+    for pattern in _SITE:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            value = next(v for v in match.groupdict().values() if v)
+            return value.strip(" \"'«»") or None
+    return None
+
+
+def is_skip(text: str) -> bool:
+    return _fold(text.strip(" .!")) in _SKIP
+
+
+def _number(text: str) -> int | float:
+    cleaned = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    if not _NUMBER.match(cleaned):
+        raise AnswerError("directory.answer.number")
+    cleaned = cleaned.replace(" ", "").replace(",", ".")
+    value = float(cleaned)
+    return int(value) if value.is_integer() else value
+
+
+def _date(text: str, *, locale: str, tz: str) -> date:
+    cleaned = text.strip()
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    slash = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", cleaned)
+    if slash:
+        a, b, year = (int(x) for x in slash.groups())
+        day, month = (a, b) if locale.startswith("fr") else (b, a)
+        try:
+            return date(year, month, day)
+        except ValueError as exc:
+            raise AnswerError("directory.answer.date") from exc
+    start = recognize(cleaned, locale, datetime.now(UTC), tz).entities.start
+    if start is None:
+        raise AnswerError("directory.answer.date")
+    return start.date()
+
+
+def _choice(text: str, choices: tuple[str, ...], *, locale: str) -> str:
+    wanted = _fold(text.strip(" .!\"'"))
+    for choice in choices:
+        if _fold(choice) == wanted:
+            return choice
+    number = re.fullmatch(r"\s*(\d{1,2})\s*", text)
+    index = int(number.group(1)) - 1 if number else None
+    if index is None:
+        ordinal = recognize(text, locale, datetime.now(UTC), "UTC").entities.ordinal
+        if ordinal is not None:
+            index = len(choices) - 1 if ordinal == -1 else ordinal - 1
+    if index is not None and 0 <= index < len(choices):
+        return choices[index]
+    raise AnswerError("directory.answer.choice")
+
+
+def parse_answer(kind: str, text: str, *, locale: str, tz: str, choices: tuple[str, ...] = ()) -> Any:
+    """The typed value of an answer for a column of type `kind`; AnswerError when it does not fit.
+
+    Dates come back as ISO strings (JSON-safe for dialog state)."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise AnswerError("directory.answer.empty")
+    if kind in ("number", "currency"):
+        return _number(cleaned)
+    if kind == "boolean":
+        folded = _fold(cleaned.strip(" .!"))
+        if folded in _YES:
+            return True
+        if folded in _NO:
+            return False
+        raise AnswerError("directory.answer.boolean")
+    if kind == "dateTime":
+        return _date(cleaned, locale=locale, tz=tz).isoformat()
+    if kind == "choice":
+        return _choice(cleaned, choices, locale=locale) if choices else cleaned[:MAX_TEXT]
+    if kind == "email":
+        match = EMAIL.fullmatch(cleaned)
+        if not match:
+            raise AnswerError("directory.answer.email")
+        return cleaned
+    if len(cleaned) > MAX_TEXT:
+        raise AnswerError("directory.answer.too_long")
+    return cleaned

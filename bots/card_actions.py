@@ -16,8 +16,10 @@ msrest Model (B1): a refreshed card, a message, a 400 error body for anything ma
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from http import HTTPStatus
 from typing import Any
 
@@ -42,7 +44,7 @@ from graph import (
 )
 from language import t
 
-__all__ = ["CARD", "ERROR", "LOGIN", "MESSAGE", "CardActions"]
+__all__ = ["CARD", "ERROR", "LOGIN", "MESSAGE", "CardActions", "UniversalActionResponse"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,10 +60,18 @@ _UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions
               UndoResult.UNKNOWN: "actions.undo.unknown"}
 
 
+class UniversalActionResponse(AdaptiveCardInvokeResponse):
+    """`AdaptiveCardInvokeResponse` whose `value` may be a string: the SDK types it as a dict (`{object}`),
+    so a message answer (`application/vnd.microsoft.activity.message`) fails to serialise and the
+    request ends in an error. Still an msrest Model, as B1 requires."""
+
+    _attribute_map = {**AdaptiveCardInvokeResponse._attribute_map, "value": {"key": "value", "type": "object"}}
+
+
 def _answer(status_code: int, kind: str, value: Any) -> InvokeResponse:
     return InvokeResponse(
         status=HTTPStatus.OK,
-        body=AdaptiveCardInvokeResponse(status_code=status_code, type=kind, value=value),
+        body=UniversalActionResponse(status_code=status_code, type=kind, value=value),
     )
 
 
@@ -84,6 +94,10 @@ class CardActions:
         self._services = services
         self._run_dialog = run_dialog
         self._dialog_state = services.conversation_state.create_property("DialogState")
+        # A double click sends two invokes at once: one item's actions run one after the other, so the
+        # second one reads the state the first one wrote (several instances rely on Graph state alone).
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._waiting: dict[str, int] = {}
 
     async def __call__(self, turn_context: TurnContext) -> InvokeResponse:
         activity = turn_context.activity
@@ -108,7 +122,8 @@ class CardActions:
         if graph is None:
             return await self._login_request(turn_context, locale)
         try:
-            return await self._act(turn_context, graph, action, locale)
+            async with self._lock(action):
+                return await self._act(turn_context, graph, action, locale)
         except (ClaimsChallenge, Unauthorized) as exc:
             logger.info("card action needs a new sign-in: %s", type(exc).__name__)
             await self._services.signin.sign_out_user(turn_context)
@@ -127,6 +142,19 @@ class CardActions:
             logger.warning("card action failed: %s request_id=%s", type(exc).__name__,
                            getattr(exc, "request_id", None))
             return message_response(t("actions.unavailable", locale))
+
+    @asynccontextmanager
+    async def _lock(self, action: Action) -> AsyncIterator[None]:
+        key = f"{action.list_id or ''}/{action.item_id or action.ref or ''}"
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
 
     # ---- the dialog's own buttons -----------------------------------------------------------
     async def _to_dialog(self, turn_context: TurnContext, locale: str) -> InvokeResponse:

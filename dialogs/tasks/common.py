@@ -1,0 +1,138 @@
+"""What the task dialogs share: the last shown list (ids only), pick / confirm / ask prompts, result cards."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
+from botbuilder.dialogs.prompts import PromptOptions, TextPrompt
+from botbuilder.schema import ActivityTypes
+
+from cards import choice_card, confirmation_card, result_card
+from dialogs.feature import FeatureDialog
+from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
+from dialogs.services import Services, TurnFacts
+from dialogs.tasks.undo_handlers import register as register_undo
+from language import t
+from language.formatting import format_date, format_datetime
+
+__all__ = ["MAX_CHOICES", "TaskFeature", "due_day", "importance_label"]
+
+logger = logging.getLogger(__name__)
+
+MAX_CHOICES = 10
+_SHOWN = "tasks.shown"
+
+
+def due_day(start: datetime | None, tz: str) -> date | None:
+    """The day a recognised date falls on in the user's zone."""
+    if start is None:
+        return None
+    return start.astimezone(ZoneInfo(tz)).date()
+
+
+def importance_label(importance: str, locale: str) -> str:
+    return t(f"tasks.importance.{importance if importance in ('high', 'low') else 'normal'}", locale)
+
+
+class TaskFeature(FeatureDialog):
+    """A FeatureDialog with the prompts the task features use and the memory of the last shown list."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        register_undo()
+        self._shown = services.conversation_state.create_property(_SHOWN)
+        self.confirm_id = f"{self.id}.confirm"
+        self.pick_id = f"{self.id}.pick"
+        self.text_id = f"{self.id}.text"
+        self.add_dialog(ConfirmDialog(self.confirm_id))
+        self.add_dialog(PickDialog(self.pick_id))
+        self.add_dialog(TextPrompt(self.text_id))
+
+    # ---- the words of the request ------------------------------------------------------------
+    @staticmethod
+    def utterance(step: WaterfallStepContext) -> str:
+        """The text of the message that started this dialog (empty when sign-in took its own turn)."""
+        facts = TurnFacts.of(step.context)
+        if step.context.activity.type != ActivityTypes.message:
+            return ""
+        request = FeatureDialog.request(step)
+        # After a separate sign-in turn the text is a magic code, not the request: only trust our intent.
+        if facts.recognize(request.tz).intent != request.intent:
+            return request.entities.title or ""
+        return facts.text
+
+    # ---- the last shown list (ids only, in conversation state) ---------------------------------
+    async def remember_shown(self, context: TurnContext, kind: str, ids: Sequence[Sequence[str]]) -> None:
+        shown: dict[str, Any] = dict(await self._shown.get(context, dict))
+        shown[kind] = [list(i) for i in ids][:50]
+        await self._shown.set(context, shown)
+
+    async def shown(self, context: TurnContext, kind: str) -> list[list[str]]:
+        shown = await self._shown.get(context, dict)
+        return [list(i) for i in shown.get(kind, [])]
+
+    async def shown_pick(self, step: WaterfallStepContext, kind: str) -> list[str] | None:
+        """The ids of "the second one" of the last shown `kind` list, when an ordinal was said."""
+        ordinal = self.request(step).entities.ordinal
+        if ordinal is None:
+            return None
+        ids = await self.shown(step.context, kind)
+        index = len(ids) - 1 if ordinal == -1 else ordinal - 1
+        return ids[index] if 0 <= index < len(ids) else None
+
+    # ---- prompts ------------------------------------------------------------------------------
+    async def ask_text(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
+        locale = self.request(step).locale
+        prompt = MessageFactory.text(t(key, locale))
+        return await step.prompt(self.text_id, PromptOptions(prompt=prompt, retry_prompt=prompt))
+
+    async def ask_pick(self, step: WaterfallStepContext, kind: str, options: Sequence[str]) -> DialogTurnResult:
+        locale = self.request(step).locale
+        ref = new_ref()
+        shown = list(options)[:MAX_CHOICES]
+        card = choice_card(kind, shown, ref=ref, locale=locale)
+        text = t("tasks.pick.summary", locale, count=len(shown))
+        return await step.begin_dialog(self.pick_id, {"card": card, "text": text, "ref": ref, "size": len(shown)})
+
+    async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
+                          *, title_key: str | None = None, **params: Any) -> DialogTurnResult:
+        locale = self.request(step).locale
+        ref = new_ref()
+        card = confirmation_card(operation, fields, ref=ref, locale=locale)
+        if title_key:
+            card["body"][0]["text"] = t(title_key, locale, **params)
+        text = t("tasks.confirm.summary", locale)
+        return await step.begin_dialog(self.confirm_id, {"card": card, "text": text, "ref": ref})
+
+    async def send_result(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
+                          *, undo_ref: str | None, title_key: str | None = None, **params: Any) -> None:
+        locale = self.request(step).locale
+        card = result_card(operation, fields, locale=locale, undo_ref=undo_ref)
+        if title_key:
+            card["body"][0]["text"] = t(title_key, locale, **params)
+        await self.services.send_card(step.context, card, summary=t("tasks.result.summary", locale))
+
+    async def remember_undo(self, context: TurnContext, kind: str, ids: dict[str, str]) -> str | None:
+        if self.services.undo is None:
+            return None
+        return await self.services.undo.remember(context, kind, ids)
+
+    async def not_done(self, step: WaterfallStepContext) -> DialogTurnResult:
+        """The person said no (or gave up): nothing was written."""
+        await self.say(step.context, "tasks.not_done")
+        return await step.end_dialog()
+
+    # ---- formatting ---------------------------------------------------------------------------
+    def day_text(self, step: WaterfallStepContext, day: date | datetime) -> str:
+        request = self.request(step)
+        return format_date(day, request.locale, request.tz)
+
+    def moment_text(self, step: WaterfallStepContext, moment: datetime) -> str:
+        request = self.request(step)
+        return format_datetime(moment, request.locale, request.tz)

@@ -1,0 +1,319 @@
+"""Planner: my tasks across plans, a plan's open tasks, my plans and buckets, add, set progress or complete."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from cards import planner_card
+from cards.base import escape_markdown
+from cards.tasks import due_date
+from dialogs.services import Services
+from dialogs.tasks.common import MAX_CHOICES, TaskFeature
+from dialogs.tasks.matching import best_matches, clean_title, match_names, words
+from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
+from graph.planner import parse_planner_task
+from language import t
+
+__all__ = [
+    "PlannerAddDialog",
+    "PlannerCompleteDialog",
+    "PlannerListDialog",
+    "PlannerPlansDialog",
+    "ordered_planner",
+    "plan_tasks",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_SHOWN = 25
+
+
+def ordered_planner(tasks: list[PlannerTask], tz: str) -> list[PlannerTask]:
+    """The order the Planner card shows: by plan, then open first, then by due day."""
+    return sorted(tasks, key=lambda task: (task.plan_name or task.plan_id, task.percent_complete == 100,
+                                           due_date(task, tz) or date.max))
+
+
+async def plan_tasks(graph: UserGraph, plan: PlannerPlan) -> list[PlannerTask]:
+    """The open tasks of one plan, with its bucket names."""
+    items = await graph.session.get_all(f"/planner/plans/{quote(plan.id, safe='')}/tasks")
+    buckets = {b.id: b.name for b in await graph.planner.buckets(plan.id)}
+    tasks = [parse_planner_task(i, {plan.id: plan.title}, buckets) for i in items]
+    return [task for task in tasks if task.percent_complete < 100]
+
+
+class PlannerListDialog(TaskFeature):
+    """My Planner tasks grouped by plan, or what is left on one plan named in the sentence."""
+
+    intents = ("planner.list",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.plan_step, self.show_step]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def plan_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        name = self.request(step).entities.plan_name
+        step.values["plans"] = []
+        if not name:
+            return await step.next(None)
+        graph = await self.graph(step.context)
+        matches = match_names(name, await graph.planner.plans(), lambda p: p.title)[:MAX_CHOICES]
+        step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in matches]
+        if not matches:
+            await self.say(step.context, "tasks.planner.no_plan", name=name)
+            return await step.next(None)
+        if len(matches) > 1:
+            return await self.ask_pick(step, "plan", [p.title for p in matches])
+        return await step.next(0)
+
+    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        graph = await self.graph(step.context)
+        index = step.result
+        if isinstance(index, int) and 0 <= index < len(step.values["plans"]):
+            plan_id, title, group = step.values["plans"][index]
+            tasks = await plan_tasks(graph, PlannerPlan(id=plan_id, title=title, group_id=group or None))
+        else:
+            tasks = await graph.planner.my_tasks()
+        shown = ordered_planner(tasks, request.tz)[:MAX_SHOWN]
+        today = datetime.now(ZoneInfo(request.tz)).date()
+        card = planner_card(shown, locale=request.locale, tz=request.tz, today=today)
+        await self.services.send_card(step.context, card, summary=t("tasks.planner.summary", request.locale,
+                                                                        count=len(shown)))
+        await self.remember_shown(step.context, "planner", [[task.id] for task in shown])
+        logger.info("planner.list: %d task(s) shown", len(shown))
+        return await step.end_dialog()
+
+
+class PlannerPlansDialog(TaskFeature):
+    """The plans shared with me and their buckets, as a short message."""
+
+    intents = ("planner.plans",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.show_step]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        locale = self.request(step).locale
+        graph = await self.graph(step.context)
+        plans = await graph.planner.plans()
+        if not plans:
+            await self.say(step.context, "tasks.planner.no_plans")
+            return await step.end_dialog()
+        lines = [t("tasks.planner.plans_header", locale, count=len(plans))]
+        for plan in sorted(plans, key=lambda p: p.title.casefold()):
+            buckets = await graph.planner.buckets(plan.id)
+            names = ", ".join(escape_markdown(b.name) for b in sorted(buckets, key=lambda b: b.order_hint or ""))
+            lines.append(t("tasks.planner.plan_line", locale, plan=escape_markdown(plan.title),
+                           buckets=names or t("tasks.planner.no_buckets", locale)))
+        await step.context.send_activity("\n".join(lines))
+        return await step.end_dialog()
+
+
+class PlannerAddDialog(TaskFeature):
+    """Adds a Planner task to a plan and bucket chosen by name, assigned to me or to a named person."""
+
+    intents = ("planner.add",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [
+            self.title_step, self.plan_step, self.bucket_step, self.assignee_step, self.confirm_step,
+            self.write_step,
+        ]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        entities = self.request(step).entities
+        if entities.title and words(entities.title):
+            title = clean_title(entities.title, plan=entities.plan_name, bucket=entities.bucket_name,
+                                people=entities.people)
+            return await step.next(title)
+        return await self.ask_text(step, "tasks.planner.ask_title")
+
+    async def plan_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        step.values["title"] = str(step.result or "").strip()
+        if not step.values["title"]:
+            return await self.not_done(step)
+        name = self.request(step).entities.plan_name
+        graph = await self.graph(step.context)
+        plans = await graph.planner.plans()
+        matches = match_names(name, plans, lambda p: p.title) if name else []
+        if name and not matches:
+            await self.say(step.context, "tasks.planner.no_plan", name=name)
+        candidates = matches or sorted(plans, key=lambda p: p.title.casefold())
+        if not candidates:
+            await self.say(step.context, "tasks.planner.no_plans")
+            return await step.end_dialog()
+        step.values["plans"] = [[p.id, p.title] for p in candidates[:MAX_CHOICES]]
+        if len(candidates) > 1:
+            return await self.ask_pick(step, "plan", [p.title for p in candidates])
+        return await step.next(0)
+
+    async def bucket_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if not isinstance(step.result, int):
+            return await self.not_done(step)
+        step.values["plan"] = step.values["plans"][step.result]
+        name = self.request(step).entities.bucket_name
+        graph = await self.graph(step.context)
+        buckets = sorted(await graph.planner.buckets(step.values["plan"][0]), key=lambda b: b.order_hint or "")
+        step.values["buckets"] = [[b.id, b.name] for b in buckets[:MAX_CHOICES]]
+        if not buckets:
+            step.values["buckets"] = [["", ""]]
+            return await step.next(0)
+        if not name:
+            return await step.next(0)  # the plan's first bucket, shown on the confirmation card
+        matches = match_names(name, buckets, lambda b: b.name)
+        if len(matches) == 1:
+            return await step.next(buckets.index(matches[0]))
+        if matches:
+            step.values["buckets"] = [[b.id, b.name] for b in matches[:MAX_CHOICES]]
+        else:
+            await self.say(step.context, "tasks.planner.no_bucket", name=name)
+        return await self.ask_pick(step, "bucket", [name for _, name in step.values["buckets"]])
+
+    async def assignee_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if not isinstance(step.result, int):
+            return await self.not_done(step)
+        step.values["bucket"] = step.values["buckets"][step.result]
+        people = self.request(step).entities.people
+        graph = await self.graph(step.context)
+        me = await graph.me()
+        step.values["people"] = [[str(me.get("id")), str(me.get("displayName") or "")]]
+        if not people:
+            return await step.next(0)
+        found = [p for p in await graph.people.resolve(people[0]) if p.id]
+        if not found:
+            await self.say(step.context, "tasks.planner.no_person", name=people[0])
+            return await step.next(0)
+        top = [p for p in found if p.score >= found[0].score - 0.05]
+        step.values["people"] = [[str(p.id), p.display_name] for p in top[:MAX_CHOICES]]
+        if len(top) > 1:
+            return await self.ask_pick(step, "person", [p.display_name for p in top])
+        return await step.next(0)
+
+    def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
+        values = step.values
+        fields = [("title", values["title"]), ("plan", values["plan"][1])]
+        if values["bucket"][1]:
+            fields.append(("bucket", values["bucket"][1]))
+        fields.append(("assignee", values["assignee"][1]))
+        if values.get("due"):
+            fields.append(("due", self.day_text(step, datetime.fromisoformat(values["due"]))))
+        return fields
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if not isinstance(step.result, int):
+            return await self.not_done(step)
+        step.values["assignee"] = step.values["people"][step.result]
+        start = self.request(step).entities.start
+        step.values["due"] = start.isoformat() if start is not None else None
+        return await self.ask_confirm(step, "planner.add", self._fields(step))
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is not True:
+            return await self.not_done(step)
+        values = step.values
+        graph = await self.graph(step.context)
+        task = await graph.planner.create(
+            plan_id=values["plan"][0],
+            title=values["title"],
+            bucket_id=values["bucket"][0] or None,
+            assignee_id=values["assignee"][0] or None,
+            due=datetime.fromisoformat(values["due"]) if values.get("due") else None,
+        )
+        logger.info("planner.add: created task %s", task.id)
+        ref = await self.remember_undo(step.context, "planner.add", {"itemId": task.id})
+        await self.send_result(step, "planner.add", self._fields(step), undo_ref=ref)
+        return await step.end_dialog()
+
+
+class PlannerCompleteDialog(TaskFeature):
+    """Completes a Planner task or sets its progress, guarded by its etag (one refetch, then tell the user)."""
+
+    intents = ("planner.complete",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.find_step, self.confirm_step, self.write_step]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        graph = await self.graph(step.context)
+        tasks = await graph.planner.my_tasks()
+        picked = await self.shown_pick(step, "planner")
+        matched = True
+        if picked is not None:
+            found = [task for task in tasks if task.id == picked[0]]
+            if not found:
+                found = [await graph.planner.get(picked[0])]
+        else:
+            said = self.utterance(step)
+            found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
+            matched = bool(found)
+            found = found or ordered_planner(tasks, self.request(step).tz)
+        if not found:
+            await self.say(step.context, "tasks.planner.none_open")
+            return await step.end_dialog()
+        found = found[:MAX_CHOICES]
+        step.values["tasks"] = [[task.id, task.title, task.plan_name or "", task.bucket_name or ""] for task in found]
+        if len(found) == 1 and matched:
+            return await step.next(0)
+        if not matched:
+            await self.say(step.context, "tasks.planner.which")
+        return await self.ask_pick(step, "task", [task.title for task in found])
+
+    def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
+        _, title, plan, bucket = step.values["task"]
+        fields = [("title", title)]
+        fields += [(name, value) for name, value in (("plan", plan), ("bucket", bucket)) if value]
+        return fields
+
+    def _title(self, step: WaterfallStepContext) -> dict[str, Any]:
+        percent = step.values["percent"]
+        return {} if percent == 100 else {"title_key": "tasks.planner.progress_title", "percent": percent}
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if not isinstance(step.result, int):
+            return await self.not_done(step)
+        step.values["task"] = step.values["tasks"][step.result]
+        percent = self.request(step).entities.percent
+        step.values["percent"] = percent if percent is not None and 0 <= percent <= 100 else 100
+        graph = await self.graph(step.context)
+        current = await graph.planner.get(step.values["task"][0])
+        step.values["etag"] = current.etag
+        step.values["previous"] = current.percent_complete
+        return await self.ask_confirm(step, "planner.complete", self._fields(step), **self._title(step))
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is not True:
+            return await self.not_done(step)
+        values = step.values
+        task_id = values["task"][0]
+        graph = await self.graph(step.context)
+        try:
+            await graph.planner.set_progress(task_id, values["percent"], etag=values.get("etag"))
+        except PreconditionFailed:
+            logger.info("planner.complete: task %s changed twice meanwhile", task_id)
+            await self.say(step.context, "tasks.planner.conflict")
+            return await step.end_dialog()
+        except NotFound:
+            await self.say(step.context, "tasks.gone")
+            return await step.end_dialog()
+        logger.info("planner.complete: task %s at %d%%", task_id, values["percent"])
+        ref = await self.remember_undo(step.context, "planner.complete",
+                                       {"itemId": task_id, "percent": str(values["previous"])})
+        title = self._title(step)
+        if title:
+            title["title_key"] = "tasks.planner.progress_done"
+        await self.send_result(step, "planner.complete", self._fields(step), undo_ref=ref, **title)
+        return await step.end_dialog()

@@ -1,0 +1,251 @@
+"""Microsoft To Do: list tasks (a list or all lists), add with due date, reminder and importance, complete, delete."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from cards import todo_card
+from dialogs.services import Services
+from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
+from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
+from graph import NotFound, TodoList, TodoTask, UserGraph
+from language import t
+
+__all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
+
+logger = logging.getLogger(__name__)
+
+MAX_SHOWN = 20
+
+
+def ordered_tasks(tasks: list[TodoTask]) -> list[TodoTask]:
+    """The order the To Do card shows: open first, then by due day, undated last."""
+    return sorted(tasks, key=lambda task: (task.status == "completed", task.due or date.max))
+
+
+def _usable(lists: list[TodoList]) -> list[TodoList]:
+    return [li for li in lists if li.wellknown != "flaggedEmails"]
+
+
+def resolve_lists(name: str | None, lists: list[TodoList]) -> list[TodoList]:
+    """The lists a spoken name means (the default list for "my tasks"); empty when none matches."""
+    usable = _usable(lists)
+    if not name or " ".join(fold(name).split()) in GENERIC_LISTS:
+        default = next((li for li in usable if li.is_default), usable[0] if usable else None)
+        return [default] if default else []
+    return match_names(name, usable, lambda li: li.name)
+
+
+class TodoListDialog(TaskFeature):
+    """Open tasks of one list (by name) or of every list, in a card; remembers the order for "the second one"."""
+
+    intents = ("todo.list",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.list_step, self.show_step]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        name = request.entities.list_name
+        if not name or " ".join(fold(name).split()) in GENERIC_LISTS:
+            step.values["lists"] = []
+            return await step.next(None)
+        graph = await self.graph(step.context)
+        matches = resolve_lists(name, await graph.todo.lists())
+        step.values["lists"] = [[li.id, li.name] for li in matches]
+        if not matches:
+            await self.say(step.context, "tasks.todo.no_list", name=name)
+            return await step.next(None)
+        if len(matches) > 1:
+            return await self.ask_pick(step, "list", [li.name for li in matches])
+        return await step.next(0)
+
+    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        graph = await self.graph(step.context)
+        index = step.result
+        list_name: str | None = None
+        if isinstance(index, int) and 0 <= index < len(step.values["lists"]):
+            list_id, list_name = step.values["lists"][index]
+            tasks = await graph.todo.open_tasks(list_id)
+        else:
+            tasks = await graph.todo.all_open_tasks()
+        shown = ordered_tasks(tasks)[:MAX_SHOWN]
+        today = datetime.now(ZoneInfo(request.tz)).date()
+        card = todo_card(shown, locale=request.locale, tz=request.tz, today=today, list_name=list_name)
+        await self.services.send_card(step.context, card, summary=t("tasks.todo.summary", request.locale,
+                                                                        count=len(shown)))
+        await self.remember_shown(step.context, "todo", [[task.list_id, task.id] for task in shown])
+        logger.info("todo.list: %d task(s) shown", len(shown))
+        return await step.end_dialog()
+
+
+class TodoAddDialog(TaskFeature):
+    """Adds a task: title (asked when missing), list by name, due date, reminder, importance; confirm; undo."""
+
+    intents = ("todo.add",)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [
+            self.title_step, self.list_step, self.confirm_step, self.write_step,
+        ]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        entities = self.request(step).entities
+        title = entities.title
+        # "add a task" names no task; "add a task to my groceries list" names only the list.
+        if title and words(title) and not set(words(title)) <= set(words(entities.list_name or "")):
+            return await step.next(title.strip())
+        return await self.ask_text(step, "tasks.todo.ask_title")
+
+    async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        step.values["title"] = str(step.result or "").strip()
+        if not step.values["title"]:
+            return await self.not_done(step)
+        request = self.request(step)
+        graph = await self.graph(step.context)
+        lists = await graph.todo.lists()
+        name = request.entities.list_name
+        matches = resolve_lists(name, lists)
+        if not matches and name:
+            await self.say(step.context, "tasks.todo.no_list_default", name=name)
+            matches = resolve_lists(None, lists)
+        if not matches:
+            await self.say(step.context, "tasks.todo.no_lists")
+            return await step.end_dialog()
+        step.values["lists"] = [[li.id, li.name] for li in matches[:MAX_CHOICES]]
+        if len(matches) > 1:
+            return await self.ask_pick(step, "list", [li.name for li in matches])
+        return await step.next(0)
+
+    def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
+        values = step.values
+        fields = [("title", values["title"]), ("list", values["list"][1])]
+        if values.get("due"):
+            fields.append(("due", self.day_text(step, date.fromisoformat(values["due"]))))
+        if values.get("reminder"):
+            fields.append(("when", self.moment_text(step, datetime.fromisoformat(values["reminder"]))))
+        fields.append(("importance", importance_label(values["importance"], self.request(step).locale)))
+        return fields
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        index = step.result
+        if not isinstance(index, int):
+            return await self.not_done(step)
+        request = self.request(step)
+        entities = request.entities
+        step.values["list"] = step.values["lists"][index]
+        due = due_day(entities.start, request.tz)
+        reminder = entities.start if entities.start is not None and entities.time_given else None
+        step.values["due"] = due.isoformat() if due else None
+        step.values["reminder"] = reminder.isoformat() if reminder else None
+        step.values["importance"] = entities.importance or "normal"
+        return await self.ask_confirm(step, "todo.add", self._fields(step))
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is not True:
+            return await self.not_done(step)
+        values = step.values
+        graph = await self.graph(step.context)
+        list_id = values["list"][0]
+        task = await graph.todo.create(
+            list_id=list_id,
+            title=values["title"],
+            due=date.fromisoformat(values["due"]) if values.get("due") else None,
+            importance=values["importance"],
+            reminder=datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None,
+        )
+        logger.info("todo.add: created task %s", task.id)
+        ref = await self.remember_undo(step.context, "todo.add", {"listId": list_id, "itemId": task.id})
+        await self.send_result(step, "todo.add", self._fields(step), undo_ref=ref)
+        return await step.end_dialog()
+
+
+async def _candidates(graph: UserGraph, said: str) -> tuple[list[TodoTask], dict[str, str], bool]:
+    """Open tasks matching the words said (or every open task when none matches), list names, matched."""
+    lists = await graph.todo.lists()
+    names = {li.id: li.name for li in lists}
+    tasks = ordered_tasks(await graph.todo.all_open_tasks(lists))
+    matches = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
+    return (matches or tasks), names, bool(matches)
+
+
+class TodoChangeDialog(TaskFeature):
+    """Completes or deletes one task, chosen by its words or as "the second one" of the last shown list."""
+
+    intents = ("todo.complete", "todo.delete")
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.find_step, self.confirm_step, self.write_step]))
+        self.initial_dialog_id = f"{self.id}.waterfall"
+
+    async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        graph = await self.graph(step.context)
+        picked = await self.shown_pick(step, "todo")
+        if picked is not None:
+            list_id, task_id = picked
+            names = {li.id: li.name for li in await graph.todo.lists()}
+            found = [task for task in await graph.todo.open_tasks(list_id) if task.id == task_id]
+            matched = bool(found)
+            if not found:
+                await self.say(step.context, "tasks.gone")
+                return await step.end_dialog()
+        else:
+            found, names, matched = await _candidates(graph, self.utterance(step))
+        if not found:
+            await self.say(step.context, "tasks.todo.none_open")
+            return await step.end_dialog()
+        found = found[:MAX_CHOICES]
+        step.values["tasks"] = [
+            [task.id, task.list_id, task.title, names.get(task.list_id, ""), task.due.isoformat() if task.due else ""]
+            for task in found
+        ]
+        if len(found) == 1 and matched:
+            return await step.next(0)
+        if not matched:
+            await self.say(step.context, "tasks.todo.which")
+        return await self.ask_pick(step, "task", [task.title for task in found])
+
+    def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
+        _, _, title, list_name, due = step.values["task"]
+        fields = [("title", title), ("list", list_name)]
+        if due:
+            fields.append(("due", self.day_text(step, date.fromisoformat(due))))
+        return fields
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        index = step.result
+        if not isinstance(index, int):
+            return await self.not_done(step)
+        step.values["task"] = step.values["tasks"][index]
+        return await self.ask_confirm(step, self.request(step).intent, self._fields(step))
+
+    async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result is not True:
+            return await self.not_done(step)
+        intent = self.request(step).intent
+        task_id, list_id = step.values["task"][0], step.values["task"][1]
+        graph = await self.graph(step.context)
+        try:
+            if intent == "todo.delete":
+                await graph.todo.delete(list_id, task_id)
+            else:
+                await graph.todo.complete(list_id, task_id)
+        except NotFound:
+            await self.say(step.context, "tasks.gone")
+            return await step.end_dialog()
+        logger.info("%s: task %s", intent, task_id)
+        ref = None
+        if intent == "todo.complete":
+            ref = await self.remember_undo(step.context, "todo.complete", {"listId": list_id, "itemId": task_id})
+        await self.send_result(step, intent, self._fields(step), undo_ref=ref)
+        return await step.end_dialog()

@@ -16,7 +16,7 @@ from aiohttp.typedefs import Handler
 
 from config import Settings, SettingsError, load_settings
 
-__all__ = ["APP_SETTINGS", "BOT_PARTS", "GRAPH_CLIENT", "SANDBOX_URL", "create_app", "main"]
+__all__ = ["APP_SETTINGS", "BOT_PARTS", "CREDENTIALS_FACTORY", "GRAPH_CLIENT", "SANDBOX_URL", "create_app", "main"]
 
 logger = logging.getLogger("mipa")
 
@@ -38,6 +38,8 @@ APP_SETTINGS = web.AppKey("settings", Settings)
 SANDBOX_URL = web.AppKey("sandbox_url", str)
 GRAPH_CLIENT = web.AppKey("graph_client", object)
 BOT_PARTS = web.AppKey("bot_parts", BotParts)
+#: Outbound Bot Framework credentials (a ServiceClientCredentialsFactory); None = the SDK's, from settings.
+CREDENTIALS_FACTORY = web.AppKey("credentials_factory", object)
 
 
 # ---- long-lived resources, opened in order and closed in reverse ------------------------------
@@ -115,7 +117,8 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         ttl_seconds=settings.storage_ttl_seconds, prefix=settings.storage_prefix,
     )
     auth = AppBotFrameworkAuthentication(
-        settings.bot_config(), token_service_url=app[SANDBOX_URL] if settings.local_mode else None
+        settings.bot_config(), token_service_url=app[SANDBOX_URL] if settings.local_mode else None,
+        credentials_factory=app.get(CREDENTIALS_FACTORY),  # type: ignore[arg-type]
     )
     adapter = CloudAdapter(auth)
     conversation_state = ConversationState(storage)
@@ -157,12 +160,18 @@ async def healthz(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-def create_app(settings: Settings) -> web.Application:
-    """The aiohttp application; nothing starts until the app runs its cleanup contexts."""
+def create_app(settings: Settings, *, credentials_factory: object | None = None) -> web.Application:
+    """The aiohttp application; nothing starts until the app runs its cleanup contexts.
+
+    `credentials_factory` (a botframework `ServiceClientCredentialsFactory`) replaces the outbound
+    credentials built from the settings: tests use it to call a fake channel without Entra.
+    """
     from bots.routes import MAX_BODY_BYTES
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[APP_SETTINGS] = settings
+    if credentials_factory is not None:
+        app[CREDENTIALS_FACTORY] = credentials_factory
     app.cleanup_ctx.extend([sandbox_ctx, graph_ctx, bot_ctx])
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)

@@ -9,6 +9,7 @@ from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthenticati
 from botbuilder.schema import Activity, TokenResponse
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
+    AuthenticateRequestResult,
     ClaimsIdentity,
     ConnectorFactory,
     MicrosoftAppCredentials,
@@ -111,6 +112,20 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         self._token_service_url = token_service_url
         self._connectors: dict[tuple[str, str | None], ConnectorClient] = {}
         self._token_clients: dict[str, UserTokenClient] = {}
+
+    async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
+        """The SDK's inbound check; any failure is a PermissionError (the route answers 401).
+
+        The SDK raises IndexError for a key id missing from the JWKS, a bare Exception for a failed
+        endorsement and PyJWT errors for expired or malformed tokens; none of them is a server fault.
+        """
+        try:
+            return await super().authenticate_request(activity, auth_header)
+        except PermissionError:
+            raise
+        except Exception as exc:
+            logger.warning("inbound authentication failed: %s", type(exc).__name__)
+            raise PermissionError("Unauthorized.") from exc
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
         return _CachingConnectorFactory(super().create_connector_factory(claims_identity), self._connectors)

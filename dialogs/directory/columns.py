@@ -8,10 +8,12 @@ from datetime import date
 from typing import Any
 
 from dialogs.directory.parsing import AnswerError, parse_answer
-from graph import ListColumn
+from graph import ListColumn, ListItem
 from language import format_date, t
 
-__all__ = ["SETTABLE", "column_from_json", "column_json", "display_value", "item_title", "values_in_sentence"]
+__all__ = [
+    "SETTABLE", "column_from_json", "column_json", "display_value", "item_title", "readable_item", "values_in_sentence",
+]
 
 #: Column types MIPA can ask for and write.
 SETTABLE = ("text", "number", "currency", "boolean", "dateTime", "choice")
@@ -25,6 +27,9 @@ _TITLE = re.compile(
     r"\s+(?P<t>.+?)\s+(?:to|into|in|on|à|a|dans|sur)\s+(?:the|my|this|la|ma|cette|le)\s",
     re.IGNORECASE,
 )
+_SYSTEM = {"id", "ID", "Created", "Modified", "Author", "Editor", "ContentType", "Attachments", "Edit", "LinkTitle",
+           "LinkTitleNoMenu", "DocIcon", "ItemChildCount", "FolderChildCount", "_UIVersionString", "AppAuthor",
+           "AppEditor", "ComplianceAssetId"}
 _CONNECTORS = r"(?:\s*(?:is|are|=|:|of|to|at|de|d'|à|a|est|sur)\s*)?"
 _VALUE_END = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bwith\b|\bavec\b|$)", re.IGNORECASE)
 
@@ -104,3 +109,15 @@ def display_value(column: ListColumn, value: Any, *, locale: str) -> str:
     if column.type in ("number", "currency") and locale.startswith("fr"):
         return str(value).replace(".", ",")
     return str(value)
+
+
+def readable_item(item: ListItem, columns: list[ListColumn], *, locale: str) -> ListItem:
+    """The item with its list's own columns only (no system fields), by display name, values formatted."""
+    fields: dict[str, Any] = {}
+    for column in columns:
+        value = item.fields.get(column.name)
+        if value is None or value == "" or column.name in _SYSTEM:
+            continue
+        key = "Title" if column.name == "Title" else column.display_name
+        fields[key] = value if column.name == "Title" else display_value(column, value, locale=locale)
+    return ListItem(id=item.id, fields=fields, web_url=item.web_url, etag=item.etag)

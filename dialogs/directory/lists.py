@@ -17,6 +17,7 @@ from dialogs.directory.columns import (
     column_from_json,
     column_json,
     display_value,
+    readable_item,
     values_in_sentence,
 )
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
@@ -136,6 +137,8 @@ class ListItemsDialog(_ListDialog):
     async def with_list(self, step: WaterfallStepContext, request: Request, chosen: dict[str, str]) -> DialogTurnResult:
         graph = await self.graph(step.context)
         items = await graph.lists.items(chosen["site_id"], chosen["list_id"], limit=SHOWN_ITEMS)
+        columns = await graph.lists.columns(chosen["site_id"], chosen["list_id"])
+        items = [readable_item(item, columns, locale=request.locale) for item in items]
         if not items:
             await self.say(step.context, "directory.lists.empty", name=chosen["list"])
             return await step.end_dialog()
@@ -216,9 +219,10 @@ class AddListItemDialog(_ListDialog):
 
     @staticmethod
     def _shown(step: WaterfallStepContext, request: Request) -> list[tuple[str, str]]:
-        columns = {c["name"]: column_from_json(c) for c in step.values["columns"]}
-        return [(columns[name].display_name, display_value(columns[name], value, locale=request.locale))
-                for name, value in step.values["fields"].items() if name in columns]
+        fields = step.values["fields"]
+        columns = [column_from_json(c) for c in step.values["columns"]]
+        return [(c.display_name, display_value(c, fields[c.name], locale=request.locale))
+                for c in columns if c.name in fields]
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -26,7 +26,7 @@ def card_of(replies: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _walk(node: Any, out: list[str]) -> None:
     if isinstance(node, dict):
-        for key in ("text", "title", "value"):
+        for key in ("text", "title", "value", "url"):
             if isinstance(node.get(key), str):
                 out.append(node[key])
         for value in node.values():

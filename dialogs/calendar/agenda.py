@@ -22,7 +22,7 @@ from cards.actions import Verb
 from dialogs.calendar.common import asks_next, event_summary, live
 from dialogs.calendar.meeting import send_card
 from dialogs.feature import FeatureDialog, NotSignedIn
-from dialogs.prompts import _button, answer_invoke, new_ref
+from dialogs.prompts import _button, new_ref
 from dialogs.services import Services, TurnFacts
 from graph.models import Event
 from language import t
@@ -146,8 +146,8 @@ class MoreDialog(Dialog):
         state: dict[str, Any] = dialog_context.active_dialog.state["page"]
         button = _button(context)
         if button is not None and button.verb is Verb.MORE and button.ref == state.get("ref"):
+            # The invoke itself is answered by the action router (bots/card_actions.py).
             state["cursor"] = button.cursor
-            await answer_invoke(context, t("calendar.agenda.more_sent", TurnFacts.of(context).locale))
         elif button is not None or not _MORE_WORDS.match(TurnFacts.of(context).text or ""):
             return await self._start_over(dialog_context)
         if await show_page(self._owner, context, state):

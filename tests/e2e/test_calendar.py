@@ -1,0 +1,243 @@
+"""Calendar reads over HTTP in English and French: agenda pages, conflicts, next meeting, details, join link, free
+time. The real app, a fake channel and the sandbox process; expectations come from the sandbox's own Graph."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from graph.calendar import free_slots
+from graph.mailbox import parse_mailbox_settings
+from language.formatting import format_time_range
+from sandbox.testing import AdminClient
+from tests.support.bot import BotServer, texts
+
+CARD = "application/vnd.microsoft.card.adaptive"
+
+
+# ---- helpers (also used by test_calendar_writes.py) -------------------------------------------------
+def user(sandbox: AdminClient, login: str) -> dict[str, Any]:
+    return next(u for u in sandbox.users() if u["userPrincipalName"].startswith(login + "@"))
+
+
+def view(client: httpx.Client, start: datetime, end: datetime, tz: str) -> list[dict[str, Any]]:
+    """calendarView from the sandbox itself, chronological, cancelled ones left out."""
+    response = client.get(
+        "/me/calendarView",
+        params={"startDateTime": start.isoformat(), "endDateTime": end.isoformat(), "$top": "200"},
+        headers={"Prefer": f'outlook.timezone="{tz}"'},
+    )
+    response.raise_for_status()
+    events = [e for e in response.json()["value"] if not e.get("isCancelled")]
+    return sorted(events, key=lambda e: (e["start"]["dateTime"], e["end"]["dateTime"]))
+
+
+def local(value: dict[str, str], tz: str) -> datetime:
+    return datetime.fromisoformat(value["dateTime"][:19]).replace(tzinfo=ZoneInfo(tz))
+
+
+def day_start(tz: str, offset: int = 0) -> datetime:
+    today = datetime.now(ZoneInfo(tz)).date() + timedelta(days=offset)
+    return datetime.combine(today, time(0), ZoneInfo(tz))
+
+
+def cards(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [a["content"] for r in replies for a in r.get("attachments") or [] if a.get("contentType") == CARD]
+
+
+def card_text(card: Any) -> str:
+    """Every string of a card, for "is it shown" checks."""
+    if isinstance(card, dict):
+        return "\n".join(card_text(v) for v in card.values())
+    if isinstance(card, list):
+        return "\n".join(card_text(v) for v in card)
+    return card if isinstance(card, str) else ""
+
+
+def actions(card: Any, verb: str) -> list[dict[str, Any]]:
+    if isinstance(card, dict):
+        own = [card] if card.get("type") == "Action.Execute" and card.get("verb") == verb else []
+        return own + [a for v in card.values() for a in actions(v, verb)]
+    if isinstance(card, list):
+        return [a for v in card for a in actions(v, verb)]
+    return []
+
+
+def add_event(client: httpx.Client, subject: str, start: datetime, end: datetime, tz: str) -> dict[str, Any]:
+    body = {"subject": subject, "start": {"dateTime": start.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": tz},
+            "end": {"dateTime": end.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": tz}}
+    response = client.post("/me/events", json=body)
+    response.raise_for_status()
+    return response.json()
+
+
+def joined(replies: list[dict[str, Any]]) -> str:
+    return "\n".join(texts(replies))
+
+
+# ---- agenda --------------------------------------------------------------------------------------
+async def test_agenda_pages_with_more_and_marks_conflicts(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    tz = "Europe/Paris"
+    client = graph_as(adele["id"])
+    today = day_start(tz)
+    for hour in range(6):  # enough meetings today for two pages
+        add_event(client, f"Extra slot {hour}", today + timedelta(hours=18, minutes=10 * hour),
+                  today + timedelta(hours=18, minutes=10 * hour + 5), tz)
+    expected = [e["subject"] for e in view(client, today, today + timedelta(days=1), tz)]
+    assert len(expected) > 8
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+    first = await conv.say("what's on my calendar today?")
+    body = joined(first)
+    assert "Here's your day" in body
+    shown = [s for s in expected if s in body]
+    assert shown == expected[:8]
+    assert f"{len(expected) - 8} more" in body
+    # The seed's 10:00 and 10:30 meetings overlap: both lines say so, the card too.
+    clash = [line for line in body.splitlines() if "overlaps another meeting" in line]
+    assert any("Contoso project review" in line for line in clash)
+    assert any("Q3 budget check-in" in line for line in clash)
+    card = cards(first)[0]
+    assert "Conflict" in card_text(card) or "conflict" in card_text(card).lower()
+    assert actions(card, "more")
+    second = joined(await conv.say("more"))
+    assert [s for s in expected if s in second] == expected[8:]
+    # The conversation goes on normally after the pages.
+    assert "Here's your day" in joined(await conv.say("what's on my calendar today?"))
+
+
+async def test_more_button_then_a_new_question_is_answered(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    tz = "Europe/Paris"
+    client = graph_as(adele["id"])
+    today = day_start(tz)
+    for hour in range(6):
+        add_event(client, f"Extra slot {hour}", today + timedelta(hours=19, minutes=5 * hour),
+                  today + timedelta(hours=19, minutes=5 * hour + 5), tz)
+    expected = [e["subject"] for e in view(client, today, today + timedelta(days=1), tz)]
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+    more = actions(cards(await conv.say("what's on my calendar today?"))[0], "more")[0]
+    response, replies = await conv.invoke("adaptiveCard/action", {"action": more})
+    assert response.status_code == 200
+    assert [s for s in expected if s in joined(replies)] == expected[8:]
+    # Waiting for "more" no longer: a new request is answered as such, not swallowed.
+    answer = joined(await conv.say("when am I free tomorrow?"))
+    assert "free" in answer
+
+
+async def test_agenda_next_week_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    camille = user(sandbox, "camilled")
+    tz = "Europe/Paris"
+    monday = day_start(tz) + timedelta(days=7 - day_start(tz).weekday())
+    expected = [e["subject"] for e in view(graph_as(camille["id"]), monday, monday + timedelta(days=7), tz)]
+    conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
+    body = joined(await conv.say("qu'est-ce que j'ai la semaine prochaine ?"))
+    assert "Vos réunions du" in body
+    for subject in expected[:8]:
+        assert subject in body
+
+
+async def test_this_afternoon_only(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    tz = "Europe/Paris"
+    body = joined(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+                  .say("what's on my calendar this afternoon"))
+    assert "Team lunch" in body  # 12:30
+    assert "Contoso project review" not in body  # 10:00
+
+
+# ---- next meeting, details, join ----------------------------------------------------------------
+async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    megan = user(sandbox, "meganb")
+    tz = "America/Los_Angeles"
+    now = datetime.now(ZoneInfo(tz))
+    coming = [e for e in view(graph_as(megan["id"]), now, now + timedelta(days=7), tz)
+              if not e["isAllDay"] and local(e["start"], tz) >= now]
+    conv = bot.conversation(user_id=megan["userPrincipalName"], timezone=tz)
+    replies = await conv.say("when is my next meeting")
+    body = joined(replies)
+    nxt = coming[0]
+    assert nxt["subject"] in body
+    assert format_time_range(local(nxt["start"], tz), local(nxt["end"], tz), "en", tz) in body
+    assert "Starts in" in body and "Length:" in body
+    assert nxt["subject"] in card_text(cards(replies)[0])
+
+
+async def test_details_of_a_time_asks_which_when_two_match(bot: BotServer, sandbox: AdminClient) -> None:
+    adele = user(sandbox, "adelev")
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone="Europe/Paris")
+    replies = await conv.say("details of my 10am")
+    choice = cards(replies)[0]
+    assert "Which meeting" in card_text(choice)
+    labels = card_text(choice)
+    assert "Contoso project review" in labels and "Q3 budget check-in" in labels
+    assert labels.index("Contoso project review") < labels.index("Q3 budget check-in")
+    body = joined(await conv.say("the second one"))
+    assert body.startswith("Q3 budget check-in")
+    assert "Where: Conference Room Rainier" in body
+
+
+async def test_details_in_french_with_ordinal(bot: BotServer, sandbox: AdminClient) -> None:
+    camille = user(sandbox, "camilled")
+    conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone="Europe/Paris")
+    await conv.say("détails de ma réunion de ce matin à 10h")
+    body = joined(await conv.say("le deuxième"))
+    assert "Budget Q3" in body and "Lieu : Salle Lumière" in body
+
+
+async def test_join_link_of_the_next_online_meeting(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    tz = "Europe/Paris"
+    now = datetime.now(ZoneInfo(tz))
+    online = [e for e in view(graph_as(adele["id"]), now - timedelta(hours=4), now + timedelta(days=14), tz)
+              if not e["isAllDay"] and local(e["end"], tz) > now and (e.get("onlineMeeting") or {}).get("joinUrl")]
+    body = joined(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz).say("join my meeting"))
+    assert online[0]["onlineMeeting"]["joinUrl"] in body
+    assert online[0]["subject"] in body
+
+
+async def test_join_in_french(bot: BotServer, sandbox: AdminClient) -> None:
+    camille = user(sandbox, "camilled")
+    body = joined(await bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR",
+                                         timezone="Europe/Paris").say("rejoindre ma réunion"))
+    assert "https://teams.microsoft.com/l/meetup-join/" in body
+    assert "rejoindre" in body.lower() or "Rejoindre" in body
+
+
+# ---- free time ------------------------------------------------------------------------------------
+def expected_slots(client: httpx.Client, start: datetime, end: datetime, tz: str) -> list[tuple[datetime, datetime]]:
+    settings = parse_mailbox_settings(client.get("/me/mailboxSettings").raise_for_status().json())
+    busy = [(local(e["start"], tz), local(e["end"], tz)) for e in view(client, start, end, tz)
+            if e.get("showAs") not in ("free", "workingElsewhere")]
+    return [(s.start, s.end) for s in free_slots(busy, start=start, end=end, settings=settings, minutes=30)]
+
+
+async def test_free_time_tomorrow_in_working_hours(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    tz = "Europe/Paris"
+    start = day_start(tz, 1)
+    slots = expected_slots(graph_as(adele["id"]), start, start + timedelta(days=1), tz)
+    replies = await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz).say("when am I free tomorrow?")
+    body = joined(replies)
+    if not slots:
+        assert "no free time" in body
+    for s, e in slots:
+        assert format_time_range(s, e, "en", tz) in body
+    assert body.count("\n- ") == len(slots)
+    assert "Free time" in card_text(cards(replies)[0])
+
+
+async def test_free_time_with_someone_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    camille = user(sandbox, "camilled")
+    tz = "Europe/Paris"
+    conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
+    body = joined(await conv.say("quand suis-je libre demain avec Adele ?"))
+    start = day_start(tz, 1)
+    mine = expected_slots(graph_as(camille["id"]), start, start + timedelta(days=1), tz)
+    assert "Vous êtes tous libres" in body or "calendriers des autres" in body or "aucun créneau" in body
+    # Whatever Adele's calendar says, a slot shown is inside one of Camille's own free slots.
+    lines = [line for line in body.splitlines() if line.startswith("- ")]
+    assert len(lines) <= max(len(mine) * 3, 1)

@@ -53,6 +53,9 @@ MESSAGE = "application/vnd.microsoft.activity.message"
 ERROR = "application/vnd.microsoft.error"
 LOGIN = "application/vnd.microsoft.activity.loginRequest"
 
+#: Where the adapter keeps an invoke response already sent during the turn (botbuilder's own key).
+_INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
+
 #: Verbs answered by the dialog that is waiting for them (ConfirmDialog, PickDialog, paging).
 DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 
@@ -162,7 +165,12 @@ class CardActions:
         if not isinstance(state, DialogState) or not state.dialog_stack:
             return message_response(t("actions.expired", locale))
         await self._run_dialog(turn_context)
-        # When the waiting dialog answered the invoke itself, the handler's answer is not sent again.
+        # When the waiting dialog answered the invoke itself, the handler's answer is not sent again;
+        # make sure that answer can be serialised (a message value is a string, see UniversalActionResponse).
+        sent = turn_context.turn_state.get(_INVOKE_RESPONSE_KEY)
+        body = getattr(getattr(sent, "value", None), "body", None)
+        if isinstance(body, AdaptiveCardInvokeResponse) and not isinstance(body, UniversalActionResponse):
+            sent.value.body = UniversalActionResponse(status_code=body.status_code, type=body.type, value=body.value)
         return message_response(t("actions.answered", locale))
 
     # ---- tokens -----------------------------------------------------------------------------

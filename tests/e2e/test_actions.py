@@ -368,3 +368,55 @@ async def test_not_signed_in_gets_a_login_request(manual_bot: BotServer, sandbox
     button = card["buttons"][0]
     assert button["type"] == "signin" and button["value"].startswith("http")
     assert writes(sandbox) == []
+
+
+def card_in(replies: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(a["content"] for r in replies for a in r.get("attachments") or [] if a["contentType"] == CARD)
+
+
+def titled(client: httpx.Client, title: str) -> list[dict[str, Any]]:
+    """Tasks with this title in any list (To Do refuses `%24filter`: the `$` stays literal)."""
+    query = quote(odata.eq("title", title), safe="")
+    found: list[dict[str, Any]] = []
+    for todo_list in todo_lists(client):
+        found += client.get(f"/me/todo/lists/{quote(todo_list['id'], safe='')}/tasks?$filter={query}"
+                            ).raise_for_status().json()["value"]
+    return found
+
+
+async def test_confirm_button_runs_the_waiting_dialog_once(bot: BotServer, sandbox: AdminClient,
+                                                           graph_as: Any) -> None:
+    user, _ = users(sandbox)
+    conv = bot.conversation(user_id=user["userPrincipalName"])
+    confirm = actions_in(card_in(await conv.say("add water the plants to my tasks")), "confirm")[0]
+    sandbox.clear_requests()
+    _, body = await execute(conv, "confirm", confirm["data"])
+    assert body == {"statusCode": 200, "type": MESSAGE, "value": "Got it."}
+    result = card_in(bot.channel.activities(conv.conversation_id)[-1:])  # the result card, posted to the chat
+    assert actions_in(result, "undo")
+    assert len(titled(graph_as(user["id"]), "water the plants")) == 1
+    # Once confirmed the dialog has ended: a second click cannot write twice.
+    _, again = await execute(conv, "confirm", confirm["data"])
+    assert again["value"].startswith("This card is no longer waiting")
+    assert len([w for w in writes(sandbox) if w["method"] == "POST"]) == 1
+    assert len(titled(graph_as(user["id"]), "water the plants")) == 1
+
+
+async def test_reject_button_writes_nothing(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    user, _ = users(sandbox)
+    conv = bot.conversation(user_id=user["userPrincipalName"])
+    reject = actions_in(card_in(await conv.say("add water the plants to my tasks")), "reject")[0]
+    sandbox.clear_requests()
+    _, body = await execute(conv, "reject", reject["data"])
+    assert body["statusCode"] == 200 and body["type"] == MESSAGE
+    assert writes(sandbox) == []
+    assert titled(graph_as(user["id"]), "water the plants") == []
+
+
+async def test_a_stale_button_while_another_dialog_waits(bot: BotServer, sandbox: AdminClient) -> None:
+    conv = bot.conversation(user_id=users(sandbox)[0]["userPrincipalName"])
+    await conv.say("add water the plants to my tasks")
+    sandbox.clear_requests()
+    _, body = await execute(conv, "confirm", action_data("confirm", ref="0123456789ab"))
+    assert body == {"statusCode": 200, "type": MESSAGE, "value": "This card is no longer waiting for an answer."}
+    assert writes(sandbox) == []

@@ -14,6 +14,7 @@ __all__ = [
     "flag_operation",
     "fold",
     "match_names",
+    "mentioned",
     "words",
 ]
 
@@ -97,9 +98,28 @@ def match_names(name: str, items: Sequence[T], key: Callable[[T], str]) -> list[
     return [i for i in items if wanted_words <= set(words(key(i), keep_stop=True))]
 
 
-_PREPOSITIONS = r"(?:to|in|into|on|for|at|under|au|a|à|dans|pour|sur|du|de|chez)"
+def mentioned(utterance: str, items: Sequence[T], key: Callable[[T], str], *,
+              markers: Sequence[str] = ()) -> list[T]:
+    """Items whose whole name is said (next to one of `markers`, e.g. "bucket", when given); longest first."""
+    said = " " + " ".join(words(utterance, keep_stop=True)) + " "
+    hits: list[tuple[int, T]] = []
+    for item in items:
+        name = " ".join(words(key(item), keep_stop=True))
+        if not name:
+            continue
+        forms = [f" {m} {name} " for m in markers] + [f" {name} {m} " for m in markers] if markers else [f" {name} "]
+        if any(form in said for form in forms):
+            hits.append((len(name), item))
+    if not hits:
+        return []
+    longest = max(n for n, _ in hits)
+    return [item for n, item in hits if n == longest]
+
+
+_PREPOSITIONS = r"(?:to|in|into|on|for|at|under|au|à|a|dans|pour|sur|du|de|chez)"
 _ARTICLES = r"(?:(?:the|my|le|la|les|mon|ma|mes|l')\s*)?"
-_KINDS = r"(?:plan|bucket|compartiment|list|liste)"
+_KINDS = r"(?:plan|bucket|compartiment|colonne|list|liste)"
+_ASSIGN = r"(?:(?:and\s+|et\s+)?(?:assign(?:ed)?\s+(?:it\s+)?to|for|to|pour|à|a|(?:l')?assigne[rz]?\s+à|assignée?\s+à))"
 
 
 def clean_title(title: str, *, plan: str | None = None, bucket: str | None = None,
@@ -108,13 +128,13 @@ def clean_title(title: str, *, plan: str | None = None, bucket: str | None = Non
     out = title
     for name in [n for n in (plan, bucket) if n]:
         named = re.escape(name)
-        out = re.sub(rf"\s+{_PREPOSITIONS}\s+{_ARTICLES}(?:{_KINDS}\s+)?{named}(?:\s+{_KINDS})?(?=\s|$)", "", out,
-                     flags=re.IGNORECASE)
+        out = re.sub(rf"(?:^|[\s,]+)(?:{_PREPOSITIONS}\s+)?{_ARTICLES}(?:{_KINDS}\s+)?{named}(?:\s+{_KINDS})?(?=[\s,.;]|$)",
+                     "", out, flags=re.IGNORECASE)
     for person in people:
         named = re.escape(person)
-        out = re.sub(rf"\s+(?:assigned\s+to|assign\s+to|for|to|pour|à|a|assignée?\s+à)\s+{named}(?=\s|$)", "", out,
-                     flags=re.IGNORECASE)
-    return out.strip() or title.strip()
+        out = re.sub(rf"(?:^|[\s,]+){_ASSIGN}\s+{named}(?=[\s,.;]|$)", "", out, flags=re.IGNORECASE)
+    out = out.strip(" ,;")
+    return out or title.strip()
 
 
 _COMPLETE = re.compile(r"\b(done|complete|completed|finished|termine|terminee|fait|faite|traite|traitee)\b")

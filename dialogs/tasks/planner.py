@@ -15,7 +15,7 @@ from cards.base import escape_markdown
 from cards.tasks import due_date
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature
-from dialogs.tasks.matching import best_matches, clean_title, match_names, words
+from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
 from graph.planner import parse_planner_task
 from language import t
@@ -32,6 +32,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_SHOWN = 25
+_BUCKET_WORDS = ("bucket", "compartiment", "colonne")
 
 
 def ordered_planner(tasks: list[PlannerTask], tz: str) -> list[PlannerTask]:
@@ -64,7 +65,9 @@ class PlannerListDialog(TaskFeature):
         if not name:
             return await step.next(None)
         graph = await self.graph(step.context)
-        matches = match_names(name, await graph.planner.plans(), lambda p: p.title)[:MAX_CHOICES]
+        plans = await graph.planner.plans()
+        matches = (mentioned(self.utterance(step), plans, lambda p: p.title)
+                   or match_names(name, plans, lambda p: p.title))[:MAX_CHOICES]
         step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in matches]
         if not matches:
             await self.say(step.context, "tasks.planner.no_plan", name=name)
@@ -127,29 +130,22 @@ class PlannerAddDialog(TaskFeature):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [
-            self.title_step, self.plan_step, self.bucket_step, self.assignee_step, self.confirm_step,
+            self.plan_step, self.bucket_step, self.assignee_step, self.title_step, self.confirm_step,
             self.write_step,
         ]))
         self.initial_dialog_id = f"{self.id}.waterfall"
 
-    async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        entities = self.request(step).entities
-        if entities.title and words(entities.title):
-            title = clean_title(entities.title, plan=entities.plan_name, bucket=entities.bucket_name,
-                                people=entities.people)
-            return await step.next(title)
-        return await self.ask_text(step, "tasks.planner.ask_title")
-
     async def plan_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["title"] = str(step.result or "").strip()
-        if not step.values["title"]:
-            return await self.not_done(step)
+        # The words said are kept for this dialog only, to find the bucket once the plan is known.
+        step.values["said"] = " ".join(words(self.utterance(step), keep_stop=True))
         name = self.request(step).entities.plan_name
         graph = await self.graph(step.context)
         plans = await graph.planner.plans()
-        matches = match_names(name, plans, lambda p: p.title) if name else []
-        if name and not matches:
-            await self.say(step.context, "tasks.planner.no_plan", name=name)
+        matches = mentioned(step.values["said"], plans, lambda p: p.title)
+        if not matches and name:
+            matches = match_names(name, plans, lambda p: p.title)
+            if not matches:
+                await self.say(step.context, "tasks.planner.no_plan", name=name)
         candidates = matches or sorted(plans, key=lambda p: p.title.casefold())
         if not candidates:
             await self.say(step.context, "tasks.planner.no_plans")
@@ -170,36 +166,55 @@ class PlannerAddDialog(TaskFeature):
         if not buckets:
             step.values["buckets"] = [["", ""]]
             return await step.next(0)
-        if not name:
+        matches = mentioned(step.values["said"], buckets, lambda b: b.name, markers=_BUCKET_WORDS)
+        if not matches and name:
+            matches = match_names(name, buckets, lambda b: b.name)
+            if not matches:
+                await self.say(step.context, "tasks.planner.no_bucket", name=name)
+                return await self.ask_pick(step, "bucket", [b.name for b in buckets])
+        if not matches:
             return await step.next(0)  # the plan's first bucket, shown on the confirmation card
-        matches = match_names(name, buckets, lambda b: b.name)
         if len(matches) == 1:
             return await step.next(buckets.index(matches[0]))
-        if matches:
-            step.values["buckets"] = [[b.id, b.name] for b in matches[:MAX_CHOICES]]
-        else:
-            await self.say(step.context, "tasks.planner.no_bucket", name=name)
-        return await self.ask_pick(step, "bucket", [name for _, name in step.values["buckets"]])
+        step.values["buckets"] = [[b.id, b.name] for b in matches[:MAX_CHOICES]]
+        return await self.ask_pick(step, "bucket", [b.name for b in matches])
 
     async def assignee_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if not isinstance(step.result, int):
             return await self.not_done(step)
         step.values["bucket"] = step.values["buckets"][step.result]
-        people = self.request(step).entities.people
+        plan_words = set(words(step.values["plan"][1], keep_stop=True))
+        # A name inside the plan's title ("Salon de Lyon") is not an assignee.
+        people = [p for p in self.request(step).entities.people if not set(words(p, keep_stop=True)) <= plan_words]
+        step.values["named"] = people
         graph = await self.graph(step.context)
         me = await graph.me()
         step.values["people"] = [[str(me.get("id")), str(me.get("displayName") or "")]]
         if not people:
             return await step.next(0)
-        found = [p for p in await graph.people.resolve(people[0]) if p.id]
+        found = [p for p in await graph.people.resolve(people[-1]) if p.id]
         if not found:
-            await self.say(step.context, "tasks.planner.no_person", name=people[0])
+            await self.say(step.context, "tasks.planner.no_person", name=people[-1])
             return await step.next(0)
         top = [p for p in found if p.score >= found[0].score - 0.05]
         step.values["people"] = [[str(p.id), p.display_name] for p in top[:MAX_CHOICES]]
         if len(top) > 1:
             return await self.ask_pick(step, "person", [p.display_name for p in top])
         return await step.next(0)
+
+    async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if not isinstance(step.result, int):
+            return await self.not_done(step)
+        step.values["assignee"] = step.values["people"][step.result]
+        entities = self.request(step).entities
+        step.values.pop("said", None)
+        if entities.title and words(entities.title):
+            title = clean_title(entities.title, plan=step.values["plan"][1], bucket=step.values["bucket"][1] or None,
+                                people=step.values["named"])
+            title = clean_title(title, plan=entities.plan_name, bucket=entities.bucket_name)
+            if words(title):
+                return await step.next(title)
+        return await self.ask_text(step, "tasks.planner.ask_title")
 
     def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
         values = step.values
@@ -212,9 +227,9 @@ class PlannerAddDialog(TaskFeature):
         return fields
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if not isinstance(step.result, int):
+        step.values["title"] = str(step.result or "").strip()
+        if not step.values["title"]:
             return await self.not_done(step)
-        step.values["assignee"] = step.values["people"][step.result]
         start = self.request(step).entities.start
         step.values["due"] = start.isoformat() if start is not None else None
         return await self.ask_confirm(step, "planner.add", self._fields(step))

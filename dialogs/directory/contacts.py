@@ -21,7 +21,7 @@ from dialogs.undo import undo_handler
 from graph import BadRequest, Contact, Forbidden, NotFound, UserGraph, odata
 from language import t
 
-__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
+__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people", "undo_contact_add"]
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ class FindPersonDialog(FeatureDialog):
 
 
 @undo_handler("contacts.add")
-async def _undo_contact(graph: UserGraph, ids: dict[str, str]) -> None:
+async def undo_contact_add(graph: UserGraph, ids: dict[str, str]) -> None:
     await graph.session.delete(f"/me/contacts/{quote(ids['itemId'], safe='')}")
 
 

@@ -30,7 +30,7 @@ from dialogs.undo import undo_handler
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
 
-__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
+__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists", "undo_list_add"]
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ class ListItemsDialog(_ListDialog):
 
 
 @undo_handler("lists.add")
-async def _undo_list_item(graph: UserGraph, ids: dict[str, str]) -> None:
+async def undo_list_add(graph: UserGraph, ids: dict[str, str]) -> None:
     path = (f"/sites/{quote(ids['planId'], safe=',')}/lists/{quote(ids['listId'], safe='')}"
             f"/items/{quote(ids['itemId'], safe='')}")
     await graph.session.delete(path)

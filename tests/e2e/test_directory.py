@@ -114,3 +114,4 @@ async def test_add_contact_declined_writes_nothing(bot: BotServer, graph_as: Any
     _, replies = await conv.send(conv.activity(value=reject["fallback"]["data"]))
     assert "I didn't add the contact" in replies_text(replies)
     assert contacts_of(graph_as, ADELE) == before
+

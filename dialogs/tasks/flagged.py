@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
@@ -15,13 +15,22 @@ from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day
 from dialogs.tasks.matching import best_matches, flag_operation, words
 from dialogs.tasks.todo import resolve_lists
 from graph import Message, NotFound, UserGraph
-from language import t
+from language import Entities, t
 
-__all__ = ["FlagDialog", "FlaggedListDialog", "MailToTaskDialog", "find_messages", "sent_by"]
+__all__ = ["FlagDialog", "FlaggedListDialog", "MailToTaskDialog", "find_messages", "said_day", "sent_by"]
 
 logger = logging.getLogger(__name__)
 
 POOL = 50
+
+
+def said_day(entities: Entities, tz: str) -> date | None:
+    """A due day said in the sentence; a longer span ("the July invoice") names a subject, not a date."""
+    if entities.start is None:
+        return None
+    if entities.end is not None and entities.end - entities.start > timedelta(days=1):
+        return None
+    return due_day(entities.start, tz)
 
 
 def sent_by(message: Message, name: str) -> bool:
@@ -146,7 +155,7 @@ class FlagDialog(_MessageFeature):
         request = self.request(step)
         step.values["message"] = step.values["messages"][step.result]
         operation = step.values["operation"]
-        due = due_day(request.entities.start, request.tz) if operation == "flag" else None
+        due = said_day(request.entities, request.tz) if operation == "flag" else None
         step.values["due"] = due.isoformat() if due else None
         title_key = None if operation == "flag" else f"tasks.mail.confirm_{operation}"
         return await self.ask_confirm(step, "mail.flag", self._fields(step), title_key=title_key)
@@ -167,7 +176,8 @@ class FlagDialog(_MessageFeature):
                 due = None
                 if step.values.get("due"):
                     day = date.fromisoformat(step.values["due"])
-                    due = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(request.tz))
+                    # Noon in the person's zone: the same day in UTC and in any reader's zone nearby.
+                    due = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(request.tz))
                 await graph.mail.flag(message_id, due=due)
         except NotFound:
             await self.say(step.context, "tasks.gone")
@@ -210,7 +220,7 @@ class MailToTaskDialog(_MessageFeature):
             return await step.end_dialog()
         step.values["list"] = [lists[0].id, lists[0].name]
         step.values["title"] = message[1] or t("tasks.mail.no_subject", request.locale)
-        due = due_day(request.entities.start, request.tz)
+        due = said_day(request.entities, request.tz)
         step.values["due"] = due.isoformat() if due else None
         return await self.ask_confirm(step, "mail.to_task", self._fields(step))
 

@@ -3,6 +3,7 @@ request log, the Outlook-ready envelope, per-viewer refresh, and buttons of the 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import pytest
 
 from config import Settings
 from sandbox.testing import AdminClient
+from tests.cards.test_quality import schema_validator, strip_host_keys
 from tests.e2e.conftest import set_signin
 from tests.e2e.test_actions import CARD, actions_in, execute, todo_lists, todo_task, user_zone
 from tests.support.bot import BotServer, run_bot
@@ -182,3 +184,24 @@ async def test_my_day_for_a_user_in_another_zone(bot: BotServer, sandbox: AdminC
     summary = SUMMARY_EN.match(replies[0]["text"])
     assert summary and int(summary.group(1)) == len(expected.meetings)
     assert int(summary.group(2)) == len(expected.todo)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "fr-FR"])
+async def test_cards_the_router_returns_are_valid_outlook_cards(outlook_bot: BotServer, sandbox: AdminClient,
+                                                                graph_as: Any, locale: str) -> None:
+    """The refreshed "my day" with its outcome and undo, and the small outcome card: official 1.4 schema, under
+    Outlook's 28 KB, originator set."""
+    user = sandbox.users()[0]
+    conv = outlook_bot.conversation(user_id=user["userPrincipalName"], channel_id="outlook", locale=locale)
+    day = card_of((await conv.say("ma journée" if locale.startswith("fr") else "my day"))[0])
+    complete = actions_in(day, "todo.complete")[0]
+    _, from_day = await execute(conv, "todo.complete", complete["data"])
+    flag = actions_in(day, "mail.flag.complete")[0]
+    _, from_elsewhere = await execute(conv, "mail.flag.complete", {"itemId": flag["data"]["itemId"]})
+    for card in (day, from_day["value"], from_elsewhere["value"]):
+        assert card["version"] == "1.4" and card["originator"] == ORIGINATOR
+        errors = sorted(schema_validator("1.4").iter_errors(strip_host_keys(card)), key=str)
+        assert not errors, f"{errors[0].message} at {list(errors[0].absolute_path)}"
+        assert len(json.dumps(card).encode()) < 28 * 1024
+    assert len(actions_in(from_day["value"], "undo")) == 1 and len(actions_in(from_elsewhere["value"], "undo")) == 1
+    assert actions_in(from_elsewhere["value"], "undo")[0]["data"].get("source") is None

@@ -16,11 +16,15 @@ from aiohttp.typedefs import Handler
 
 from config import Settings, SettingsError, load_settings
 
-__all__ = ["APP_SETTINGS", "BOT_PARTS", "CREDENTIALS_FACTORY", "GRAPH_CLIENT", "SANDBOX_URL", "create_app", "main"]
+__all__ = ["APP_SETTINGS", "BOT_PARTS", "CREDENTIALS_FACTORY", "GRAPH_CLIENT", "QUIET_LOGGERS", "SANDBOX_URL",
+           "configure_logging", "create_app", "main"]
 
 logger = logging.getLogger("mipa")
 
 ROOT = Path(__file__).resolve().parent
+#: Libraries that log request URLs (Graph `$filter`/`$search` carry names and search words), headers or
+#: bodies: they stay at WARNING whatever LOG_LEVEL says, so no level leaks personal data.
+QUIET_LOGGERS = ("httpx", "httpcore", "urllib3", "requests", "msrest", "msal", "botframework.connector")
 SANDBOX_START_TIMEOUT = 15.0
 
 
@@ -196,15 +200,21 @@ async def serve(settings: Settings) -> None:
         await runner.cleanup()
 
 
+def configure_logging(level: str) -> None:
+    """Root logging at `level` on stderr; the QUIET_LOGGERS never below WARNING."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s", stream=sys.stderr)
+    floor = max(logging.WARNING, logging.getLevelNamesMapping().get(level, logging.INFO))
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(floor)
+
+
 def main() -> int:
     try:
         settings = load_settings()
     except SettingsError as exc:
         print(f"MIPA cannot start: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s", stream=sys.stderr
-    )
+    configure_logging(settings.log_level)
     if settings.local_mode:
         logger.info("local mode: no MicrosoftAppId, inbound authentication off, sandbox tenant")
     try:

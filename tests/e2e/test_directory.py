@@ -52,7 +52,8 @@ async def test_find_one_person_in_french_with_phone_and_job(bot: BotServer, grap
     assert "Voici qui j'ai trouvé pour Tremblay" in replies_text(replies)
     texts = card_texts(card_of(replies))
     assert person["displayName"] in texts and person["jobTitle"] in texts and person["mail"] in texts
-    assert "Poste" in texts or "Fonction" in texts or "Titre" in texts
+    assert person["businessPhones"][0] in texts
+    assert "Fonction" in texts and "Courriel" in texts and "Téléphone" in texts
 
 
 async def test_find_nobody_says_so(bot: BotServer) -> None:
@@ -115,3 +116,12 @@ async def test_add_contact_declined_writes_nothing(bot: BotServer, graph_as: Any
     assert "I didn't add the contact" in replies_text(replies)
     assert contacts_of(graph_as, ADELE) == before
 
+
+
+async def test_typed_non_in_french_writes_nothing(bot: BotServer, graph_as: Any) -> None:
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR")
+    before = contacts_of(graph_as, CAMILLE)
+    await conv.say("ajoute un contact Paul Girard paul.girard@example.org")
+    replies = await conv.say("non")
+    assert "D'accord, je n'ai pas ajouté le contact." in replies_text(replies)
+    assert contacts_of(graph_as, CAMILLE) == before

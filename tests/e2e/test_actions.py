@@ -4,6 +4,7 @@ sandbox process; each test checks the HTTP status, the invoke body and the sandb
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +16,7 @@ import pytest
 from cards import action_data
 from graph import odata
 from sandbox.testing import AdminClient
+from tests.e2e.conftest import set_signin
 from tests.support.bot import BotServer, Conversation
 
 CHANNELS = ("msteams", "outlook")
@@ -420,3 +422,54 @@ async def test_a_stale_button_while_another_dialog_waits(bot: BotServer, sandbox
     _, body = await execute(conv, "confirm", action_data("confirm", ref="0123456789ab"))
     assert body == {"statusCode": 200, "type": MESSAGE, "value": "This card is no longer waiting for an answer."}
     assert writes(sandbox) == []
+
+
+async def test_login_request_then_magic_code_in_state_acts(manual_bot: BotServer, sandbox: AdminClient,
+                                                          sandbox_url: str, graph_as: Any) -> None:
+    """Universal Actions sign-in: 401 loginRequest, the person signs in, the client repeats the invoke with
+    the magic code in `state`; the action then runs with that person's token."""
+    set_signin(sandbox_url, magicCode=True)
+    user, _ = users(sandbox)
+    client = graph_as(user["id"])
+    list_id, task = open_task(client)
+    conv = manual_bot.conversation(channel_id="outlook")
+    data = action_data("todo.complete", list_id=list_id, item_id=task["id"])
+    _, login = await execute(conv, "todo.complete", data)
+    link = login["value"]["buttons"][0]["value"]
+    page = await manual_bot.http.get(link)
+    state = re.search(r'name="state" value="([^"]+)"', page.text)
+    assert page.status_code == 200 and state
+    done = await manual_bot.http.post(f"{sandbox_url}/api/botsignin/signin",
+                                      data={"state": state.group(1), "user": user["id"]})
+    code = re.search(r'id="magic-code">(\d{6})<', done.text)
+    assert code
+    response, _ = await conv.invoke("adaptiveCard/action", {
+        "action": {"type": "Action.Execute", "verb": "todo.complete", "data": data}, "state": code.group(1)})
+    body = response.json()
+    assert body["statusCode"] == 200 and "Task completed." in str(body["value"])
+    assert todo_task(client, list_id, task["id"])["status"] == "completed"
+
+
+@pytest.mark.parametrize("channel_id", CHANNELS)
+async def test_planner_task_of_a_plan_i_am_not_in_is_refused(bot: BotServer, sandbox: AdminClient, graph_as: Any,
+                                                             channel_id: str) -> None:
+    everyone = sandbox.users()
+    pair = None
+    for clicker in everyone:
+        for owner in everyone:
+            if owner is clicker or pair:
+                continue
+            for task in graph_as(owner["id"]).get("/me/planner/tasks").raise_for_status().json()["value"]:
+                if graph_as(clicker["id"]).get(f"/planner/tasks/{task['id']}").status_code == 403:
+                    pair = (clicker, owner, task)
+                    break
+    assert pair, "the seed has plans that not everyone belongs to"
+    clicker, owner, task = pair
+    conv = bot.conversation(user_id=clicker["userPrincipalName"], channel_id=channel_id)
+    sandbox.clear_requests()
+    _, body = await execute(conv, "planner.complete", action_data("planner.complete", item_id=task["id"]))
+    assert body == {"statusCode": 200, "type": MESSAGE,
+                    "value": "Your account is not allowed to change this item. Nothing was changed."}
+    assert writes(sandbox) == []
+    after = graph_as(owner["id"]).get(f"/planner/tasks/{task['id']}").json()
+    assert after["percentComplete"] == task["percentComplete"]

@@ -26,11 +26,11 @@ _STOP = frozenset(
     a an the to my me of for on in at and or as is it its this that from with about into by please
     task tasks todo to-do list lists item mark marked complete completed done finish finished delete
     remove erase set planner plan email emails mail mails message messages flag flagged unflag clear
-    turn make one ok can you i
+    turn make one ok can you i add create new show
     le la les l de du des d un une a au aux pour mes ma mon et ou en sur avec dans par ce cet cette
     tache taches liste listes marque marquer termine terminer terminee fini finie fait faite supprime
     supprimer efface effacer enleve retire mets mettre courriel courriels indicateur drapeau
-    transforme transformer comme que qui est s il elle stp merci
+    transforme transformer comme que qui est s il elle stp merci ajoute ajouter montre
     """.split()
 )
 

@@ -190,3 +190,51 @@ async def test_delete_asks_confirmation_then_deletes(bot: BotServer, graph_as: A
     await conv.say("yes")
     assert not any(t["title"] == "Prepare the quarterly review" for t in todo_tasks(graph, default["id"]))
 
+
+
+async def test_list_name_matching_several_asks_which_one_in_french(bot: BotServer, graph_as: Any) -> None:
+    graph = graph_as(CAMILLE)
+    for name in ("Shopping maison", "Shopping bureau"):
+        assert graph.post("/me/todo/lists", json={"displayName": name}).status_code == 201
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    choice = card_of(await conv.say("ajoute du pain à ma liste shopping"))
+    assert plain_texts(choice) == ["Shopping maison", "Shopping bureau"]
+    confirm = card_of(await conv.say("la deuxième"))
+    assert facts_of(confirm)["Liste"] == "Shopping bureau"
+    await conv.say("oui")
+    bureau = next(li for li in todo_lists(graph) if li["displayName"] == "Shopping bureau")
+    maison = next(li for li in todo_lists(graph) if li["displayName"] == "Shopping maison")
+    assert [t["title"] for t in todo_tasks(graph, bureau["id"])] == ["du pain"]
+    assert todo_tasks(graph, maison["id"]) == []
+
+
+async def test_double_clicked_confirm_writes_once(bot: BotServer, graph_as: Any, sandbox: Any) -> None:
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    confirm = card_of(await conv.say("add renew the passport to my tasks"))
+    data = find_actions(confirm, "confirm")[0]["data"]
+    click = {"action": {"type": "Action.Execute", "verb": "confirm", "data": data}}
+    sandbox.clear_requests()
+    first, _ = await conv.invoke("adaptiveCard/action", click)
+    second, _ = await conv.invoke("adaptiveCard/action", click)
+    assert first.status_code == 200 and second.status_code in (200, 400)
+    posts = [r for r in sandbox.requests() if r["method"] == "POST" and "/todo/lists/" in r["path"]]
+    assert len(posts) == 1
+    graph = graph_as(ADELE)
+    default = next(li for li in todo_lists(graph) if li["wellknownListName"] == "defaultList")
+    assert len([t for t in todo_tasks(graph, default["id"]) if t["title"] == "renew the passport"]) == 1
+
+
+async def test_double_clicked_complete_button_completes_once(bot: BotServer, graph_as: Any, sandbox: Any) -> None:
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    listed = card_of(await conv.say("show my tasks"))
+    button = find_actions(listed, "todo.complete")[0]
+    click = {"action": {"type": "Action.Execute", "verb": "todo.complete", "data": button["data"]}}
+    sandbox.clear_requests()
+    first, _ = await conv.invoke("adaptiveCard/action", click)
+    second, _ = await conv.invoke("adaptiveCard/action", click)
+    assert first.status_code == 200 and second.status_code == 200
+    patches = [r for r in sandbox.requests() if r["method"] == "PATCH"]
+    assert len(patches) == 1
+    graph = graph_as(ADELE)
+    task = next(t for t in todo_tasks(graph, button["data"]["listId"]) if t["id"] == button["data"]["itemId"])
+    assert task["status"] == "completed"

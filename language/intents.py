@@ -101,9 +101,14 @@ _OUT_OF_SCOPE = _R(r"\b(?:send|reply|respond|forward|compose|write|envoie|envoye
                    r"\b(?:meeting|conference) rooms?\b|\bsalles? de (?:reunion|conference)\b|"
                    r"\b(?:book|reserve|reserver|reservez)\b.*\b(?:room|salle|chambre)s?\b")
 
+# A bare "no" / "non" answers a question; the scorer alone read it as calendar.decline.
+_REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci)[ !.,]*$")
+
 
 def rule_intent(folded: str) -> str | None:
     """MIPA's own rules, applied before the scorer; None when no rule speaks."""
+    if _REJECT.search(folded):
+        return "general.reject"
     if _GREETING.search(folded):
         return "general.greeting"
     if _DIGEST.search(folded):

@@ -126,6 +126,8 @@ async def test_turned_down_confirmations_change_nothing(bot: BotServer, sandbox:
     confirm = cards(await conv.say('schedule "Never" tomorrow at 8am'))[0]
     replies = await press(conv, confirm, "reject")
     assert "haven't changed anything" in joined(replies)
+    await conv.say('schedule "Never again" tomorrow at 8am')
+    assert "haven't changed anything" in joined(await conv.say("no"))
     await conv.say("move my 4pm to 5pm")
     assert "stopped" in joined(await conv.say("cancel"))
     await conv.say("cancel my 4pm meeting")
@@ -154,6 +156,17 @@ async def test_move_my_4pm_then_undo(bot: BotServer, sandbox: AdminClient, graph
     await press(conv, cards(done)[0], "undo")
     [event] = by_subject(client, subject, tz)
     assert local(event["start"], tz) == today + timedelta(hours=16)
+
+
+async def test_non_in_french_changes_nothing(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    camille = user(sandbox, "camilled")
+    tz = "Europe/Paris"
+    client = graph_as(camille["id"])
+    before = all_events(client, tz)
+    conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
+    await conv.say("déplace ma réunion de 16h à 17h")
+    assert "je n'ai rien modifié" in joined(await conv.say("non"))
+    assert all_events(client, tz) == before
 
 
 async def test_move_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:

@@ -23,9 +23,16 @@ from contextlib import asynccontextmanager
 from http import HTTPStatus
 from typing import Any
 
-from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogState
-from botbuilder.schema import ActionTypes, AdaptiveCardInvokeResponse, CardAction, OAuthCard
+from botbuilder.schema import (
+    ActionTypes,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    Attachment,
+    CardAction,
+    OAuthCard,
+)
 from botframework.connector.auth import UserTokenClient
 
 from bots.actions.items import ITEM_HANDLERS, Click
@@ -121,6 +128,38 @@ class CardActions:
         logger.info("card action %s (trigger %s, channel %s)", action.verb, action.trigger, activity.channel_id)
         if action.verb in DIALOG_VERBS:
             return await self._to_dialog(turn_context, locale)
+        return await self._handle(turn_context, action, locale)
+
+    async def submit(self, turn_context: TurnContext) -> bool:
+        """The `Action.Submit` fallback of a button (a message whose value holds the verb and ids, from
+        clients without Universal Actions): act and post the outcome to the chat. False when the
+        activity is not such a button, or belongs to the waiting dialog (confirm, reject, choose, more)."""
+        activity = turn_context.activity
+        value = activity.value
+        if (activity.type != ActivityTypes.message or (activity.text or "").strip()
+                or not isinstance(value, dict) or "verb" not in value):
+            return False
+        locale = TurnFacts.of(turn_context).locale
+        try:
+            action = parse_action(value)
+        except CardError:
+            logger.info("card submit refused: malformed (channel %s)", activity.channel_id)
+            await turn_context.send_activity(MessageFactory.text(t("actions.error.invalid", locale)))
+            return True
+        if action.verb in DIALOG_VERBS:
+            return False
+        logger.info("card submit %s (channel %s)", action.verb, activity.channel_id)
+        answer = (await self._handle(turn_context, action, locale)).body
+        if answer.type == CARD:
+            await turn_context.send_activity(
+                MessageFactory.attachment(Attachment(content_type=CARD, content=answer.value)))
+        elif answer.type == MESSAGE:
+            await turn_context.send_activity(MessageFactory.text(answer.value))
+        else:  # a login request: the chat's own sign-in is one message away
+            await turn_context.send_activity(MessageFactory.text(t("actions.signin.text", locale)))
+        return True
+
+    async def _handle(self, turn_context: TurnContext, action: Action, locale: str) -> InvokeResponse:
         graph = await self._graph(turn_context)
         if graph is None:
             return await self._login_request(turn_context, locale)

@@ -473,3 +473,24 @@ async def test_planner_task_of_a_plan_i_am_not_in_is_refused(bot: BotServer, san
     assert writes(sandbox) == []
     after = graph_as(owner["id"]).get(f"/planner/tasks/{task['id']}").json()
     assert after["percentComplete"] == task["percentComplete"]
+
+
+async def test_choose_then_confirm_buttons_drive_the_dialog(bot: BotServer, sandbox: AdminClient,
+                                                            graph_as: Any) -> None:
+    user, _ = users(sandbox)
+    conv = bot.conversation(user_id=user["userPrincipalName"])
+    choices = card_in(await conv.say("complete a task"))
+    rows = [block for block in choices["body"] if block.get("type") == "ColumnSet"]
+    second = rows[1]["columns"][1]["items"][0]["inlines"][0]["text"]
+    choose = actions_in(rows[1], "choose")[0]
+    _, picked = await execute(conv, "choose", choose["data"])
+    assert picked == {"statusCode": 200, "type": MESSAGE, "value": "Got it."}
+    confirmation = card_in(bot.channel.activities(conv.conversation_id)[-1:])
+    assert second in str(confirmation)
+    assert next(t for t in titled(graph_as(user["id"]), second))["status"] != "completed"
+    _, confirmed = await execute(conv, "confirm", actions_in(confirmation, "confirm")[0]["data"])
+    assert confirmed["value"] == "Got it."
+    assert any(t["status"] == "completed" for t in titled(graph_as(user["id"]), second))
+    # The choice card's buttons are no longer waited for.
+    _, stale = await execute(conv, "choose", choose["data"])
+    assert stale["value"].startswith("This card is no longer waiting")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -66,7 +67,7 @@ def conflicts(events: Sequence[Event]) -> set[str]:
 
 
 def agenda_text(events: Sequence[Event], start: datetime, end: datetime, *, is_today: bool, locale: str, tz: str,
-                clashes: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+                clashes: AbstractSet[str] = frozenset()) -> str:
     last_day = end - timedelta(microseconds=1)
     if is_today or last_day.date() == start.date():
         date = format_date(start, locale, tz)
@@ -82,7 +83,7 @@ def agenda_text(events: Sequence[Event], start: datetime, end: datetime, *, is_t
     return "\n".join([header, *page_lines(events, locale=locale, tz=tz, clashes=clashes)])
 
 
-def page_lines(events: Sequence[Event], *, locale: str, tz: str, clashes: set[str]) -> list[str]:
+def page_lines(events: Sequence[Event], *, locale: str, tz: str, clashes: AbstractSet[str]) -> list[str]:
     lines = []
     for event in events:
         when = (t("calendar.agenda.all_day_on", locale, date=format_date(event.start, locale, tz))

@@ -265,3 +265,18 @@ async def test_created_meeting_is_found_by_time(bot: BotServer, sandbox: AdminCl
                   .say("tell me about my meeting tomorrow at 7am"))
     assert "Early bird" in body and "20 min" in body
     assert datetime.now(ZoneInfo(tz)) < start
+
+
+async def test_meeting_card_buttons_answer_the_invitation(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    """The details card carries the accept / tentative / decline verbs that the action router runs."""
+    adele = user(sandbox, "adelev")
+    tz = "Europe/Paris"
+    client = graph_as(adele["id"])
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+    await conv.say("details of my 10am")
+    card = cards(await conv.say("the first one"))[0]
+    assert "Contoso project review" in card_text(card)
+    assert actions(card, "event.accept") and actions(card, "event.decline")
+    await press(conv, card, "event.tentative")
+    [event] = by_subject(client, "Contoso project review", tz)
+    assert event["responseStatus"]["response"] == "tentativelyAccepted"

@@ -238,3 +238,16 @@ async def test_double_clicked_complete_button_completes_once(bot: BotServer, gra
     graph = graph_as(ADELE)
     task = next(t for t in todo_tasks(graph, button["data"]["listId"]) if t["id"] == button["data"]["itemId"])
     assert task["status"] == "completed"
+
+
+async def test_annule_leaves_the_confirmation_without_writing(bot: BotServer, graph_as: Any, sandbox: Any) -> None:
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    card_of(await conv.say("ajoute arroser les plantes à mes tâches"))
+    sandbox.clear_requests()
+    replies = await conv.say("annule")  # "annuler" is read as calendar.decline by language/ today (reported)
+    assert texts(replies) and not card_of(replies, required=False)
+    assert not [r for r in sandbox.requests() if r["method"] != "GET"]
+    after = await conv.say("oui")  # the confirmation is gone: a late "oui" writes nothing
+    assert not card_of(after, required=False)
+    graph = graph_as(CAMILLE)
+    assert not any(t["title"] == "arroser les plantes" for li in todo_lists(graph) for t in todo_tasks(graph, li["id"]))

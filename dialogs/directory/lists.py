@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 MAX_SITES = 5
 SHOWN_ITEMS = 10
+_NOT_NAMES = {"sharepoint", "sharepoint list", "liste sharepoint", "list", "liste", "site"}
 
 
 async def _sites(graph: UserGraph, name: str | None) -> list[Site]:
@@ -89,8 +90,9 @@ class _ListDialog(FeatureDialog):
         text = utterance(step.context, request)
         step.values["site"] = site_name(text)
         step.values["text"] = text
-        if request.entities.list_name:
-            return await step.next(request.entities.list_name)
+        name = request.entities.list_name
+        if name and name.casefold().strip() not in _NOT_NAMES:
+            return await step.next(name)
         return await step.begin_dialog(ASK_ID, ask_options("directory.lists.ask_list", locale=request.locale))
 
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:

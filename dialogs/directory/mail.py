@@ -24,6 +24,11 @@ logger = logging.getLogger(__name__)
 LIMIT = 10
 
 
+def _from(message: Message, sender: str) -> bool:
+    wanted = sender.casefold().strip()
+    return any(wanted in (value or "").casefold() for value in (message.sender_name, message.sender_email))
+
+
 class _MailDialog(FeatureDialog):
     async def show(self, step: WaterfallStepContext, request: Request, messages: list[Message], *,
                    title: str, empty: str) -> DialogTurnResult:
@@ -86,7 +91,13 @@ class MailSearchDialog(_MailDialog):
         query = result if isinstance(result, dict) else {"words": str(result), "sender": None}
         words, sender = query.get("words"), query.get("sender")
         graph = await self.graph(step.context)
-        messages = await graph.mail.search(words=words, sender=sender, limit=LIMIT)
+        if words and sender:
+            # One KQL phrase cannot hold both a sender restriction and free words: search the words, keep the
+            # sender's messages.
+            found = await graph.mail.search(words=words, limit=LIMIT * 5)
+            messages = [m for m in found if _from(m, sender)][:LIMIT]
+        else:
+            messages = await graph.mail.search(words=words, sender=sender, limit=LIMIT)
         logger.info("mail.search: sender=%s words=%s -> %d message(s)", bool(sender), bool(words), len(messages))
         if sender and words:
             title = t("directory.mail.search_both", request.locale, sender=sender, words=words)

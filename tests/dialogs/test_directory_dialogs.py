@@ -41,9 +41,10 @@ COLUMNS = [
 @dataclass
 class FakeLists:
     added: list[dict[str, Any]] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=lambda: [Site(id="host,1,2", name="Projects")])
 
     async def find_sites(self, name: str) -> list[Site]:
-        return [Site(id="host,1,2", name="Projects")]
+        return self.sites
 
     async def lists(self, site_id: str) -> list[SiteList]:
         return [SiteList(id="L1", name="Tracker", display_name="Tracker", site_id=site_id)]
@@ -173,3 +174,21 @@ async def test_three_wrong_answers_give_up_without_writing() -> None:
     assert "D'accord, j'arrête." in texts(replies)
     assert harness.status == DialogTurnStatus.Complete
     assert harness.services.graph.lists.added == []
+
+
+async def test_a_list_in_several_sites_is_picked_by_position() -> None:
+    harness = Harness(AddListItemDialog, Request(intent="lists.add", locale="en", tz="UTC",
+                                                 entities=Entities(title="a SharePoint list")))
+    harness.services.graph.lists.sites = [Site(id="host,1,2", name="Projects"), Site(id="host,3,4", name="Sales")]
+    assert "Which SharePoint list?" in texts(await harness.say("add an item to a SharePoint list"))
+    pick = await harness.say("tracker")
+    assert "2 lists match. Which one?" in texts(pick)
+    card = pick[-1].attachments[0].content
+    assert "Tracker (Sales)" in str(card)
+    assert 'What should "Title" be?' in texts(await harness.say("the second one"))
+    for answer in ("Kickoff", "3", "2026-01-05", "yes", "Draft"):
+        replies = await harness.say(answer)
+    assert "Shall I add this item to Tracker?" in texts(replies)
+    await harness.say("yes")
+    assert harness.services.undo.remembered[0][1]["planId"] == "host,3,4"
+    assert harness.services.graph.lists.added[0]["Title"] == "Kickoff"

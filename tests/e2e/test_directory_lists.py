@@ -120,3 +120,10 @@ async def test_cancel_while_asking_writes_nothing(bot: BotServer, sandbox: Admin
     assert "stopped" in replies_text(replies)
     assert not [r for r in sandbox.requests() if r["method"] == "POST"]
     assert items(graph_as, ADELE) == before
+
+
+async def test_list_name_is_asked_when_missing(bot: BotServer, graph_as: Any) -> None:
+    conv = bot.conversation(user_id=ADELE)
+    assert "Which SharePoint list?" in replies_text(await conv.say("show a SharePoint list"))
+    replies = await conv.say("Orders")
+    assert items(graph_as, ADELE)[0]["fields"]["Title"] in card_texts(card_of(replies))

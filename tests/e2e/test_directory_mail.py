@@ -103,3 +103,16 @@ async def test_files_shared_with_me_in_french(bot: BotServer, graph_as: Any) -> 
     assert shared
     for item in shared:
         assert item["remoteItem"]["name"] in texts and item["remoteItem"]["webUrl"] in texts
+
+
+async def test_search_by_sender_and_words(bot: BotServer, graph_as: Any) -> None:
+    everything = messages(graph_as, ADELE, **{"$top": "100"})
+    megan = [m for m in everything if m["from"]["emailAddress"]["name"].startswith("Megan")]
+    word = megan[0]["subject"].split()[0]
+    expected = {m["subject"] for m in megan if word.casefold() in m["subject"].casefold()}
+    others = {m["subject"] for m in everything if m not in megan} - expected
+    replies = await bot.conversation(user_id=ADELE).say(f"find emails from Megan about {word}")
+    texts = card_texts(card_of(replies))
+    assert f"Messages from Megan about {word}" in texts
+    shown = {line for line in texts.splitlines() if line in expected | others}
+    assert shown == expected

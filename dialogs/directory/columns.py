@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Any
 
 from dialogs.directory.parsing import AnswerError, parse_answer
 from graph import ListColumn, ListItem
 from language import format_date, t
+from language.text import fold
 
 __all__ = [
     "SETTABLE", "column_from_json", "column_json", "display_value", "item_title", "readable_item", "values_in_sentence",
@@ -34,9 +34,6 @@ _CONNECTORS = r"(?:\s*(?:is|are|=|:|of|to|at|de|d'|à|a|est|sur)\s*)?"
 _VALUE_END = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\bwith\b|\bavec\b|$)", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-
 
 def column_json(column: ListColumn) -> dict[str, Any]:
     return {"name": column.name, "display_name": column.display_name, "type": column.type,
@@ -59,7 +56,7 @@ def item_title(text: str, title: str | None) -> str | None:
     match = _TITLE.search(text)
     candidate = match.group("t").strip(" \"'«»") if match else None
     for value in (candidate, title):
-        if value and _fold(value) not in _GENERIC_TITLES and not re.search(
+        if value and fold(value) not in _GENERIC_TITLES and not re.search(
                 r"\b(?:list|liste|site|sharepoint)\b", value, re.IGNORECASE):
             return value
     return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +19,7 @@ from dialogs.services import Services
 from dialogs.undo import undo_handler
 from graph import BadRequest, Contact, Forbidden, NotFound, UserGraph, odata
 from language import t
+from language.text import fold
 
 __all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people", "undo_contact_add"]
 
@@ -42,13 +42,10 @@ class Found:
     source: str = "directory"
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-
 
 def _rank(query: str, person: Found) -> tuple[int, str]:
-    q, name = _fold(query).strip(), _fold(person.display_name)
-    if q == name or (person.email and q == _fold(person.email)):
+    q, name = fold(query).strip(), fold(person.display_name)
+    if q == name or (person.email and q == fold(person.email)):
         return 0, name
     words = name.replace("(", " ").replace(")", " ").split()
     if all(any(w.startswith(part) for w in words) for part in q.split()):

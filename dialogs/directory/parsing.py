@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from language import recognize
+from language.text import fold
 
 __all__ = [
     "AnswerError",
@@ -102,16 +102,13 @@ class MailQuery:
     sender: str | None
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-
 
 def _strip_words(text: str, filler: set[str], *, elide: bool = False) -> str:
-    folded_filler = {_fold(w) for w in filler}
-    words = [w for w in _WORD.findall(text) if _fold(w) not in folded_filler]
+    folded_filler = {fold(w) for w in filler}
+    words = [w for w in _WORD.findall(text) if fold(w) not in folded_filler]
     # French elisions ("l'adresse d'Élise"): drop a leading article glued to the word.
     cleaned = [re.sub(r"^(?:[ldLD])['’](?=\w)", "", w) for w in words] if elide else words
-    return " ".join(w for w in cleaned if w and _fold(w) not in folded_filler)
+    return " ".join(w for w in cleaned if w and fold(w) not in folded_filler)
 
 
 def split_name(name: str) -> tuple[str, str | None]:
@@ -175,7 +172,7 @@ def mail_query(text: str, *, query: str | None = None, people: tuple[str, ...] =
     if words is None and sender is None:
         rest = _strip_words(text, _MAIL_FILLER)
         words = rest or None
-    if words and sender and _fold(words) == _fold(sender):
+    if words and sender and fold(words) == fold(sender):
         words = None
     return MailQuery(words=words or None, sender=sender or None)
 
@@ -194,7 +191,7 @@ def site_name(text: str) -> str | None:
 
 
 def is_skip(text: str) -> bool:
-    return _fold(text.strip(" .!")) in _SKIP
+    return fold(text.strip(" .!")) in _SKIP
 
 
 def _number(text: str) -> int | float:
@@ -227,9 +224,9 @@ def _date(text: str, *, locale: str, tz: str) -> date:
 
 
 def _choice(text: str, choices: tuple[str, ...], *, locale: str) -> str:
-    wanted = _fold(text.strip(" .!\"'"))
+    wanted = fold(text.strip(" .!\"'"))
     for choice in choices:
-        if _fold(choice) == wanted:
+        if fold(choice) == wanted:
             return choice
     number = re.fullmatch(r"\s*(\d{1,2})\s*", text)
     index = int(number.group(1)) - 1 if number else None
@@ -252,7 +249,7 @@ def parse_answer(kind: str, text: str, *, locale: str, tz: str, choices: tuple[s
     if kind in ("number", "currency"):
         return _number(cleaned)
     if kind == "boolean":
-        folded = _fold(cleaned.strip(" .!"))
+        folded = fold(cleaned.strip(" .!"))
         if folded in _YES:
             return True
         if folded in _NO:

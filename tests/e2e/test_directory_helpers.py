@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.cards.test_quality import walk
+
 ADELE = "adelev@contoso.onmicrosoft.com"  # en-US
 CAMILLE = "camilled@contoso.onmicrosoft.com"  # fr-FR
 
@@ -24,43 +26,14 @@ def card_of(replies: list[dict[str, Any]]) -> dict[str, Any]:
     return cards[-1]
 
 
-def _walk(node: Any, out: list[str]) -> None:
-    if isinstance(node, dict):
-        for key in ("text", "title", "value", "url"):
-            if isinstance(node.get(key), str):
-                out.append(node[key])
-        for value in node.values():
-            if isinstance(value, dict | list):
-                _walk(value, out)
-    elif isinstance(node, list):
-        for item in node:
-            _walk(item, out)
-
-
 def card_texts(card: dict[str, Any]) -> str:
-    """Every visible string of a card, with the markdown escapes and zero-width characters removed."""
-    out: list[str] = []
-    _walk(card.get("body", []), out)
-    _walk(card.get("actions", []), out)
-    text = "\n".join(out)
-    return text.replace("\\", "").replace("\u2060", "").replace("\u200b", "")
+    """Every visible string of a card (and its links), markdown escapes and zero-width characters removed."""
+    found = [v for _, k, v in walk(card) if k in ("text", "title", "value", "url") and isinstance(v, str)]
+    return "\n".join(found).replace("\\", "").replace("\u2060", "").replace("\u200b", "")
 
 
 def card_actions(card: dict[str, Any]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Action."):
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
-    return found
+    return [node for node, k, v in walk(card) if node is not None and k == "type" and str(v).startswith("Action.")]
 
 
 def contacts_of(graph_as: Any, user: str) -> list[dict[str, Any]]:

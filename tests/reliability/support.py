@@ -9,12 +9,15 @@ from zoneinfo import ZoneInfo
 
 from sandbox.testing import AdminClient
 
-__all__ = ["reply_text", "tasks_titled", "todays_subjects", "writes"]
+__all__ = ["case_variant", "pseudo_word", "reply_text", "tasks_titled", "todays_subjects", "writes"]
 
 
 def writes(sandbox: AdminClient) -> list[dict[str, Any]]:
-    """Graph requests in the sandbox's log that could change something."""
-    return [r for r in sandbox.requests() if r["method"] not in ("GET", "HEAD")]
+    """Graph requests in the sandbox's log that could change something (a `$batch` is judged by its items)."""
+    return [
+        r for r in sandbox.requests()
+        if r["method"] not in ("GET", "HEAD") and not r["path"].split("?", 1)[0].endswith("/$batch")
+    ]
 
 
 def todays_subjects(graph_as: Any, user: str, tz: str = "Europe/Paris") -> list[str]:
@@ -58,3 +61,24 @@ def reply_text(replies: list[dict[str, Any]]) -> str:
         for attachment in reply.get("attachments") or []:
             parts.append(json.dumps(attachment.get("content"), ensure_ascii=False))
     return "\n".join(parts)
+
+
+def case_variant(upn: str, n: int) -> str:
+    """The n-th upper/lower-case spelling of a UPN: a distinct channel id the sandbox maps to the same person."""
+    letters = [i for i, c in enumerate(upn) if c.isalpha()]
+    chars = list(upn)
+    for bit, index in enumerate(letters[:16]):
+        if n >> bit & 1:
+            chars[index] = chars[index].upper()
+    return "".join(chars)
+
+
+def pseudo_word(n: int) -> str:
+    """A pronounceable made-up word per number (no digits: a digit in a title could read as a date)."""
+    consonants, vowels = "bdfgklpvz", "aiou"
+    syllables = []
+    for _ in range(4):
+        n, c = divmod(n, len(consonants))
+        n, v = divmod(n, len(vowels))
+        syllables.append(consonants[c] + vowels[v])
+    return "".join(syllables)

@@ -9,22 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 from sandbox.testing import AdminClient
-from tests.reliability.support import reply_text, todays_subjects
+from tests.reliability.support import case_variant, reply_text, todays_subjects
 from tests.support.bot import BotServer, Conversation
 
 AGENDA = "what's on my calendar today?"
 CHANNEL_USERS = 50
 ROUNDS = 2
-
-
-def _variant(upn: str, n: int) -> str:
-    """The n-th upper/lower-case spelling of a UPN: a distinct channel id the sandbox maps to the same person."""
-    letters = [i for i, c in enumerate(upn) if c.isalpha()]
-    chars = list(upn)
-    for bit, index in enumerate(letters[:16]):
-        if n >> bit & 1:
-            chars[index] = chars[index].upper()
-    return "".join(chars)
 
 
 async def test_fifty_users_interleaved_see_only_their_own_calendar(
@@ -40,7 +30,7 @@ async def test_fifty_users_interleaved_see_only_their_own_calendar(
     convs: list[tuple[str, Conversation]] = []
     for i in range(CHANNEL_USERS):
         person = demo[i % len(demo)]
-        channel_id = _variant(person["userPrincipalName"], i // len(demo) + 1)
+        channel_id = case_variant(person["userPrincipalName"], i // len(demo) + 1)
         convs.append((person["id"], bot.conversation(user_id=channel_id)))
     assert len({c.user_id for _, c in convs}) == CHANNEL_USERS
 

@@ -12,7 +12,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepC
 
 from cards import confirmation_card, people_card, result_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
-from dialogs.directory.parsing import contact_draft, person_query, split_name
+from dialogs.directory.parsing import contact_draft, person_query
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, new_ref
 from dialogs.services import Services
@@ -123,7 +123,6 @@ class FindPersonDialog(FeatureDialog):
 
     async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        step.values["request"] = step.options
         query = person_query(utterance(step.context, request), request.entities.people)
         if query:
             return await step.next(query)
@@ -179,8 +178,10 @@ class AddContactDialog(FeatureDialog):
         if not draft["given"]:
             if not step.result:
                 return await step.end_dialog()
-            answer = contact_draft(str(step.result))
-            draft["given"], draft["surname"] = answer.given_name or split_name(str(step.result))[0], answer.surname
+            answer = contact_draft(str(step.result), answer=True)
+            if not answer.given_name:
+                return await step.end_dialog()
+            draft["given"], draft["surname"] = answer.given_name, answer.surname
             draft["email"] = draft["email"] or answer.email
             draft["phone"] = draft["phone"] or answer.phone
         if draft["email"] or draft["phone"]:

@@ -119,8 +119,10 @@ def split_name(name: str) -> tuple[str, str | None]:
     return parts[0], " ".join(parts[1:])
 
 
-def contact_draft(text: str, people: tuple[str, ...] = ()) -> ContactDraft:
-    """The contact a sentence describes: name (recognised or what is left), e-mail and phone."""
+def contact_draft(text: str, people: tuple[str, ...] = (), *, answer: bool = False) -> ContactDraft:
+    """The contact a sentence describes: name (recognised or what is left), e-mail and phone.
+
+    `answer`: the text answers "what is the name?", so every word left is the name ("Anne Le Du")."""
     email_match = EMAIL.search(text)
     email = email_match.group(0).rstrip(".") if email_match else None
     rest = EMAIL.sub(" ", text)
@@ -129,7 +131,9 @@ def contact_draft(text: str, people: tuple[str, ...] = ()) -> ContactDraft:
     if phone_match:
         rest = rest[: phone_match.start()] + " " + rest[phone_match.end():]
     name = people[0].strip() if people else ""
-    if not name or EMAIL.search(name):
+    if answer:
+        name = " ".join(re.sub(r"[,;:!?]", " ", rest).split()).strip(" .")
+    elif not name or EMAIL.search(name):
         name = _strip_words(rest, _CONTACT_FILLER)
     if not name:
         return ContactDraft(None, None, email, phone)

@@ -33,6 +33,12 @@ def test_contact_draft(text: str, people: tuple[str, ...], expected: tuple[str |
     assert (draft.given_name, draft.surname, draft.email, draft.phone) == expected
 
 
+def test_contact_name_answer_keeps_every_word() -> None:
+    draft = contact_draft("Anne Le Du, anne@example.org", answer=True)
+    assert (draft.given_name, draft.surname, draft.email) == ("Anne", "Le Du", "anne@example.org")
+    assert contact_draft("  ", answer=True).given_name is None
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("what's the phone number of Sarah", "Sarah"),
     ("who is Tom Chen", "Tom Chen"),

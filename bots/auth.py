@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import (
+    ConfigurationBotFrameworkAuthentication,
+    ConfigurationServiceClientCredentialFactory,
+)
 from botbuilder.schema import Activity, TokenResponse
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
+    AuthenticationConstants,
     ClaimsIdentity,
     ConnectorFactory,
     MicrosoftAppCredentials,
@@ -22,6 +26,7 @@ from botframework.connector.auth._built_in_bot_framework_authentication import (
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
 
+from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
 from config import BotConfig
 
 __all__ = ["PLACEHOLDER_APP_ID", "AppBotFrameworkAuthentication", "SafeUserTokenClient"]
@@ -80,17 +85,21 @@ class SafeUserTokenClient(UserTokenClient):
 class _CachingConnectorFactory(ConnectorFactory):
     """Reuses one ConnectorClient per (service URL, audience): building one costs ~5 ms in msrest."""
 
-    def __init__(self, inner: ConnectorFactory, cache: dict[tuple[str, str | None], ConnectorClient]) -> None:
+    def __init__(
+        self, inner: ConnectorFactory, cache: dict[tuple[str, str | None], FastConnectorClient], http: HttpSession
+    ) -> None:
         self._inner = inner
         self._cache = cache
+        self._http = http
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
         key = (service_url, audience)
         client = self._cache.get(key)
         if client is None:
-            client = await self._inner.create(service_url, audience)
+            inner = await self._inner.create(service_url, audience)
+            client = FastConnectorClient(inner=inner, service_url=service_url, http=self._http)
             self._cache[key] = client
-        return client
+        return client  # type: ignore[return-value]  # duck-typed: the adapter uses .conversations
 
 
 class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
@@ -107,10 +116,14 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         token_service_url: str | None = None,
         credentials_factory: ServiceClientCredentialsFactory | None = None,
     ) -> None:
-        super().__init__(config, credentials_factory=credentials_factory)
+        factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
+        super().__init__(config, credentials_factory=factory)
+        self._credentials_factory = factory
+        self._has_app_id = bool(config.APP_ID)
         self._app_id = config.APP_ID or PLACEHOLDER_APP_ID
         self._token_service_url = token_service_url
-        self._connectors: dict[tuple[str, str | None], ConnectorClient] = {}
+        self._http = HttpSession()
+        self._connectors: dict[tuple[str, str | None], FastConnectorClient] = {}
         self._token_clients: dict[str, UserTokenClient] = {}
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
@@ -128,7 +141,9 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
             raise PermissionError("Unauthorized.") from exc
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
-        return _CachingConnectorFactory(super().create_connector_factory(claims_identity), self._connectors)
+        return _CachingConnectorFactory(
+            super().create_connector_factory(claims_identity), self._connectors, self._http
+        )
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
         # One client per app id: building one costs ~5 ms in msrest, and its credentials do not change.
@@ -136,15 +151,32 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         client = self._token_clients.get(key)
         if client is None:
             inner: Any
+            credentials = None
+            if self._has_app_id:
+                credentials = await self._credentials_factory.create_credentials(
+                    self._app_id,
+                    AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
+                    AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL,
+                    True,
+                )
             if self._token_service_url:  # local mode and tests: the sandbox's token service
-                inner = _UserTokenClientImpl(self._app_id, MicrosoftAppCredentials.empty(), self._token_service_url)
+                inner = _UserTokenClientImpl(
+                    self._app_id, credentials or MicrosoftAppCredentials.empty(), self._token_service_url
+                )
             else:
                 inner = await super().create_user_token_client(claims_identity)
-            client = self._token_clients[key] = SafeUserTokenClient(inner)
+            client = self._token_clients[key] = FastUserTokenClient(
+                app_id=self._app_id,
+                base_url=self._token_service_url or AuthenticationConstants.OAUTH_URL,
+                credentials=credentials,
+                http=self._http,
+                fallback=SafeUserTokenClient(inner),
+            )
         return client
 
     async def close(self) -> None:
-        """Close the cached connector clients (their HTTP sessions)."""
+        """Close the shared HTTP session and the cached connector clients."""
+        await self._http.close()
         clients = list(self._connectors.values())
         self._connectors.clear()
         for client in clients:

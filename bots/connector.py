@@ -1,0 +1,197 @@
+"""The hot path of every turn on one aiohttp session: replies to the channel and token-service calls.
+
+The SDK sends both through msrest, which runs `requests` in a thread pool for every call and costs
+several milliseconds per turn (issue 13). These classes speak the same wire contracts
+(reference/bot-framework.md §8.1 and §8.2) with the same models, and delegate everything else to the
+SDK's own clients.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+from botbuilder.schema import Activity, ResourceResponse
+from botframework.connector.aio import ConnectorClient
+from botframework.connector.auth import AppCredentials, UserTokenClient
+from botframework.connector.token_api.models import (
+    SignInUrlResponse,
+    TokenExchangeRequest,
+    TokenResponse,
+    TokenStatus,
+)
+
+__all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "HttpSession"]
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT = aiohttp.ClientTimeout(total=15)
+
+
+class ChannelError(Exception):
+    """The channel or the token service answered with an unexpected status (no body is kept)."""
+
+    def __init__(self, operation: str, status: int) -> None:
+        super().__init__(f"{operation} answered HTTP {status}")
+        self.status = status
+
+
+class HttpSession:
+    """One keep-alive aiohttp session per process, opened on first use, closed by the app."""
+
+    def __init__(self) -> None:
+        self._session: aiohttp.ClientSession | None = None
+
+    def get(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                timeout=TIMEOUT, connector=aiohttp.TCPConnector(limit=100, ttl_dns_cache=300)
+            )
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+async def _bearer(credentials: AppCredentials | None) -> dict[str, str]:
+    """The bot's own bearer for outbound calls; none when authentication is off (no app id)."""
+    if credentials is None or not getattr(credentials, "microsoft_app_id", "unknown"):
+        return {}
+    token = await asyncio.to_thread(credentials.get_access_token)  # MSAL is synchronous (cached)
+    return {"Authorization": f"Bearer {token}"}
+
+
+class _Conversations:
+    def __init__(self, owner: FastConnectorClient) -> None:
+        self._owner = owner
+
+    async def reply_to_activity(self, conversation_id: str, activity_id: str, activity: Activity) -> ResourceResponse:
+        path = f"v3/conversations/{quote(conversation_id, safe='')}/activities/{quote(activity_id, safe='')}"
+        return await self._owner.send("POST", path, activity, "reply")
+
+    async def send_to_conversation(self, conversation_id: str, activity: Activity) -> ResourceResponse:
+        return await self._owner.send("POST", f"v3/conversations/{quote(conversation_id, safe='')}/activities",
+                                      activity, "send")
+
+    async def update_activity(self, conversation_id: str, activity_id: str, activity: Activity) -> ResourceResponse:
+        path = f"v3/conversations/{quote(conversation_id, safe='')}/activities/{quote(activity_id, safe='')}"
+        return await self._owner.send("PUT", path, activity, "update")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._owner.inner.conversations, name)
+
+
+class FastConnectorClient:
+    """A ConnectorClient stand-in: the frequent calls on aiohttp, the rest on the SDK's client."""
+
+    def __init__(self, *, inner: ConnectorClient, service_url: str, http: HttpSession) -> None:
+        self.inner = inner
+        self._base = service_url if service_url.endswith("/") else service_url + "/"
+        self._http = http
+        self.conversations = _Conversations(self)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    async def send(self, method: str, path: str, activity: Activity, operation: str) -> ResourceResponse:
+        headers = await _bearer(self.inner.config.credentials)
+        body = activity.serialize()
+        async with self._http.get().request(method, self._base + path, json=body, headers=headers) as response:
+            if response.status not in (200, 201, 202):
+                raise ChannelError(operation, response.status)
+            data = await response.json(content_type=None) if response.content_length != 0 else None
+        return ResourceResponse(id=(data or {}).get("id") if isinstance(data, dict) else None)
+
+    async def close(self) -> None:
+        await self.inner.close()
+
+
+class FastUserTokenClient(UserTokenClient):
+    """The Bot Framework token service on aiohttp. A failed exchange is None, never an ErrorResponse (B5)."""
+
+    def __init__(
+        self, *, app_id: str, base_url: str, credentials: AppCredentials | None, http: HttpSession,
+        fallback: UserTokenClient,
+    ) -> None:
+        super().__init__()
+        self._app_id = app_id
+        self._base = base_url.rstrip("/")
+        self._credentials = credentials
+        self._http = http
+        self._fallback = fallback
+
+    async def _call(self, method: str, path: str, params: dict[str, str | None], body: Any = None) -> tuple[int, Any]:
+        query = {k: v for k, v in params.items() if v is not None}
+        headers = await _bearer(self._credentials)
+        session = self._http.get()
+        async with session.request(method, self._base + path, params=query, json=body, headers=headers) as response:
+            text = await response.text()
+            try:
+                import json
+
+                data = json.loads(text) if text else None
+            except ValueError:
+                data = text
+            return response.status, data
+
+    async def get_user_token(
+        self, user_id: str, connection_name: str, channel_id: str, magic_code: str | None
+    ) -> TokenResponse | None:
+        status, data = await self._call("GET", "/api/usertoken/GetToken", {
+            "userId": user_id, "connectionName": connection_name, "channelId": channel_id,
+            "code": magic_code or None, "api-version": "token",
+        })
+        if status == 404:
+            return None
+        if status != 200 or not isinstance(data, dict):
+            raise ChannelError("GetToken", status)
+        result = TokenResponse.deserialize(data)
+        return result if result.token else None
+
+    async def get_sign_in_resource(
+        self, connection_name: str, activity: Activity, final_redirect: str | None
+    ) -> SignInUrlResponse:
+        state = UserTokenClient.create_token_exchange_state(self._app_id, connection_name, activity)
+        status, data = await self._call(
+            "GET", "/api/botsignin/GetSignInResource", {"state": state, "finalRedirect": final_redirect}
+        )
+        if status != 200 or not isinstance(data, dict):
+            raise ChannelError("GetSignInResource", status)
+        return SignInUrlResponse.deserialize(data)
+
+    async def sign_out_user(self, user_id: str, connection_name: str, channel_id: str) -> None:
+        status, _ = await self._call("DELETE", "/api/usertoken/SignOut", {
+            "userId": user_id, "connectionName": connection_name, "channelId": channel_id, "api-version": "token",
+        })
+        if status not in (200, 204):
+            raise ChannelError("SignOut", status)
+
+    async def exchange_token(
+        self, user_id: str, connection_name: str, channel_id: str, exchange_request: TokenExchangeRequest
+    ) -> TokenResponse | None:
+        body = {"uri": exchange_request.uri, "token": exchange_request.token} if exchange_request else {}
+        try:
+            status, data = await self._call("POST", "/api/usertoken/exchange", {
+                "userId": user_id, "connectionName": connection_name, "channelId": channel_id,
+            }, {k: v for k, v in body.items() if v is not None})
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            logger.warning("token exchange failed: %s", type(exc).__name__)
+            return None
+        if status != 200 or not isinstance(data, dict):
+            logger.info("token exchange refused: HTTP %s", status)
+            return None
+        result = TokenResponse.deserialize(data)
+        return result if result.token else None
+
+    async def get_token_status(self, user_id: str, channel_id: str, include_filter: str) -> list[TokenStatus]:
+        return await self._fallback.get_token_status(user_id, channel_id, include_filter)
+
+    async def get_aad_tokens(
+        self, user_id: str, connection_name: str, resource_urls: list[str], channel_id: str
+    ) -> dict[str, TokenResponse]:
+        return await self._fallback.get_aad_tokens(user_id, connection_name, resource_urls, channel_id)

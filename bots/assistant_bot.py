@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from http import HTTPStatus
+from typing import Protocol
 
 from botbuilder.core import (
     ActivityHandler,
@@ -29,8 +29,13 @@ logger = logging.getLogger(__name__)
 
 _RETRIED_SIGNIN = "mipa.retried_signin"
 
-#: Handles an invoke the SDK cannot answer correctly itself (adaptiveCard/action, B1).
-InvokeHandler = Callable[[TurnContext], Awaitable[InvokeResponse]]
+class InvokeHandler(Protocol):
+    """Card buttons: `adaptiveCard/action` invokes (which the SDK cannot answer itself, B1), and the
+    `Action.Submit` fallback of the same buttons, which arrives as a message with a value."""
+
+    async def __call__(self, turn_context: TurnContext) -> InvokeResponse: ...
+
+    async def submit(self, turn_context: TurnContext) -> bool: ...
 
 
 class AssistantBot(TeamsActivityHandler):
@@ -61,6 +66,8 @@ class AssistantBot(TeamsActivityHandler):
 
     # ---- messages and sign-in ---------------------------------------------------------------
     async def on_message_activity(self, turn_context: TurnContext) -> None:
+        if self._card_actions is not None and await self._card_actions.submit(turn_context):
+            return
         await self.run_dialog(turn_context)
 
     async def on_teams_signin_verify_state(self, turn_context: TurnContext) -> None:

@@ -20,7 +20,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from http import HTTPStatus
 from typing import Any
 
 from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
@@ -38,6 +37,19 @@ from botframework.connector.auth import UserTokenClient
 from bots.actions.items import ITEM_HANDLERS, Click
 from cards import OUTLOOK_VERSION, Action, CardError, UnknownVerbError, Verb, adaptive_card, parse_action
 from dialogs.digest import DIGEST_SOURCE, SOURCE_KEY, build_my_day, viewer_ids, with_notice
+from dialogs.invoke import (
+    CARD,
+    ERROR,
+    LOGIN,
+    MESSAGE,
+    UniversalActionResponse,
+    card_response,
+    error_response,
+    message_response,
+)
+from dialogs.invoke import (
+    answer as invoke_answer,
+)
 from dialogs.services import Services, TurnFacts
 from dialogs.undo import UndoResult
 from graph import (
@@ -55,10 +67,6 @@ __all__ = ["CARD", "ERROR", "LOGIN", "MESSAGE", "CardActions", "UniversalActionR
 
 logger = logging.getLogger(__name__)
 
-CARD = "application/vnd.microsoft.card.adaptive"
-MESSAGE = "application/vnd.microsoft.activity.message"
-ERROR = "application/vnd.microsoft.error"
-LOGIN = "application/vnd.microsoft.activity.loginRequest"
 
 #: Where the adapter keeps an invoke response already sent during the turn (botbuilder's own key).
 _INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
@@ -68,33 +76,6 @@ DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 
 _UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
               UndoResult.UNKNOWN: "actions.undo.unknown"}
-
-
-class UniversalActionResponse(AdaptiveCardInvokeResponse):
-    """`AdaptiveCardInvokeResponse` whose `value` may be a string: the SDK types it as a dict (`{object}`),
-    so a message answer (`application/vnd.microsoft.activity.message`) fails to serialise and the
-    request ends in an error. Still an msrest Model, as B1 requires."""
-
-    _attribute_map = {**AdaptiveCardInvokeResponse._attribute_map, "value": {"key": "value", "type": "object"}}
-
-
-def _answer(status_code: int, kind: str, value: Any) -> InvokeResponse:
-    return InvokeResponse(
-        status=HTTPStatus.OK,
-        body=UniversalActionResponse(status_code=status_code, type=kind, value=value),
-    )
-
-
-def card_response(card: dict[str, Any]) -> InvokeResponse:
-    return _answer(200, CARD, card)
-
-
-def message_response(text: str) -> InvokeResponse:
-    return _answer(200, MESSAGE, text)
-
-
-def error_response(code: str, message: str, status_code: int = 400) -> InvokeResponse:
-    return _answer(status_code, ERROR, {"code": code, "message": message})
 
 
 class CardActions:
@@ -241,7 +222,7 @@ class CardActions:
                                 value=resource.sign_in_link)],
             token_exchange_resource=resource.token_exchange_resource,
         )
-        return _answer(401, LOGIN, card.serialize())
+        return invoke_answer(401, LOGIN, card.serialize())
 
     # ---- acting -----------------------------------------------------------------------------
     async def _act(self, turn_context: TurnContext, graph: UserGraph, action: Action, locale: str) -> InvokeResponse:

@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 # Intents answered without signing in, from any point of a conversation.
 _INTERRUPTIONS = ("general.cancel", "general.signout", "general.help")
+INTERRUPTION_SCORE = 0.5
 
 
 class MainDialog(ComponentDialog):
@@ -61,8 +62,11 @@ class MainDialog(ComponentDialog):
         if not facts.text:
             return None
         tz = await self.services.known_time_zone(context) or "UTC"
-        intent = facts.recognize(tz).intent
-        if intent not in _INTERRUPTIONS:
+        recognition = facts.recognize(tz)
+        intent = recognition.intent
+        # A waiting dialog keeps the answer unless the person clearly wants out (an e-mail address
+        # given as an answer must not turn into "help").
+        if intent not in _INTERRUPTIONS or recognition.score < INTERRUPTION_SCORE:
             return None
         logger.info("interruption: %s", intent)
         if intent == "general.help":

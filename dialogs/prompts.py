@@ -11,15 +11,15 @@ import logging
 import re
 import uuid
 from datetime import UTC, datetime
-from http import HTTPStatus
 from typing import Any
 
-from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
+from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
-from botbuilder.schema import Activity, ActivityTypes, AdaptiveCardInvokeResponse, Attachment
+from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from cards.actions import Action, Verb, parse_action
 from cards.errors import CardError
+from dialogs.invoke import message_response
 from dialogs.services import TurnFacts
 from language import recognize, t
 
@@ -66,12 +66,7 @@ async def answer_invoke(context: TurnContext, message: str) -> None:
     """Answer an Action.Execute invoke with a short message (Universal Actions message response)."""
     if context.activity.type != ActivityTypes.invoke:
         return
-    body = AdaptiveCardInvokeResponse(
-        status_code=200, type="application/vnd.microsoft.activity.message", value=message
-    )
-    await context.send_activity(
-        Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=HTTPStatus.OK, body=body))
-    )
+    await context.send_activity(Activity(type=ActivityTypes.invoke_response, value=message_response(message)))
 
 
 class _WaitingDialog(Dialog):

@@ -41,12 +41,17 @@ def _invalid() -> GraphError:
     return GraphError(400, "ErrorPropertyValidationFailure", "At least one property failed validation.")
 
 
+def _txn_selected(ctx: Ctx) -> bool:
+    """`transactionId` is a real event property: selectable (as null) even when the client never set it."""
+    return "transactionId" in (s.strip() for s in ctx.request.query.get("select", "").split(","))
+
+
 def _rendered(ctx: Ctx, events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     tz_name = ctx.output_zone()
     headers = {"Preference-Applied": f'outlook.timezone="{tz_name}"'} if ctx.prefer("outlook.timezone") else {}
     # Default order is deliberately not chronological (reference §3.5): newest created first.
     ordered = sorted(events, key=lambda e: (e["createdDateTime"], e["id"]), reverse=True)
-    return [render(e, tz_name) for e in ordered], headers
+    return [render(e, tz_name, keep_transaction_id=_txn_selected(ctx)) for e in ordered], headers
 
 
 async def calendar_view(ctx: Ctx) -> GraphResponse:
@@ -93,7 +98,7 @@ def _find(ctx: Ctx, event_id: str) -> dict[str, Any]:
 async def get_event(ctx: Ctx) -> GraphResponse:
     event = _find(ctx, ctx.params["id"])
     tz_name = ctx.output_zone()
-    body = select_entity(ctx, render(event, tz_name), f"users('{ctx.principal.oid}')/events")
+    body = select_entity(ctx, render(event, tz_name, keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events")
     headers = {"Preference-Applied": f'outlook.timezone="{tz_name}"'} if ctx.prefer("outlook.timezone") else {}
     return ok(body, headers=headers)
 
@@ -149,7 +154,7 @@ async def create_event(ctx: Ctx) -> GraphResponse:
     txn = body.get("transactionId")
     if txn and txn in box.transactions and box.transactions[txn] in box.events:
         existing = box.events[box.transactions[txn]]
-        return ok(select_entity(ctx, render(existing, ctx.output_zone()), f"users('{ctx.principal.oid}')/events"), 201)
+        return ok(select_entity(ctx, render(existing, ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"), 201)
     start, end, tz_name = _times(body)
     if body.get("isAllDay") and any(t.astimezone(zone(tz_name)).time() != datetime.min.time() for t in (start, end)):
         raise _invalid()
@@ -181,7 +186,7 @@ async def create_event(ctx: Ctx) -> GraphResponse:
         event["transactionId"] = txn
         box.transactions[txn] = event["id"]
     box.events[event["id"]] = event
-    return ok(select_entity(ctx, render(event, ctx.output_zone()), f"users('{ctx.principal.oid}')/events"), 201)
+    return ok(select_entity(ctx, render(event, ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"), 201)
 
 
 def _touch(ctx: Ctx, event: dict[str, Any]) -> None:
@@ -214,7 +219,7 @@ async def update_event(ctx: Ctx) -> GraphResponse:
         changes.update({"_start": start, "_end": end, "type": "exception"})
         event.setdefault("_exceptions", {}).setdefault(parsed[1].isoformat(), {}).update(changes)
         _touch(ctx, event)
-        return ok(select_entity(ctx, render(_find(ctx, occ_id), ctx.output_zone()), f"users('{ctx.principal.oid}')/events"))
+        return ok(select_entity(ctx, render(_find(ctx, occ_id), ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"))
     if "start" in body or "end" in body:
         start, end, tz_name = _times(body, event)
         event["_start"], event["_end"] = start, end
@@ -234,7 +239,7 @@ async def update_event(ctx: Ctx) -> GraphResponse:
         else:
             event[key] = value
     _touch(ctx, event)
-    return ok(select_entity(ctx, render(event, ctx.output_zone()), f"users('{ctx.principal.oid}')/events"))
+    return ok(select_entity(ctx, render(event, ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"))
 
 
 async def delete_event(ctx: Ctx) -> GraphResponse:

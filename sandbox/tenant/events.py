@@ -192,11 +192,13 @@ def expand(events: list[dict[str, Any]], start: datetime, end: datetime) -> list
     return out
 
 
-def render(event: dict[str, Any], tz_name: str) -> dict[str, Any]:
-    """The Graph JSON of an event with start/end in `tz_name`."""
+def render(event: dict[str, Any], tz_name: str, *, keep_transaction_id: bool = False) -> dict[str, Any]:
+    """The Graph JSON of an event with start/end in `tz_name`; an unset `transactionId` only when selected."""
     out = {k: v for k, v in event.items() if not k.startswith("_")}
     out["start"] = to_graph(event["_start"], tz_name)
     out["end"] = to_graph(event["_end"], tz_name)
-    if out.get("transactionId") is None:
+    if out.get("transactionId") is None and not keep_transaction_id:
         out.pop("transactionId", None)
+    elif keep_transaction_id:
+        out.setdefault("transactionId", None)
     return out

@@ -179,6 +179,7 @@ def create_app(settings: Settings, *, credentials_factory: object | None = None)
     `credentials_factory` (a botframework `ServiceClientCredentialsFactory`) replaces the outbound
     credentials built from the settings: tests use it to call a fake channel without Entra.
     """
+    from bots.pages import register_pages
     from bots.routes import MAX_BODY_BYTES
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)
@@ -188,6 +189,7 @@ def create_app(settings: Settings, *, credentials_factory: object | None = None)
     app.cleanup_ctx.extend([sandbox_ctx, graph_ctx, bot_ctx])
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    register_pages(app)
     return app
 
 

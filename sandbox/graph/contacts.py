@@ -1,4 +1,4 @@
-"""Contacts: GET /me/contacts (OData), GET one, POST (reference §5.5)."""
+"""Contacts: GET /me/contacts (OData), GET one, POST, DELETE (reference §5.5)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .core import (
     GraphResponse,
     Router,
     list_response,
+    no_content,
     ok,
     reject_unknown,
     require_content_type,
@@ -58,7 +59,14 @@ async def create_contact(ctx: Ctx) -> GraphResponse:
     return ok(select_entity(ctx, contact, f"users('{ctx.principal.oid}')/contacts"), 201)
 
 
+async def delete_contact(ctx: Ctx) -> GraphResponse:
+    if ctx.mailbox.contacts.pop(ctx.params["id"], None) is None:
+        raise GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store.")
+    return no_content()
+
+
 def register(router: Router) -> None:
     router.add("GET", "/me/contacts", list_contacts, scopes=READ, workload="outlook")
     router.add("POST", "/me/contacts", create_contact, scopes=WRITE, workload="outlook")
     router.add("GET", "/me/contacts/{id}", get_contact, scopes=READ, workload="outlook")
+    router.add("DELETE", "/me/contacts/{id}", delete_contact, scopes=WRITE, workload="outlook")

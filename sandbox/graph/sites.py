@@ -11,7 +11,7 @@ from ..errors import GraphError
 from ..odata import ODataError, apply_orderby, parse_filter, parse_orderby
 from ..tenant.sites_seed import COLUMNS, STATUS_CHOICES, list_item
 from ..timezones import parse_offset_datetime, utc_stamp
-from .core import CONTEXT_BASE, Ctx, GraphResponse, Router, next_link, ok
+from .core import CONTEXT_BASE, Ctx, GraphResponse, Router, next_link, no_content, ok
 
 __all__ = ["register"]
 
@@ -169,6 +169,32 @@ async def create_item(ctx: Ctx) -> GraphResponse:
     return ok({"@odata.context": CONTEXT_BASE + f"sites('{the_list['_siteId']}')/lists('{the_list['id']}')/items/$entity", **_public(item)}, 201)
 
 
+def _item(ctx: Ctx) -> tuple[dict[str, Any], dict[str, Any]]:
+    the_list = _list(ctx)
+    item = ctx.state.tenant.list_items[the_list["id"]].get(ctx.params["item"])
+    if item is None:
+        raise GraphError(404, "itemNotFound", "The resource could not be found.")
+    return the_list, item
+
+
+async def get_item(ctx: Ctx) -> GraphResponse:
+    the_list, item = _item(ctx)
+    out = _public(item)
+    expand, columns = _expand(ctx)
+    if not expand:
+        out.pop("fields")
+    elif columns:
+        out["fields"] = {"@odata.etag": item["fields"]["@odata.etag"], **{c: item["fields"].get(c) for c in columns if c in item["fields"]}}
+    return ok({"@odata.context": CONTEXT_BASE + f"sites('{the_list['_siteId']}')/lists('{the_list['id']}')/items/$entity", **out})
+
+
+async def delete_item(ctx: Ctx) -> GraphResponse:
+    the_list = _list(ctx)
+    if ctx.state.tenant.list_items[the_list["id"]].pop(ctx.params["item"], None) is None:
+        raise GraphError(404, "itemNotFound", "The resource could not be found.")
+    return no_content()
+
+
 def register(router: Router) -> None:
     router.add("GET", "/sites/{site}", get_site, scopes=READ, workload="files")
     router.add("GET", "/sites/{site}/lists", get_lists, scopes=READ, workload="files")
@@ -176,3 +202,5 @@ def register(router: Router) -> None:
     router.add("GET", "/sites/{site}/lists/{list}/columns", get_columns, scopes=READ, workload="files")
     router.add("GET", "/sites/{site}/lists/{list}/items", get_items, scopes=READ, workload="files")
     router.add("POST", "/sites/{site}/lists/{list}/items", create_item, scopes=WRITE, workload="files")
+    router.add("GET", "/sites/{site}/lists/{list}/items/{item}", get_item, scopes=READ, workload="files")
+    router.add("DELETE", "/sites/{site}/lists/{list}/items/{item}", delete_item, scopes=WRITE, workload="files")

@@ -125,3 +125,24 @@ async def test_typed_non_in_french_writes_nothing(bot: BotServer, graph_as: Any)
     replies = await conv.say("non")
     assert "D'accord, je n'ai pas ajouté le contact." in replies_text(replies)
     assert contacts_of(graph_as, CAMILLE) == before
+
+
+# ---- undo (sandbox DELETE /me/contacts/{id}) ----------------------------------------------------
+async def test_undo_an_added_contact_removes_it_from_the_sandbox(bot: BotServer, graph_as: Any) -> None:
+    from tests.e2e.test_actions import actions_in, execute
+
+    conv = bot.conversation(user_id=ADELE)
+    before = contacts_of(graph_as, ADELE)
+    await conv.say("add Sean O'Brien to my contacts, email sean.obrien@fabrikam.com")
+    done = await conv.say("yes")
+    added = [c for c in contacts_of(graph_as, ADELE) if c not in before]
+    assert len(added) == 1
+    undo = actions_in(card_of(done), "undo")
+    assert len(undo) == 1 and undo[0]["data"].get("ref")
+    _, undone = await execute(conv, "undo", undo[0]["data"])
+    assert "Undone." in str(undone["value"])
+    assert contacts_of(graph_as, ADELE) == before
+    assert graph_as(ADELE).get(f"/me/contacts/{added[0]['id']}").status_code == 404
+    _, again = await execute(conv, "undo", undo[0]["data"])
+    assert again["value"] == "That was already undone: nothing changed."
+    assert contacts_of(graph_as, ADELE) == before

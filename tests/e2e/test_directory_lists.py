@@ -127,3 +127,24 @@ async def test_list_name_is_asked_when_missing(bot: BotServer, graph_as: Any) ->
     assert "Which SharePoint list?" in replies_text(await conv.say("show a SharePoint list"))
     replies = await conv.say("Orders")
     assert items(graph_as, ADELE)[0]["fields"]["Title"] in card_texts(card_of(replies))
+
+
+# ---- undo (sandbox DELETE /sites/{site}/lists/{list}/items/{id}) -----------------------------------
+async def test_undo_an_added_list_item_removes_it_from_the_sandbox(bot: BotServer, graph_as: Any) -> None:
+    from tests.e2e.test_actions import actions_in, execute
+
+    conv = bot.conversation(user_id=ADELE)
+    before = items(graph_as, ADELE)
+    asked = await conv.say("add an item to the Orders SharePoint list with quantity 4 and status new")
+    assert 'What should "Title" be?' in replies_text(asked)
+    await conv.say("Undo 1")
+    done = await conv.say("yes")
+    added = new_items(before, items(graph_as, ADELE))
+    assert len(added) == 1 and added[0]["fields"]["Title"] == "Undo 1"
+    undo = actions_in(card_of(done), "undo")
+    assert len(undo) == 1 and undo[0]["data"].get("ref")
+    _, undone = await execute(conv, "undo", undo[0]["data"])
+    assert "Undone." in str(undone["value"])
+    assert [i["id"] for i in items(graph_as, ADELE)] == [i["id"] for i in before]
+    site_id, list_id = orders(graph_as, ADELE)
+    assert graph_as(ADELE).get(f"/sites/{site_id}/lists/{list_id}/items/{added[0]['id']}").status_code == 404

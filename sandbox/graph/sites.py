@@ -1,4 +1,4 @@
-"""SharePoint: /sites/{id}, its lists, columns and list items with expand=fields (reference §5.8)."""
+"""SharePoint: site search, /sites/{id}, its lists, columns and list items with expand=fields (reference §5.8)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,27 @@ def _list(ctx: Ctx) -> dict[str, Any]:
 
 async def get_site(ctx: Ctx) -> GraphResponse:
     return ok({"@odata.context": CONTEXT_BASE + "sites/$entity", **_site(ctx)})
+
+
+def _matches(site: dict[str, Any], words: list[str]) -> bool:
+    """Every word starts a word of the site's name, description or address (`*` alone matches all)."""
+    text = " ".join(str(site.get(k) or "") for k in ("name", "displayName", "description", "webUrl"))
+    tokens = [t for t in re.split(r"[^\w]+", text.casefold()) if t]
+    return all(any(t.startswith(w) for t in tokens) for w in words)
+
+
+async def search_sites(ctx: Ctx) -> GraphResponse:
+    """GET /sites?search=words: the sites matching every word; `*` or empty: all; no `search`: none."""
+    q = ctx.request.query
+    sites = list(ctx.state.tenant.sites.values())
+    if "search" not in q:
+        found: list[dict[str, Any]] = []
+    else:
+        words = [w for w in re.split(r"[^\w]+", q["search"].casefold()) if w]
+        found = [s for s in sites if _matches(s, words)]
+    found.sort(key=lambda s: s["createdDateTime"])
+    value = [{k: v for k, v in s.items() if k not in ("root", "siteCollection")} for s in found]
+    return ok({"@odata.context": CONTEXT_BASE + "sites", "value": value})
 
 
 async def get_lists(ctx: Ctx) -> GraphResponse:
@@ -159,7 +180,7 @@ async def create_item(ctx: Ctx) -> GraphResponse:
         if name not in COLUMNS:
             raise GraphError(400, "invalidRequest", f"Field '{name}' is not recognized")
     for name, (_kind, required, _indexed) in COLUMNS.items():
-        if required and not fields.get(name):
+        if required and fields.get(name) in (None, ""):
             raise GraphError(400, "invalidRequest", f"Field '{name}' is required.")
     typed = {name: _typed(name, value) for name, value in fields.items()}
     items = ctx.state.tenant.list_items[the_list["id"]]
@@ -196,6 +217,7 @@ async def delete_item(ctx: Ctx) -> GraphResponse:
 
 
 def register(router: Router) -> None:
+    router.add("GET", "/sites", search_sites, scopes=READ, workload="files")
     router.add("GET", "/sites/{site}", get_site, scopes=READ, workload="files")
     router.add("GET", "/sites/{site}/lists", get_lists, scopes=READ, workload="files")
     router.add("GET", "/sites/{site}/lists/{list}", get_list, scopes=READ, workload="files")

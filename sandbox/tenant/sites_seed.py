@@ -1,4 +1,4 @@
-"""Seed SharePoint: one site with a list whose columns include a required one and typed columns."""
+"""Seed SharePoint: an Operations site whose Orders list has two required columns and typed ones; a Marketing site."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ __all__ = ["COLUMNS", "list_item", "seed_sites"]
 COLUMNS: dict[str, tuple[str, bool, bool]] = {
     "Title": ("text", True, True),
     "Status": ("choice", False, False),
-    "Quantity": ("number", False, False),
+    "Quantity": ("number", True, False),
     "DueDate": ("dateTime", False, False),
     "Approved": ("boolean", False, False),
 }
@@ -61,6 +61,23 @@ def seed_sites(tenant: Tenant, today: date) -> None:
         }
         items[str(n)] = list_item(tenant, list_id, str(n), fields, tenant.people[n % len(tenant.people)].id, tenant.sites[site_id]["createdDateTime"])
     tenant.list_items[list_id] = items
+    _seed_second_site(tenant, site_guid, today)
+
+
+def _seed_second_site(tenant: Tenant, first_guid: str, today: date) -> None:
+    """A Marketing site with no lists, so site search has something not to match (its ids use no rng draw)."""
+    site_guid = str(uuid.uuid5(uuid.UUID(first_guid), "marketing"))
+    web_guid = str(uuid.uuid5(uuid.UUID(first_guid), "marketing-web"))
+    site_id = f"contoso.sharepoint.com,{site_guid},{web_guid}"
+    tenant.sites[site_id] = {
+        "id": site_id,
+        "name": "Marketing",
+        "displayName": "Marketing",
+        "description": "Campagnes et événements / Campaigns and events",
+        "webUrl": "https://contoso.sharepoint.com/sites/marketing",
+        "createdDateTime": utc_stamp(datetime.combine(today - timedelta(days=200), time(9), tzinfo=UTC)),
+        "siteCollection": {"hostname": "contoso.sharepoint.com"},
+    }
 
 
 def list_item(tenant: Tenant, list_id: str, item_id: str, fields: dict[str, Any], author: str, when: str) -> dict[str, Any]:

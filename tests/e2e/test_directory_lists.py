@@ -103,12 +103,16 @@ async def test_add_item_in_french_missing_title_then_choice_by_position(bot: Bot
     assert "Choix : 1. New, 2. In progress, 3. Done" in replies_text(replies)
     title = await conv.say("le deuxième")
     assert "Quelle valeur pour « Title » ?" in replies_text(title)
-    confirm = await conv.say("Bidule 42")
+    quantity = await conv.say("Bidule 42")
+    # Quantity is the second required column (a number): asked in its turn, after Title.
+    assert "Quelle valeur pour « Quantity » ?" in replies_text(quantity)
+    confirm = await conv.say("6")
     assert "J'ajoute cet élément à Orders ?" in replies_text(confirm)
     done = await conv.say("oui")
     assert "Élément de liste ajouté" in card_texts(card_of(done))
     added = new_items(before, items(graph_as, CAMILLE))
-    assert [(i["fields"]["Title"], i["fields"]["Status"]) for i in added] == [("Bidule 42", "In progress")]
+    assert [(i["fields"]["Title"], i["fields"]["Status"], i["fields"]["Quantity"]) for i in added] == [
+        ("Bidule 42", "In progress", 6)]
 
 
 async def test_cancel_while_asking_writes_nothing(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
@@ -148,3 +152,17 @@ async def test_undo_an_added_list_item_removes_it_from_the_sandbox(bot: BotServe
     assert [i["id"] for i in items(graph_as, ADELE)] == [i["id"] for i in before]
     site_id, list_id = orders(graph_as, ADELE)
     assert graph_as(ADELE).get(f"/sites/{site_id}/lists/{list_id}/items/{added[0]['id']}").status_code == 404
+
+
+# ---- site search (sandbox GET /sites?search=) ------------------------------------------------------
+async def test_the_named_site_is_searched_and_only_its_lists_count(bot: BotServer, sandbox: AdminClient,
+                                                                   graph_as: Any) -> None:
+    conv = bot.conversation(user_id=ADELE)
+    sandbox.clear_requests()
+    replies = await conv.say("show items in the Orders list on the Marketing site")
+    assert "I couldn't find a SharePoint list named Orders" in replies_text(replies)
+    searches = [r for r in sandbox.requests() if r["path"].startswith("/v1.0/sites?")]
+    assert searches and all(r["status"] == 200 for r in searches)
+    assert not [r for r in sandbox.requests() if r["path"].endswith("/items") or "/items?" in r["path"]]
+    found = await conv.say("show items in the Orders list on the Operations site")
+    assert items(graph_as, ADELE)[0]["fields"]["Title"] in card_texts(card_of(found))

@@ -17,6 +17,7 @@ from tests.support.bot import BotServer
 
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")
 TITLE = "ring Zephyrine about the quarterly invoice"
+FAILED_TITLE = "send Quillon the renewal draft"
 
 
 def _captured(caplog: pytest.LogCaptureFixture) -> str:
@@ -32,7 +33,7 @@ async def test_full_scenario_logs_no_personal_data(
     bot: BotServer, sandbox: AdminClient, graph_as: Any, caplog: pytest.LogCaptureFixture,
     summary: Callable[..., None],
 ) -> None:
-    summary(load="1 user, 7 turns", faults="none", notes="all loggers at DEBUG")
+    summary(load="1 user, 9 turns", faults="claims challenge, 100% 503/504", notes="all loggers at DEBUG")
     users = sandbox.users()
     me = users[0]
     subjects = todays_subjects(graph_as, me["id"])
@@ -62,11 +63,20 @@ async def _scenario(
         seen += reply_text(await conv.say(text, **{"from": sender}))
     assert any(subject in seen for subject in subjects), "the agenda was shown"
     assert len(tasks_titled(graph_as, me["id"], TITLE)) == 1, "the confirmed task was written"
+    # The unhappy paths log too: a claims challenge, then a write while Graph fails every call.
+    sandbox.set_faults({"rules": [{"match": {"path": "/v1.0/me/calendarView*"}, "fault": "cae_challenge"}]})
+    await conv.say(utterances[0], **{"from": sender})
+    sandbox.set_faults({"rate": 100, "allowedErrors": [503, 504], "retryAfterInSeconds": 1})
+    await conv.say(f"add {FAILED_TITLE} to my tasks", **{"from": sender})
+    await conv.say("yes", **{"from": sender})
+    sandbox.clear_faults()
+    utterances.append(f"add {FAILED_TITLE} to my tasks")
 
     logs = _captured(caplog)
     logs = logs + "\n" + unquote(logs)  # URL-encoded values count too (%40 for @)
     assert len(caplog.records) > 10, "logging was captured"
-    secrets: dict[str, str] = {"task title": TITLE}
+    assert any(r.levelno >= logging.WARNING for r in caplog.records), "the failure paths were logged"
+    secrets: dict[str, str] = {"task title": TITLE, "failed task title": FAILED_TITLE}
     secrets.update({f"utterance {u!r}": u for u in utterances if len(u) > 8})
     for user in users:
         secrets[f"name of {user['id']}"] = user["displayName"]

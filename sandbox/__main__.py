@@ -31,6 +31,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="the date the demo week is built around (default: today, UTC)")
     parser.add_argument("--faults", default=None, metavar="JSON-or-file", help="fault settings as a JSON object or a path to a JSON file (Dev Proxy names: rate, allowedErrors, retryAfterInSeconds, latency, rateLimiting, rules)")
     parser.add_argument("--auto-signin", action=argparse.BooleanOptionalAction, default=False, help="hand every channel user a token for a mapped demo user without a sign-in page (default off)")
+    parser.add_argument("--deprecated-empty", action=argparse.BooleanOptionalAction, default=False, help="/me/drive/recent and sharedWithMe return no items, as after Graph retires them (default off)")
     parser.add_argument("--log-level", default="WARNING", help="logging level (default WARNING)")
     return parser.parse_args(argv)
 
@@ -50,7 +51,7 @@ async def serve(args: argparse.Namespace) -> None:
 
     from .app import create_app
 
-    app = create_app(seed_date=args.seed_date, faults=load_faults(args.faults), auto_signin=args.auto_signin)
+    app = create_app(seed_date=args.seed_date, faults=load_faults(args.faults), auto_signin=args.auto_signin, deprecated_empty=args.deprecated_empty)
     runner = web.AppRunner(app, access_log=None, handle_signals=True)
     await runner.setup()
     site = web.TCPSite(runner, args.host, args.port)

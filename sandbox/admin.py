@@ -1,4 +1,4 @@
-"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, sign-in switches."""
+"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, sign-in switches, settings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from aiohttp import web
 
 from .faults import FaultConfigError, Faults
-from .state import SandboxState
+from .state import SandboxState, TenantSettings
 from .tokens import DEFAULT_SCOPES, GRAPH_AUDIENCE
 
 __all__ = ["register"]
@@ -116,6 +116,32 @@ async def put_signin(request: web.Request) -> web.Response:
     return web.json_response(state.switches.as_dict())
 
 
+async def get_settings(request: web.Request) -> web.Response:
+    return web.json_response(_state(request).settings.as_dict())
+
+
+async def put_settings(request: web.Request) -> web.Response:
+    """Change the given settings only: `deprecatedEmpty` (bool), `deprecatedEmptyUsers` (ids or UPNs)."""
+    state = _state(request)
+    body = await _json(request)
+    if body is None:
+        return _bad("a JSON object is expected")
+    current = state.settings
+    everyone, users = current.deprecated_empty, current.deprecated_empty_users
+    for key, value in body.items():
+        if key == "deprecatedEmpty" and isinstance(value, bool):
+            everyone = value
+        elif key == "deprecatedEmptyUsers" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            people = [state.tenant.person(v) for v in value]
+            if any(p is None for p in people):
+                return _bad("unknown user in deprecatedEmptyUsers", 404)
+            users = frozenset(p.id for p in people if p is not None)
+        else:
+            return _bad(f"unknown setting or wrong type: {key}")
+    state.settings = TenantSettings(deprecated_empty=everyone, deprecated_empty_users=users)
+    return web.json_response(state.settings.as_dict())
+
+
 def register(app: web.Application) -> None:
     app.router.add_get("/_sandbox/users", users)
     app.router.add_post("/_sandbox/tokens", tokens)
@@ -126,3 +152,5 @@ def register(app: web.Application) -> None:
     app.router.add_post("/_sandbox/reset", reset)
     app.router.add_get("/_sandbox/signin", get_signin)
     app.router.add_put("/_sandbox/signin", put_signin)
+    app.router.add_get("/_sandbox/settings", get_settings)
+    app.router.add_put("/_sandbox/settings", put_settings)

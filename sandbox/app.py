@@ -47,14 +47,16 @@ async def graph_errors(request: web.Request, handler: Any) -> web.StreamResponse
     )
 
 
-def create_app(*, seed_date: date | None = None, faults: dict[str, Any] | None = None, auto_signin: bool = False) -> web.Application:
+def create_app(
+    *, seed_date: date | None = None, faults: dict[str, Any] | None = None, auto_signin: bool = False, deprecated_empty: bool = False
+) -> web.Application:
     """A sandbox application with its own tenant, key, faults and logs."""
     from . import admin, tokenservice
     from .graph import build_router
     from .graph.pipeline import make_graph_handler
 
     app = web.Application(middlewares=[graph_errors], client_max_size=4 * 1024 * 1024)
-    app[STATE] = SandboxState.create(seed_date=seed_date or datetime.now(UTC).date(), faults=faults, auto_signin=auto_signin)
+    app[STATE] = SandboxState.create(seed_date=seed_date or datetime.now(UTC).date(), faults=faults, auto_signin=auto_signin, deprecated_empty=deprecated_empty)
     handler = make_graph_handler(STATE, build_router())
     app.router.add_route("*", "/v1.0", handler)
     app.router.add_route("*", "/v1.0/{tail:.*}", handler)

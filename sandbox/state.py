@@ -10,7 +10,7 @@ from .faults import Faults
 from .tenant import Tenant, build_tenant
 from .tokens import TokenIssuer
 
-__all__ = ["SandboxState", "SignInSwitches"]
+__all__ = ["SandboxState", "SignInSwitches", "TenantSettings"]
 
 
 @dataclass(slots=True)
@@ -23,6 +23,22 @@ class SignInSwitches:
         return {"autoSignIn": self.auto_signin, "magicCode": self.magic_code, "consentRequired": self.consent_required}
 
 
+@dataclass(frozen=True, slots=True)
+class TenantSettings:
+    """Behaviour switches for Graph itself (admin `PUT /_sandbox/settings`)."""
+
+    #: `/me/drive/recent` and `/me/drive/sharedWithMe` answer `{"value": []}` for everyone (reference §5.7).
+    deprecated_empty: bool = False
+    #: ... or only for these demo user ids.
+    deprecated_empty_users: frozenset[str] = frozenset()
+
+    def drive_lists_empty(self, user_id: str) -> bool:
+        return self.deprecated_empty or user_id in self.deprecated_empty_users
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"deprecatedEmpty": self.deprecated_empty, "deprecatedEmptyUsers": sorted(self.deprecated_empty_users)}
+
+
 @dataclass(slots=True)
 class SandboxState:
     seed_date: date
@@ -32,6 +48,8 @@ class SandboxState:
     faults: Faults
     initial_switches: SignInSwitches
     switches: SignInSwitches
+    initial_settings: TenantSettings = field(default_factory=TenantSettings)
+    settings: TenantSettings = field(default_factory=TenantSettings)
     log: list[dict[str, Any]] = field(default_factory=list)
     #: (channel user id, connection, channel id) → demo user id with a token.
     user_tokens: dict[tuple[str, str, str], str] = field(default_factory=dict)
@@ -41,7 +59,7 @@ class SandboxState:
     signin_states: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, *, seed_date: date, faults: dict[str, Any] | None, auto_signin: bool) -> SandboxState:
+    def create(cls, *, seed_date: date, faults: dict[str, Any] | None, auto_signin: bool, deprecated_empty: bool = False) -> SandboxState:
         tenant = build_tenant(seed_date)
         switches = SignInSwitches(auto_signin=auto_signin)
         return cls(
@@ -52,11 +70,14 @@ class SandboxState:
             faults=Faults.from_config(faults or {}),
             initial_switches=SignInSwitches(**{k: getattr(switches, k) for k in ("auto_signin", "magic_code", "consent_required")}),
             switches=switches,
+            initial_settings=TenantSettings(deprecated_empty=deprecated_empty),
+            settings=TenantSettings(deprecated_empty=deprecated_empty),
         )
 
     def reset(self) -> None:
-        """Back to the seed: data, faults, request log, token store and sign-in switches."""
+        """Back to the seed: data, faults, request log, token store, sign-in switches and settings."""
         self.tenant = build_tenant(self.seed_date)
+        self.settings = self.initial_settings
         self.faults = Faults.from_config(self.initial_faults)
         self.log.clear()
         self.user_tokens.clear()

@@ -139,6 +139,13 @@ class AdminClient:
         body = {k: v for k, v in (("autoSignIn", auto_signin), ("magicCode", magic_code), ("consentRequired", consent_required)) if v is not None}
         return self._ok(self._client.put("/_sandbox/signin", json=body)).json()
 
+    def settings(self) -> dict[str, Any]:
+        return self._ok(self._client.get("/_sandbox/settings")).json()
+
+    def set_settings(self, **settings: Any) -> dict[str, Any]:
+        """Change Graph switches, e.g. `deprecatedEmpty=True` or `deprecatedEmptyUsers=[upn]` (see README)."""
+        return self._ok(self._client.put("/_sandbox/settings", json=settings)).json()
+
     @staticmethod
     def _ok(response: httpx.Response) -> httpx.Response:
         response.raise_for_status()
@@ -186,6 +193,9 @@ class AsyncAdminClient:
     async def set_signin(self, *, auto_signin: bool | None = None, magic_code: bool | None = None, consent_required: bool | None = None) -> dict[str, bool]:
         body = {k: v for k, v in (("autoSignIn", auto_signin), ("magicCode", magic_code), ("consentRequired", consent_required)) if v is not None}
         return (await self._ok(self._client.put("/_sandbox/signin", json=body))).json()
+
+    async def set_settings(self, **settings: Any) -> dict[str, Any]:
+        return (await self._ok(self._client.put("/_sandbox/settings", json=settings))).json()
 
     @staticmethod
     async def _ok(pending: Any) -> httpx.Response:

@@ -146,3 +146,18 @@ async def test_undo_an_added_contact_removes_it_from_the_sandbox(bot: BotServer,
     _, again = await execute(conv, "undo", undo[0]["data"])
     assert again["value"] == "That was already undone: nothing changed."
     assert contacts_of(graph_as, ADELE) == before
+
+
+# ---- retired drive lists (sandbox PUT /_sandbox/settings deprecatedEmptyUsers) -----------------------
+async def test_retired_file_lists_get_an_empty_answer_that_says_so(bot: BotServer, sandbox: AdminClient,
+                                                                   graph_as: Any) -> None:
+    sandbox.set_settings(deprecatedEmptyUsers=[ADELE, CAMILLE])
+    assert graph_as(ADELE).get("/me/drive/recent").json()["value"] == []
+    recent = replies_text(await bot.conversation(user_id=ADELE).say("show my recent files"))
+    assert "I found no recent files. Microsoft is retiring the recent-files list" in recent
+    shared = replies_text(await bot.conversation(user_id=ADELE).say("files shared with me"))
+    assert "I found no files shared with you. Microsoft is retiring this list" in shared
+    recents_fr = replies_text(await bot.conversation(user_id=CAMILLE, locale="fr-FR").say("mes fichiers récents"))
+    assert "Je n'ai trouvé aucun fichier récent. Microsoft retire la liste des fichiers récents" in recents_fr
+    shared_fr = replies_text(await bot.conversation(user_id=CAMILLE, locale="fr-FR").say("fichiers partagés avec moi"))
+    assert "Je n'ai trouvé aucun fichier partagé avec vous. Microsoft retire cette liste" in shared_fr

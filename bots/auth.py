@@ -27,6 +27,7 @@ from botframework.connector.auth._user_token_client_impl import _UserTokenClient
 from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
 
 from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
+from bots.errors import AuthenticationUnavailable
 from config import BotConfig
 
 __all__ = ["PLACEHOLDER_APP_ID", "AppBotFrameworkAuthentication", "SafeUserTokenClient"]
@@ -82,18 +83,23 @@ class SafeUserTokenClient(UserTokenClient):
         return result if isinstance(getattr(result, "token", None), str) and result.token else None
 
 
+_ConnectorKey = tuple[str | None, str, str | None]  # (app id, service URL, audience)
+
+
 class _CachingConnectorFactory(ConnectorFactory):
-    """Reuses one ConnectorClient per (service URL, audience): building one costs ~5 ms in msrest."""
+    """Reuses one ConnectorClient per (app id, service URL, audience): building one costs ~5 ms in msrest."""
 
     def __init__(
-        self, inner: ConnectorFactory, cache: dict[tuple[str, str | None], FastConnectorClient], http: HttpSession
+        self, inner: ConnectorFactory, cache: dict[_ConnectorKey, FastConnectorClient], http: HttpSession,
+        *, app_id: str | None,
     ) -> None:
         self._inner = inner
         self._cache = cache
         self._http = http
+        self._app_id = app_id
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
-        key = (service_url, audience)
+        key = (self._app_id, service_url, audience)
         client = self._cache.get(key)
         if client is None:
             inner = await self._inner.create(service_url, audience)
@@ -123,7 +129,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         self._app_id = config.APP_ID or PLACEHOLDER_APP_ID
         self._token_service_url = token_service_url
         self._http = HttpSession()
-        self._connectors: dict[tuple[str, str | None], FastConnectorClient] = {}
+        self._connectors: dict[_ConnectorKey, FastConnectorClient] = {}
         self._token_clients: dict[str, UserTokenClient] = {}
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
@@ -133,17 +139,27 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         endorsement and PyJWT errors for expired or malformed tokens; none of them is a server fault.
         """
         try:
-            return await super().authenticate_request(activity, auth_header)
+            result = await super().authenticate_request(activity, auth_header)
         except PermissionError:
             raise
+        except OSError as exc:  # requests.RequestException: the OpenID metadata or keys are unreachable (B8)
+            logger.warning("inbound authentication unavailable: %s", type(exc).__name__)
+            raise AuthenticationUnavailable("The channel's signing keys are unreachable.") from exc
         except Exception as exc:
             logger.warning("inbound authentication failed: %s", type(exc).__name__)
             raise PermissionError("Unauthorized.") from exc
+        # The SDK builds this factory itself, not through create_connector_factory: unwrapped, every inbound
+        # turn built a msrest ConnectorClient (~6 ms) and sent its replies through requests threads.
+        if result.connector_factory is not None:
+            result.connector_factory = self._caching(result.connector_factory, result.claims_identity)
+        return result
 
     def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
-        return _CachingConnectorFactory(
-            super().create_connector_factory(claims_identity), self._connectors, self._http
-        )
+        return self._caching(super().create_connector_factory(claims_identity), claims_identity)
+
+    def _caching(self, inner: ConnectorFactory, claims_identity: ClaimsIdentity | None) -> ConnectorFactory:
+        app_id = _BuiltinBotFrameworkAuthentication.get_app_id(claims_identity) if claims_identity else None
+        return _CachingConnectorFactory(inner, self._connectors, self._http, app_id=app_id)
 
     async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
         # One client per app id: building one costs ~5 ms in msrest, and its credentials do not change.

@@ -13,11 +13,15 @@ from botbuilder.schema import Activity, ActivityTypes
 from dialogs import TurnFacts
 from language import t
 
-__all__ = ["make_turn_error_handler"]
+__all__ = ["AuthenticationUnavailable", "make_turn_error_handler"]
 
 logger = logging.getLogger(__name__)
 
 _STORAGE_ERRORS = ("StorageUnavailable", "ConnectionError", "TimeoutError")
+
+
+class AuthenticationUnavailable(RuntimeError):
+    """The channel's signing keys could not be fetched: the caller may be fine, so 503, not 401."""
 
 
 def _frames(error: BaseException) -> str:

@@ -12,6 +12,8 @@ from aiohttp.typedefs import Handler
 from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 
+from bots.errors import AuthenticationUnavailable
+
 __all__ = ["MAX_BODY_BYTES", "health", "make_messages_handler"]
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,10 @@ def make_messages_handler(adapter: CloudAdapter, bot: Bot) -> Handler:
             response = await adapter.process(request, bot)
         except PermissionError:
             return _problem(401, "Unauthorized.")
+        except AuthenticationUnavailable:  # our side cannot check the token: the channel may retry
+            response = _problem(503, "Authentication is unavailable; retry later.")
+            response.headers["Retry-After"] = "5"
+            return response
         except jwt.PyJWTError:  # expired or malformed bearer (B11): 401, not 500
             return _problem(401, "Unauthorized.")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -80,14 +80,20 @@ class LocalIssuer:
         JwtTokenExtractor.metadataCache.clear()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        ChannelValidation.open_id_metadata_endpoint = self._saved_endpoint  # type: ignore[assignment]
-        JwtTokenExtractor.metadataCache.clear()
+    def stop(self) -> None:
+        """Stop serving (the port closes); the SDK still points here until the issuer is exited."""
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            self._server = None
         if self._thread is not None:
             self._thread.join(10)
+            self._thread = None
+
+    def __exit__(self, *exc: object) -> None:
+        ChannelValidation.open_id_metadata_endpoint = self._saved_endpoint  # type: ignore[assignment]
+        JwtTokenExtractor.metadataCache.clear()
+        self.stop()
 
     def mint(
         self, *, audience: str, service_url: str, lifetime: int = 600, forged: bool = False,

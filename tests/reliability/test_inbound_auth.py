@@ -80,3 +80,15 @@ async def test_channel_not_endorsed_by_the_key_is_401(auth_bot: BotServer, issue
     )
     assert response.status_code == 401, response.text
     assert auth_bot.channel.activities(conv.conversation_id) == []
+
+
+async def test_unreachable_signing_keys_are_503_not_401(
+    auth_bot: BotServer, issuer: LocalIssuer, summary: Callable[..., None]
+) -> None:
+    """When our side cannot fetch the channel's keys, the caller is not at fault: 503 so the channel may retry."""
+    summary(load="1 message", faults="OpenID metadata unreachable")
+    token = issuer.mint(audience=APP_ID, service_url=auth_bot.channel.url)
+    issuer.stop()  # the metadata was never fetched: the first request must fetch it, and cannot
+    status, body, replies = await _post(auth_bot, {"Authorization": f"Bearer {token}"})
+    assert status == 503, body
+    assert replies == []

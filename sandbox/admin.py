@@ -90,7 +90,7 @@ async def get_requests(request: web.Request) -> web.Response:
 
 
 async def delete_requests(request: web.Request) -> web.Response:
-    _state(request).log.clear()
+    _state(request).clear_log()
     return web.Response(status=204)
 
 

@@ -51,6 +51,8 @@ class SandboxState:
     initial_settings: TenantSettings = field(default_factory=TenantSettings)
     settings: TenantSettings = field(default_factory=TenantSettings)
     log: list[dict[str, Any]] = field(default_factory=list)
+    #: Bumped by reset and log clearing; a request logs only if the generation it started in is current.
+    log_generation: int = 0
     #: (channel user id, connection, channel id) → demo user id with a token.
     user_tokens: dict[tuple[str, str, str], str] = field(default_factory=dict)
     #: magic code → (channel user id, connection, channel id, demo user id).
@@ -74,12 +76,17 @@ class SandboxState:
             settings=TenantSettings(deprecated_empty=deprecated_empty),
         )
 
+    def clear_log(self) -> None:
+        """Empty the request log; requests already running will not be logged when they finish."""
+        self.log.clear()
+        self.log_generation += 1
+
     def reset(self) -> None:
         """Back to the seed: data, faults, request log, token store, sign-in switches and settings."""
         self.tenant = build_tenant(self.seed_date)
         self.settings = self.initial_settings
         self.faults = Faults.from_config(self.initial_faults)
-        self.log.clear()
+        self.clear_log()
         self.user_tokens.clear()
         self.pending_codes.clear()
         self.signin_states.clear()

@@ -54,6 +54,7 @@ def _normalise_path(path: str, state: SandboxState, oid: str) -> str:
 async def process(state: SandboxState, router: Router, request: GraphRequest) -> GraphResponse:
     """Run one Graph request through faults, auth and its handler; log it."""
     started = time.perf_counter()
+    generation = state.log_generation
     request_id = str(uuid.uuid4())
     client_request_id = request.header("client-request-id") or request_id
     user_id: str | None = None
@@ -102,6 +103,8 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
     response.headers["request-id"] = request_id
     response.headers["client-request-id"] = client_request_id
     elapsed = (time.perf_counter() - started) * 1000
+    if generation != state.log_generation:
+        return response  # started before a reset or a log clear: not part of the new log
     if len(state.log) >= 50_000:
         del state.log[:10_000]
     state.log.append(

@@ -66,3 +66,22 @@ async def test_a_permanent_challenge_ends_with_one_failure_sentence(
     sandbox.clear_faults()
     after = await conv.say(AGENDA)
     assert FAILED not in texts(after) and RENEW not in texts(after)
+
+
+async def test_a_revoked_token_mid_conversation_renews_once_and_completes(
+    bot: BotServer, sandbox: AdminClient, graph_as: Any, summary: Callable[..., None]
+) -> None:
+    summary(load="1 user, 2 turns", faults="401 token revoked once")
+    me = sandbox.users()[2]
+    conv = bot.conversation(user_id=me["userPrincipalName"])
+    subjects = todays_subjects(graph_as, me["id"])
+    first = reply_text(await conv.say(AGENDA))
+    assert any(s in first for s in subjects)
+    revoked = {"status": 401, "body": {"error": {"code": "InvalidAuthenticationToken",
+                                                 "message": "Access token has been revoked."}}}
+    sandbox.set_faults({"rules": [{"match": {"path": "/v1.0/me/calendarView*", "nth": 1}, "respond": revoked}]})
+    replies = await conv.say(AGENDA)
+    said = texts(replies)
+    assert said.count(RENEW) == 1, said
+    assert FAILED not in said
+    assert any(s in reply_text(replies) for s in subjects)

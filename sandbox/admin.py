@@ -46,6 +46,8 @@ async def tokens(request: web.Request) -> web.Response:
     body = await _json(request)
     if body is None:
         return _bad("a JSON object is expected")
+    if body.get("appOnly"):
+        return _app_token(state, body)
     person = state.tenant.person(str(body.get("user", "")))
     if person is None:
         return _bad("unknown user", 404)
@@ -63,6 +65,19 @@ async def tokens(request: web.Request) -> web.Response:
         name=person.display_name,
         scopes=scopes,
         audience=audience,
+        lifetime_seconds=int(lifetime) if lifetime is not None else None,
+    )
+    return web.json_response({"access_token": token, "expires_in": expires_in, "token_type": "Bearer"})
+
+
+def _app_token(state: SandboxState, body: dict[str, Any]) -> web.Response:
+    roles = body.get("roles") or ["User.Read.All"]
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        return _bad("roles must be a list of strings")
+    lifetime = body.get("expiresIn")
+    token, expires_in = state.issuer.issue_app(
+        app_id=str(body.get("appId") or "00000000-0000-0000-0000-000000000000"),
+        roles=roles,
         lifetime_seconds=int(lifetime) if lifetime is not None else None,
     )
     return web.json_response({"access_token": token, "expires_in": expires_in, "token_type": "Bearer"})

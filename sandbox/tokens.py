@@ -50,6 +50,8 @@ class Principal:
     issued_at: int
     expires_at: int
     claims: dict[str, Any]
+    #: An app-only token (`roles`, no `scp`); `scopes` then holds the roles (reference §2.1).
+    app_only: bool = False
 
 
 class TokenIssuer:
@@ -101,6 +103,31 @@ class TokenIssuer:
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self.key_id})
         return token, lifetime
 
+    def issue_app(self, *, app_id: str, roles: list[str], lifetime_seconds: int | None = None) -> tuple[str, int]:
+        """An app-only (client credentials) token: `roles`, `idtyp: app`, no `scp`, no user."""
+        import jwt
+
+        now = int(time.time())
+        lifetime = self.lifetime_seconds if lifetime_seconds is None else lifetime_seconds
+        service_principal = str(uuid.uuid5(uuid.NAMESPACE_URL, "sandbox-app:" + app_id))
+        claims: dict[str, Any] = {
+            "aud": GRAPH_AUDIENCE,
+            "iss": ISSUER_TEMPLATE.format(tid=self.tenant_id),
+            "iat": now,
+            "nbf": now,
+            "exp": now + lifetime,
+            "oid": service_principal,
+            "sub": service_principal,
+            "tid": self.tenant_id,
+            "appid": app_id,
+            "idtyp": "app",
+            "roles": list(roles),
+            "uti": uuid.uuid4().hex,
+            "ver": "1.0",
+        }
+        token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self.key_id})
+        return token, lifetime
+
     def verify(self, token: str, *, audience: str = GRAPH_AUDIENCE) -> Principal:
         """The token's principal, or `TokenInvalid` with Graph's message."""
         if not token:
@@ -134,15 +161,17 @@ class TokenIssuer:
             raise TokenInvalid("IDX14100: JWT is not well formed, there are no dots (.).") from exc
         except jwt.PyJWTError as exc:
             raise TokenInvalid("Access token validation failure. Invalid audience.") from exc
+        app_only = "scp" not in claims and isinstance(claims.get("roles"), list)
         principal = Principal(
             oid=str(claims["oid"]),
             tid=str(claims.get("tid", "")),
             upn=str(claims.get("upn") or claims.get("preferred_username") or ""),
-            scopes=frozenset(str(claims.get("scp", "")).split()),
+            scopes=frozenset(str(r) for r in claims["roles"]) if app_only else frozenset(str(claims.get("scp", "")).split()),
             audience=str(claims["aud"]),
             issued_at=int(claims["iat"]),
             expires_at=int(claims["exp"]),
             claims=claims,
+            app_only=app_only,
         )
         if len(self._cache) > 10_000:
             self._cache.clear()

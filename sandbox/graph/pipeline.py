@@ -83,6 +83,8 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
                 faults.revoked_tokens.add(token)
                 fault_name = "claims_challenge"
                 raise claims_challenge(principal.issued_at + 1)
+            if principal.app_only and (request.path.lower() == "/me" or request.path.lower().startswith("/me/")):
+                raise GraphError(400, "BadRequest", "/me request is only valid with delegated authentication flow.")
             path = _normalise_path(request.path, state, principal.oid)
             route, params = router.match(request.method, path)
             if route.scopes and not (route.scopes & principal.scopes):

@@ -20,6 +20,9 @@ HOSTILE: dict[str, dict[str, Any]] = {
     "quotes_in_title": {"text": "add call O'Brien about the \"big\" deal to my tasks"},
     "odata_in_name": {"text": "what's on Camille' or startswith(displayName,'a') calendar today?"},
     "filter_syntax": {"text": "show my tasks $filter=true&$top=999"},
+    "odata_in_contact": {"text": "what's the phone number of O'Brien') or startswith(displayName,'"},
+    "odata_in_mail_search": {"text": "find emails from x\" OR from:* \\\" about ') or true"},
+    "quotes_in_person": {"text": "what's on d'Artagnan's calendar today?"},
     "markdown_html_link": {"text": "add **read** <script>alert(1)</script> [this](https://evil.example/x) to my tasks"},
     "ten_kb": {"text": "what's on my calendar " + "very " * 2048 + "today?"},
     "ten_kb_task": {"text": "add " + "a" * 10_000 + " to my tasks"},
@@ -58,6 +61,8 @@ async def test_hostile_text_gets_one_sensible_reply_and_no_write(
     assert ERROR not in said
     assert reply_text(replies).strip()
     assert writes(sandbox) == [], "nothing is written without a confirmation"
+    rejected = [r["status"] for r in sandbox.requests() if r["status"] == 400]
+    assert rejected == [], "user text must never produce a malformed Graph query"
 
 
 async def test_markup_in_a_title_is_stored_as_typed_and_not_rendered(

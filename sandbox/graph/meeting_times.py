@@ -146,11 +146,14 @@ async def find_meeting_times(ctx: Ctx) -> GraphResponse:
             if mine_now != "free" and not organizer_optional:
                 continue
             organizer_ever_free = True
-            seen = []
+            seen: list[dict[str, Any]] = []
+            counted: list[float] = []
             for attendee, address, person, events in people:
                 availability = "unknown" if person is None else _availability(events, *slot)
-                seen.append({"attendee": {"type": str(attendee.get("type") or "required").lower(), "emailAddress": {"address": address}}, "availability": availability})
-            counted = [SHARE.get(s["availability"], 0.0) for s in seen if s["attendee"]["type"] != "resource"]
+                kind = str(attendee.get("type") or "required").lower()
+                seen.append({"attendee": {"type": kind, "emailAddress": {"address": address}}, "availability": availability})
+                if kind != "resource":
+                    counted.append(SHARE.get(availability, 0.0))
             confidence = sum(counted) / len(counted) if counted else 100.0
             if confidence < minimum:
                 continue

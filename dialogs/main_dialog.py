@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import (
     ComponentDialog,
+    Dialog,
     DialogContext,
     DialogTurnResult,
     DialogTurnStatus,
@@ -16,6 +17,7 @@ from botbuilder.dialogs import (
 )
 
 from dialogs.feature import FeatureDialog
+from dialogs.prompts import ConfirmDialog, PickDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
 from language import WRITE_INTENTS
@@ -27,6 +29,25 @@ logger = logging.getLogger(__name__)
 # Intents answered without signing in, from any point of a conversation.
 _INTERRUPTIONS = ("general.cancel", "general.signout", "general.help")
 INTERRUPTION_SCORE = 0.5
+NEW_REQUEST_SCORE = 0.6
+
+
+async def _awaits_choice(dialog_context: DialogContext) -> bool:
+    """True when the innermost active dialog is a confirmation or a pick (yes/no, "the second one").
+
+    ComponentDialog is not a DialogContainer in botbuilder-python, so `DialogContext.child` stops at
+    the first component; walk the persisted stacks instead."""
+    find = dialog_context.find_dialog
+    stack = dialog_context.stack
+    dialog: Dialog | None = None
+    while stack:
+        instance = stack[0]  # the top of a botbuilder stack is its first item
+        dialog = await find(instance.id)
+        if not isinstance(dialog, ComponentDialog):
+            break
+        inner = instance.state.get(ComponentDialog.persisted_dialog_state)
+        find, stack = dialog.find_dialog, (inner.dialog_stack if inner is not None else [])
+    return isinstance(dialog, (ConfirmDialog, PickDialog))
 
 
 class MainDialog(ComponentDialog):
@@ -64,6 +85,12 @@ class MainDialog(ComponentDialog):
         tz = await self.services.known_time_zone(context) or "UTC"
         recognition = facts.recognize(tz)
         intent = recognition.intent
+        if intent in self._routes and recognition.score >= NEW_REQUEST_SCORE and await _awaits_choice(inner_dc):
+            # A yes/no or "which one" question is pending and the person asked for something else:
+            # leave the unconfirmed request (nothing was written) and answer the new one.
+            logger.info("new request %s replaces a pending question", intent)
+            await inner_dc.cancel_all_dialogs()
+            return await inner_dc.begin_dialog(self.initial_dialog_id)
         # A waiting dialog keeps the answer unless the person clearly wants out (an e-mail address
         # given as an answer must not turn into "help").
         if intent not in _INTERRUPTIONS or recognition.score < INTERRUPTION_SCORE:

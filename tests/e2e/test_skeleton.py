@@ -240,3 +240,27 @@ async def test_protocol_errors_get_statuses(bot: BotServer) -> None:
     assert huge.status_code == 413
     no_type = await bot.http.post(url, json={"text": "hi"})
     assert no_type.status_code == 400
+
+
+async def test_a_new_request_replaces_a_pending_confirmation(bot: BotServer, sandbox: AdminClient,
+                                                             graph_as: Any) -> None:
+    """Nothing is written when the person asks something else instead of answering yes or no."""
+    user = default_user(sandbox)
+    conv = bot.conversation(user_id=user["userPrincipalName"])
+    pending = await conv.say("add water the ficus to my tasks")
+    assert any(r.get("attachments") for r in pending)  # the confirmation card
+    answered = await conv.say(CALENDAR_EN)
+    body = "\n".join(texts(answered))
+    assert "Please answer yes or no." not in body
+    for subject in todays_subjects(graph_as, user["id"], "Europe/Paris"):
+        assert subject in body
+    after = await conv.say("yes")
+    assert "Please answer yes or no." not in "\n".join(texts(after))
+    client = graph_as(user["id"])
+    lists = client.get("/me/todo/lists").raise_for_status().json()["value"]
+    titles = [
+        task["title"]
+        for todo_list in lists
+        for task in client.get(f"/me/todo/lists/{todo_list['id']}/tasks?$top=100").raise_for_status().json()["value"]
+    ]
+    assert "water the ficus" not in titles

@@ -59,12 +59,20 @@ def _decode(response: httpx.Response) -> Any:
         return response.text
 
 
+_RESOURCE_WORDS = frozenset({
+    "me", "users", "groups", "planner", "sites", "drive", "drives", "todo", "events", "calendar",
+    "calendarView", "messages", "contacts", "people", "mailboxSettings", "$batch", "tasks", "plans",
+    "buckets", "lists", "items", "recent", "sharedWithMe", "findMeetingTimes", "getSchedule",
+})
+
+
 def _route(path: str) -> str:
-    """A loggable shape of a path: the first two segments only (later ones can carry names)."""
+    """A loggable shape of a path: its first two segments, ids and names replaced by `{id}`."""
     bare = path.split("?", 1)[0]
     if "://" in bare:
         bare = "/" + bare.split("://", 1)[1].split("/", 2)[-1]
-    return "/".join(bare.split("/")[:3])
+    segments = [s for s in bare.split("/") if s][:2]
+    return "/" + "/".join(s if s in _RESOURCE_WORDS else "{id}" for s in segments)
 
 
 class GraphClient:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .corpus_labels import accepted_labels, mipa_label
 from .models import WRITE_INTENTS
 from .recognizer import recognize
 from .text import normalize_locale
@@ -30,6 +31,7 @@ class Report:
     confusions: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     oos_total: Counter[str] = field(default_factory=Counter)
     oos_write: Counter[str] = field(default_factory=Counter)
+    relabelled: Counter[str] = field(default_factory=Counter)  # rows read with MIPA's label (corpus_labels)
 
     def accuracy(self, lang: str) -> float:
         return self.correct[lang] / self.total[lang] if self.total[lang] else 0.0
@@ -39,12 +41,15 @@ class Report:
 
 
 def evaluate_rows(rows: Sequence[dict[str, object]]) -> Report:
-    """Recognise each row's `text` with its `locale` and compare with its `intent` (null = out of scope)."""
+    """Recognise each row's `text` with its `locale` and compare with its MIPA label (`corpus_labels`; null = out of scope)."""
     report = Report()
     for row in rows:
         lang = normalize_locale(row.get("locale"))
-        gold = row.get("intent") or "none"
+        gold = mipa_label(row)
+        report.relabelled[lang] += gold != (row.get("intent") or "none")
         got = recognize(str(row["text"]), lang, _NOW, "UTC").intent
+        if got in accepted_labels(row):
+            got = gold
         if gold == "none":
             report.oos_total[lang] += 1
             report.oos_write[lang] += got in WRITE_INTENTS
@@ -69,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for lang in sorted(set(report.total) | set(report.oos_total)):
         print(f"[{lang}] in-scope accuracy {report.accuracy(lang):.3f} ({report.correct[lang]}/{report.total[lang]}); "
               f"out-of-scope -> write {report.oos_write_rate(lang):.3f} "
-              f"({report.oos_write[lang]}/{report.oos_total[lang]})")
+              f"({report.oos_write[lang]}/{report.oos_total[lang]}); relabelled rows {report.relabelled[lang]}")
         for (l2, intent), (ok, n) in sorted(report.per_intent.items()):
             if l2 == lang:
                 print(f"  {intent:24} {ok / n:.3f}  ({ok}/{n})")

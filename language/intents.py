@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import ModelError
 from .models import WRITE_INTENTS
 
-__all__ = ["classify", "load_model", "score_intents"]
+__all__ = ["classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
 
 _MODEL_PATH = Path(__file__).resolve().parent / "data" / "intent_model.json"
 
@@ -62,7 +62,7 @@ _NOT_PLANS = _R(r"\b(?:for|pour|tonight|tomorrow|weekend|demain|ce soir|dinner|d
                 r"vacation|vacances|party|fete|today|aujourd'hui|soiree|evening|night|change|cancel|annule)\b|'s plans")
 _MAIL_WORD = r"(?:e-?mails?|mails?|messages?|courriels?|inbox|boite)"
 _FLAGGED = _R(r"\bflagged\b|\bdid i flag\b|\bmarquee?s? d'un (?:indicateur|drapeau)|\b(?:avec|a|en) (?:un )?(?:indicateur|drapeau)|\b(?:signales|marques d'un indicateur)"
-              r"|\bsuivis?\b|\bfollow[- ]up\b")
+              r"|\bsuivis?\b|\ba suivre\b|\bfollow[- ]up\b")
 _NOT_FLAGGED = _R(r"\bbe flagged\b|\bit flagged\b|\b(?:send|envoyer|envoie|write|ecris)\b")
 _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|"
               r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
@@ -101,18 +101,96 @@ _OUT_OF_SCOPE = _R(r"\b(?:send|reply|respond|forward|compose|write|envoie|envoye
                    r"\b(?:meeting|conference) rooms?\b|\bsalles? de (?:reunion|conference)\b|"
                    r"\b(?:book|reserve|reserver|reservez)\b.*\b(?:room|salle|chambre)s?\b")
 
-# A bare "no" / "non" answers a question; the scorer alone read it as calendar.decline.
-_REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci)[ !.,]*$")
+# Short replies and commands (the whole utterance, polite words allowed): the bot lets cancel, sign out
+# and help interrupt a waiting dialog only above a score of 0.5, so these answer with a high score.
+_POLITE = r"(?:[ ,]+(?:please|thanks|thank you|merci|s'il (?:te|vous) plait|svp|stp))*[ !.,?]*$"
+_YES_WORDS = (r"(?:yes|yeah|yep|yup|yes please|sure|of course|ok|okay|k|alright|all right|d'accord|daccord|dac|oui|ouais|"
+              r"ouaip|bien sur|vas-y|vas y|allez-y|allez y|go|go ahead|go for it|do it|fais-le|fais le|confirm|confirmed|"
+              r"confirme|confirmer|je confirme|c'est bon|ca marche|parfait|perfect|absolutely|absolument|exactly|"
+              r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|"
+              r"ca me va|entendu|yes do it|sure thing)")
+_CONFIRM = _R(r"^" + _YES_WORDS + r"(?:[ ,!]+" + _YES_WORDS + r")*" + _POLITE)
+_REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no no|oh non|oh no|pas du tout|"
+             r"absolutely not|certainly not|negative|no way|not now|pas maintenant|surtout pas|not really|pas vraiment|"
+             r"pas question|certainement pas|don't|ne le fais pas|don't do it|nope not now)" + _POLITE)
+_CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez|annule(?:-le|-la|-tout| ca| tout)?|"
+                 r"laisse tomber|laissez tomber|stop|stop it|stop that|arrete|arretez|arrete ca|never ?mind|forget it|"
+                 r"forget about it|forget that|oublie|oublie ca|oublie-ca|oubliez|abandon|abandonne|abandonner|quit|"
+                 r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please)")
+_CANCEL = _R(r"^(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS + r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE)
+_HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
+           r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
+           r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes)" + _POLITE)
+_SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
+              r"\bdeconnecte[rz]?(?:-moi| moi)?\b|\b(?:me|se) deconnecter\b|\bsign me out\b|\blog me out\b")
+_EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
+
+# Answers to invitations. Folded text.
+_MEETING = r"(?:meeting|meetings|invitation|invite|event|appointment|call|reunion|rendez-vous|rdv|evenement|invit)"
+_DECLINE = _R(r"^(?:please |peux-tu |pouvez-vous )?(?:decline|refuse|refuser|refusez|decliner|declinez|decline[rz]?)\b"
+              r"(?! (?:the |la |cette )?(?:task|tache|call from))"
+              r"|\b(?:can't|cannot|can not|won't be able to|unable to|won't) (?:make it|attend|come|go|join|be there)\b"
+              r".*\b" + _MEETING + r"|\bne (?:peux|pourrai|pourrais|peut|pourra) pas (?:venir|assister|participer|etre (?:la|present))"
+              r"|\bje ne viendrai pas\b|\bje n'y serai pas\b|\bi won't attend\b|\bje n'assisterai pas\b"
+              r"|\b(?:decline|refuse|decliner|refuser)\b.*\b" + _MEETING)
+_TENTATIVE = _R(r"\btentative(?:ly)?\b|\bprovisoirement\b|\bsous reserve\b|\bpeut-etre\b.*\b" + _MEETING +
+                r"|\b(?:maybe|perhaps)\b.*\b" + _MEETING + r"|\b" + _MEETING + r"\b.*\b(?:maybe|peut-etre)[ ?!.]*$")
+
+# To Do by position, by "mark ... as done" and by "the task X". Folded text.
+_ORD_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|\dth|"
+              r"premier|premiere|deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|dernier|derniere|\d(?:e|eme|er|re))")
+_BY_ORDINAL = (r"\s+(?:the|le|la|l')\s*" + _ORD_WORDS + r"(?:\s+(?:one|task|item|to-?do|tache|element|un|une))?"
+               r"(?:\s+(?:as |comme )?(?:done|complete|completed|finished|fait|faite|termine|terminee))?" + _POLITE)
+_TODO_DONE_ORD = _R(r"^(?:please )?(?:complete|finish|tick(?: off)?|check(?: off)?|mark|close|termine|terminer|coche|"
+                    r"cocher|finis|acheve|marque|marquer)" + _BY_ORDINAL)
+_TODO_DELETE_ORD = _R(r"^(?:please )?(?:delete|remove|erase|drop|supprime|supprimer|efface|effacer|enleve|enlever|retire|"
+                      r"retirer)" + _BY_ORDINAL)
+_TODO_MARK = _R(r"^(?:please )?(?:mark|marque|marquer|set)\b.+\b(?:as|comme|en)\s+(?:done|complete|completed|finished|"
+                r"fait|faite|faits|faites|termine|terminee|terminees|termines|accompli|accomplie|finie?s?)" + _POLITE)
+_TODO_DELETE = _R(r"^(?:please )?(?:delete|remove|erase|supprime|supprimer|efface|effacer|enleve|enlever|retire|retirer)\s+"
+                  r"(?:the|my|this|that|la|ma|cette|le|mon)\s+(?:task|to-?do|item|tache|element)\b(?!s)")
+_CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?:book|schedule|set up|arrange|organi[sz]e|"
+                     r"plan|create|cree|creer|planifie|planifier|organiser|programme|prevois|cale)\s+(?:me\s+)?(?:a|an|une?|"
+                     r"new|nouvelle?|un nouveau|une nouvelle)\s+(?:meeting|call|appointment|event|reunion|rendez-vous|rdv|"
+                     r"appel|evenement|visio|sync)\b")
+# "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
+_ROOM = _R(r"\b(?:rooms?|salles?|chambres?|floor|etage|hotel|building|batiment)\b")
+_FIND_NAME = re.compile(r"^(?:please |can you |peux-tu )?(?:find|look up|lookup|search for|who is|cherche|trouve|"
+                        r"recherche|qui est)\s+(?:[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'’-]+)(?:\s+[A-Z\u00C0-\u00DD]"
+                        r"[\w\u00C0-\u00FF'’-]+){0,2}\s*[?.!]*$")
+_NAME_WORDS = re.compile(r"\b(?:planner|sharepoint|onedrive|teams|outlook|q\d)\b")
+_BUCKET_PHRASE = _R(r"\b(?:in|into|to|the|dans|au|le)\s+(?:the\s+|le\s+)?[\w' -]{1,30}?\s+bucket\b|"
+                    r"\b(?:compartiment|bucket)\s+[\w' -]{1,30}?(?=\s+(?:comme|as|pour|for|avec|with|du plan|in the)\b|$)")
 
 
-def rule_intent(folded: str) -> str | None:
-    """MIPA's own rules, applied before the scorer; None when no rule speaks."""
+def reply_intent(folded: str) -> str | None:
+    """The short replies and commands, which answer with a high score."""
     if _REJECT.search(folded):
         return "general.reject"
+    if _CANCEL.search(folded):
+        return "general.cancel"
+    if _CONFIRM.search(folded):
+        return "general.confirm"
+    if _HELP.search(folded):
+        return "general.help"
+    if _SIGNOUT.search(folded) and len(folded) <= 40:
+        return "general.signout"
+    return None
+
+
+def rule_intent(folded: str, text: str = "") -> str | None:
+    """MIPA's own rules, applied before the scorer; None when no rule speaks."""
+    reply = reply_intent(folded)
+    if reply is not None:
+        return reply
     if _GREETING.search(folded):
         return "general.greeting"
     if _DIGEST.search(folded):
         return "digest.today"
+    if _TENTATIVE.search(folded) and not _OUT_OF_SCOPE.search(folded):
+        return "calendar.tentative"
+    if _DECLINE.search(folded) and not _OUT_OF_SCOPE.search(folded):
+        return "calendar.decline"
     if _TO_TASK.search(folded):
         return "mail.to_task"
     if _FLAGGED.search(folded) and not _NOT_FLAGGED.search(folded) and re.search(_MAIL_WORD + r"|\bflagged\b", folded) and not re.search(
@@ -122,7 +200,8 @@ def rule_intent(folded: str) -> str | None:
     if _SP_LIST.search(folded):
         return "lists.add" if _SP_ADD.search(folded) else "lists.items"
     if _PLANNER.search(folded) and not re.search(r"\b(?:meeting|reunion|trip|voyage|dinner|diner)\b", folded):
-        if _PLANNER_DONE.search(folded):
+        unbucketed = _BUCKET_PHRASE.sub(" ", folded)  # "the In progress bucket" names a bucket, not progress
+        if _PLANNER_DONE.search(unbucketed):
             return "planner.complete"
         if _PLANNER_ADD.search(folded):
             return "planner.add"
@@ -131,6 +210,14 @@ def rule_intent(folded: str) -> str | None:
         return "planner.list"
     if _PLANS.search(folded) and not _NOT_PLANS.search(folded):
         return "planner.plans"
+    if _TODO_DONE_ORD.search(folded) or (_TODO_MARK.search(folded) and not re.search(_MAIL_WORD, folded)):
+        return "todo.complete"
+    if _TODO_DELETE_ORD.search(folded) or _TODO_DELETE.search(folded):
+        return "todo.delete"
+    if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):
+        return "calendar.create"
+    if _FIND_NAME.search(text.strip()) and not _NAME_WORDS.search(folded):
+        return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "files.shared"
     if _FILES.search(folded) and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -142,11 +229,16 @@ def rule_intent(folded: str) -> str | None:
     return None
 
 
-def classify(model: Model, folded: str, feats: list[str]) -> tuple[str, float]:
-    """The intent and its confidence: rules first, then the scorer, then the out-of-scope guard."""
-    ruled = rule_intent(folded)
+def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tuple[str, float]:
+    """The intent and its confidence: rules first, then the scorer, then the out-of-scope guard.
+
+    `text` is the utterance as typed (some rules look at capitals); `folded` is `text.fold`-ed.
+    """
+    if _EMAIL_ONLY.search(folded):  # an address typed as an answer is no request
+        return "none", 0.2
+    ruled = rule_intent(folded, text)
     if ruled is not None:
-        return ruled, 0.9
+        return ruled, 0.95 if ruled.startswith("general.") else 0.9
     scores = score_intents(model, feats)
     best = max(scores, key=scores.__getitem__)
     confidence = _confidence(scores, best)

@@ -61,7 +61,7 @@ def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Reco
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
-    intent, score = classify(load_model()[lang], folded, features(text, date_cue=cue))
+    intent, score = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
     from .entities import extract_text_entities
 
     fields = extract_text_entities(text, lang, intent)

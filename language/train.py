@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .corpus_labels import mipa_label
 from .dates import has_date_cue
 from .features import features
 from .text import fold, normalize_locale
@@ -26,14 +27,14 @@ Example = tuple[list[str], str]
 
 
 def load_examples(paths: Iterable[Path]) -> dict[str, list[tuple[str, str]]]:
-    """(text, intent) pairs per locale; `intent: null` becomes "none"."""
+    """(text, intent) pairs per locale; `intent: null` becomes "none", LUIS-era labels MIPA reads otherwise are relabelled."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
-            out[normalize_locale(row["locale"])].append((row["text"], row.get("intent") or "none"))
+            out[normalize_locale(row["locale"])].append((row["text"], mipa_label(row)))
     return out
 
 

@@ -16,7 +16,7 @@ import httpx
 
 from bench.errors import ProcessStartError
 
-__all__ = ["ChildProcess", "free_port", "rss_mb"]
+__all__ = ["ChildProcess", "cpu_seconds", "free_port", "rss_mb"]
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,16 @@ def rss_mb(pid: int) -> float | None:
         return None
     match = re.search(r"^VmRSS:\s+(\d+)\s+kB", text, re.MULTILINE)
     return int(match.group(1)) / 1024 if match else None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds `pid` has used, from /proc/<pid>/stat (None where /proc is missing)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text.rsplit(")", 1)[-1].split()  # the command name may hold spaces; fields after it are fixed
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class ChildProcess:
@@ -138,6 +148,9 @@ class ChildProcess:
 
     def rss_mb(self) -> float | None:
         return rss_mb(self.pid) if self.process is not None else None
+
+    def cpu_seconds(self) -> float | None:
+        return cpu_seconds(self.pid) if self.process is not None else None
 
     def stop(self, *, timeout: float = 10.0) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CellResult", "percentile", "render_table", "summarise_cell", "write_json"]
+__all__ = ["CellResult", "percentile", "render_extras", "render_table", "summarise_cell", "write_json"]
 
 ECHO = "echo-bot"
 BARE_GRAPH = "bare-graph"
@@ -49,6 +49,7 @@ class CellResult:
     graph_round_trips_per_iteration: float | None = None
     graph_paths: dict[str, int] = field(default_factory=dict)
     loadgen_cpu_pct: float | None = None
+    bot_cpu_ms_per_turn: float | None = None  # the bot process's CPU time over every turn of the cell
     reply_shapes: list[list[dict[str, Any]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -97,13 +98,13 @@ def render_table(cells: Sequence[CellResult]) -> str:
     """The benchmark table as aligned plain text (also valid as a Markdown table)."""
     header = (
         "target", "scenario", "conc", "turns", "turns/s", "p50 ms", "p95 ms", "p99 ms",
-        "errors", "x echo", "x bare-graph", "graph req/it", "round trips/it", "loadgen cpu",
+        "errors", "x echo", "x bare-graph", "graph req/it", "round trips/it", "bot cpu ms/turn", "loadgen cpu",
     )
     rows: list[tuple[str, ...]] = []
     for cell in cells:
         if not cell.available:
             rows.append((cell.target, cell.scenario, str(cell.concurrency), "not available: " + cell.reason,
-                         "", "", "", "", "", "", "", "", "", ""))
+                         "", "", "", "", "", "", "", "", "", "", ""))
             continue
         rows.append((
             cell.target,
@@ -119,6 +120,7 @@ def render_table(cells: Sequence[CellResult]) -> str:
             _fmt(cell.ratio_to_bare_graph, 2, "x"),
             _fmt(cell.graph_requests_per_iteration, 2),
             _fmt(cell.graph_round_trips_per_iteration, 2),
+            _fmt(cell.bot_cpu_ms_per_turn, 1),
             _fmt(cell.loadgen_cpu_pct, 0, "%"),
         ))
     widths = [
@@ -144,6 +146,40 @@ def render_table(cells: Sequence[CellResult]) -> str:
             kinds = ", ".join(f"{kind} x{count}" for kind, count in sorted(cell.error_kinds.items()))
             out.append(f"errors: {cell.target} / {cell.scenario} / {cell.concurrency}: {kinds}")
     return "\n".join(out)
+
+
+def render_extras(processes: dict[str, dict[str, Any]], sandbox_get: dict[str, Any], recognition: dict[str, Any]) -> str:
+    lines = []
+    for name, info in processes.items():
+        parts = []
+        if "startup_s" in info:
+            parts.append(f"start-up to first /healthz answer {info['startup_s'] * 1000:.0f} ms"
+                         f" (HTTP {info['startup_status']})")
+        if "ready_s" in info:
+            parts.append(f"ready line after {info['ready_s'] * 1000:.0f} ms")
+        if info.get("rss_start_mb") is not None:
+            parts.append(f"RSS at start {info['rss_start_mb']:.1f} MB")
+        if info.get("rss_after_mb") is not None:
+            parts.append(f"RSS after {info['conversations']} conversations {info['rss_after_mb']:.1f} MB"
+                         f" ({info['conversation_errors']} errors)")
+        lines.append(f"- {name}: " + ", ".join(parts))
+    if sandbox_get.get("available"):
+        server = sandbox_get["server_median_ms"]
+        lines.append(
+            f"- sandbox GET /v1.0/me median: {sandbox_get['client_median_ms']:.2f} ms round trip"
+            f" (load generator, {sandbox_get['requests']} sequential)"
+            + (f", {server:.2f} ms in the sandbox (its request log)" if server is not None else "")
+        )
+    else:
+        lines.append(f"- sandbox GET /v1.0/me: not available ({sandbox_get.get('reason')})")
+    if recognition.get("available"):
+        lines.append(
+            f"- recognition median {recognition['median_ms']:.2f} ms per utterance"
+            f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} corpus utterances, in-process)"
+        )
+    else:
+        lines.append(f"- recognition: not available ({recognition.get('reason')})")
+    return "\n".join(lines)
 
 
 def write_json(path: Path, *, cells: Sequence[CellResult], extra: dict[str, Any]) -> None:

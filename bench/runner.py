@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from bench.checks import evaluate, render_checks
 from bench.errors import BenchError, LoadGeneratorError
 from bench.measures import (
     SandboxAdmin,
@@ -28,7 +29,16 @@ from bench.measures import (
     round_trips,
 )
 from bench.procs import ChildProcess, free_port
-from bench.report import CellResult, add_ratios, percentile, render_table, summarise_cell, write_json
+from bench.redis_server import RedisServer
+from bench.report import (
+    CellResult,
+    add_ratios,
+    percentile,
+    render_extras,
+    render_table,
+    summarise_cell,
+    write_json,
+)
 from bench.targets import ROOT, SCENARIOS, SIGNIN_CARDS, Target, all_targets, mipa_error_sentences
 
 __all__ = ["Options", "main", "parse_options", "run"]
@@ -42,7 +52,7 @@ class Options:
     warmup: float = 1.0
     max_turns: int | None = None
     concurrency: tuple[int, ...] = (1, 16)
-    targets: tuple[str, ...] = ("echo-bot", "bare-reply", "bare-graph", "mipa")
+    targets: tuple[str, ...] = ("echo-bot", "bare-reply", "bare-graph", "mipa", "mipa-redis")
     conversations: int = 1000
     recognition_sample: int = 600
     sandbox_gets: int = 200
@@ -142,7 +152,21 @@ class Run:
         self.sandbox_reason = ""
         self.users: list[dict[str, str]] = []
         self.loadgen = LoadGeneratorProcess(log_path=self.log_dir / "loadgen.log")
+        self.redis = RedisServer(log_path=self.log_dir / "redis-server.log")
+        self.redis_reason = ""
         self._mipa_errors: list[str] | None = None
+
+    def start_redis(self) -> None:
+        """The redis-server of the `storage="redis"` targets; on failure those targets are not available."""
+        if not self.redis.installed:
+            self.redis_reason = "redis-server is not installed (apt-get install redis-server)"
+            return
+        try:
+            self.redis.start()
+        except BenchError as exc:
+            self.redis_reason = str(exc)
+            return
+        self.processes["redis-server"] = {"ready_s": round(self.redis.ready_s or 0.0, 3), "port": self.redis.port}
 
     def unavailable(self, target: Target, reason: str) -> None:
         for scenario in target.scenarios:
@@ -205,6 +229,8 @@ class Run:
         ok, reason = target.available()
         if ok and target.needs_sandbox and self.admin is None:
             ok, reason = False, self.sandbox_reason
+        if ok and target.storage == "redis" and not self.redis.url:
+            ok, reason = False, self.redis_reason or "redis-server did not start"
         if not ok:
             self.unavailable(target, reason)
             return
@@ -215,7 +241,8 @@ class Run:
         child = ChildProcess(
             name=target.name,
             argv=target.argv(port=port, sandbox_url=self.sandbox_url),
-            env=target.env(port=port, sandbox_url=self.sandbox_url),
+            env=target.env(port=port, sandbox_url=self.sandbox_url,
+                           storage_url=self.redis.url if target.storage == "redis" else ""),
             log_path=self.log_dir / f"{target.name}.log",
             cwd=ROOT,
         )
@@ -232,7 +259,7 @@ class Run:
             info["rss_start_mb"] = child.rss_mb()
             for scenario in target.scenarios:
                 for concurrency in self.options.concurrency:
-                    self.run_cell(target, base, scenario, concurrency)
+                    self.run_cell(target, base, scenario, concurrency, child)
             if target.memory and self.options.conversations > 0:
                 raw = self.cell(target, base + "/api/messages", target.scenarios[0], 16,
                                 iterations=self.options.conversations)
@@ -242,16 +269,20 @@ class Run:
         finally:
             child.stop()
 
-    def run_cell(self, target: Target, base: str, scenario: str, concurrency: int) -> None:
+    def run_cell(self, target: Target, base: str, scenario: str, concurrency: int, child: ChildProcess) -> None:
         if target.needs_sandbox and self.admin is not None:
             self.admin.clear_requests()
+        cpu_before = child.cpu_seconds()
         try:
             raw = self.cell(target, base + "/api/messages", scenario, concurrency)
         except LoadGeneratorError as exc:
             self.cells.append(CellResult(target.name, scenario, concurrency, available=False,
                                          reason=f"load generator failed: {exc}"))
             return
+        cpu_after = child.cpu_seconds()
         result = summarise_cell(target.name, scenario, concurrency, raw)
+        if cpu_before is not None and cpu_after is not None and raw.get("turns_total"):
+            result.bot_cpu_ms_per_turn = 1000 * (cpu_after - cpu_before) / raw["turns_total"]
         result.reply_shapes = raw.get("first_reply_shapes", [])
         if target.needs_sandbox and self.admin is not None:
             entries = graph_entries(self.admin.requests())
@@ -293,40 +324,6 @@ class Run:
         }
 
 
-def _extras_text(run: Run, sandbox_get: dict[str, Any], recognition: dict[str, Any]) -> str:
-    lines = []
-    for name, info in run.processes.items():
-        parts = []
-        if "startup_s" in info:
-            parts.append(f"start-up to first /healthz answer {info['startup_s'] * 1000:.0f} ms"
-                         f" (HTTP {info['startup_status']})")
-        if "ready_s" in info:
-            parts.append(f"ready line after {info['ready_s'] * 1000:.0f} ms")
-        if info.get("rss_start_mb") is not None:
-            parts.append(f"RSS at start {info['rss_start_mb']:.1f} MB")
-        if info.get("rss_after_mb") is not None:
-            parts.append(f"RSS after {info['conversations']} conversations {info['rss_after_mb']:.1f} MB"
-                         f" ({info['conversation_errors']} errors)")
-        lines.append(f"- {name}: " + ", ".join(parts))
-    if sandbox_get.get("available"):
-        server = sandbox_get["server_median_ms"]
-        lines.append(
-            f"- sandbox GET /v1.0/me median: {sandbox_get['client_median_ms']:.2f} ms round trip"
-            f" (load generator, {sandbox_get['requests']} sequential)"
-            + (f", {server:.2f} ms in the sandbox (its request log)" if server is not None else "")
-        )
-    else:
-        lines.append(f"- sandbox GET /v1.0/me: not available ({sandbox_get.get('reason')})")
-    if recognition.get("available"):
-        lines.append(
-            f"- recognition median {recognition['median_ms']:.2f} ms per utterance"
-            f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} corpus utterances, in-process)"
-        )
-    else:
-        lines.append(f"- recognition: not available ({recognition.get('reason')})")
-    return "\n".join(lines)
-
-
 def run(options: Options) -> tuple[Path, str]:
     """Run the benchmark; return the JSON path and the printed report."""
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -337,6 +334,8 @@ def run(options: Options) -> tuple[Path, str]:
     sandbox_get: dict[str, Any] = {"available": False, "reason": "skipped"}
     if any(t.needs_sandbox for t in targets) or options.sandbox_gets > 0:
         sandbox = run.start_sandbox()
+    if any(t.storage == "redis" for t in targets):
+        run.start_redis()
     try:
         run.loadgen.start()
         for target in targets:
@@ -348,10 +347,14 @@ def run(options: Options) -> tuple[Path, str]:
             run.admin.close()
         if sandbox is not None:
             sandbox.stop()
+        run.redis.stop()
     recognition = (recognition_times(sample=options.recognition_sample) if options.recognition_sample > 0
                    else {"available": False, "reason": "skipped"})
     add_ratios(run.cells)
-    report = render_table(run.cells) + "\n\n" + _extras_text(run, sandbox_get, recognition)
+    checks = evaluate(run.cells, run.processes) if "mipa" in options.targets else []
+    report = render_table(run.cells) + "\n\n" + render_extras(run.processes, sandbox_get, recognition)
+    if checks:
+        report += "\n\nTargets (MIPA, this run):\n\n" + render_checks(checks)
     path = options.output_dir / f"{stamp}.json"
     write_json(path, cells=run.cells, extra={
         "started": stamp,
@@ -362,6 +365,7 @@ def run(options: Options) -> tuple[Path, str]:
         "sandbox_get": sandbox_get,
         "recognition": recognition,
         "table": render_table(run.cells),
+        "checks": [check.as_json() for check in checks],
     })
     return path, report
 

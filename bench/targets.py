@@ -41,6 +41,7 @@ class Target:
     needs_sandbox: bool
     memory: bool  # measure RSS after N conversations
     module: str = ""  # `python -m <module>`; empty means `python app.py`
+    storage: str = ""  # "redis": MIPA with STORAGE_URL on the redis-server the benchmark starts
 
     def available(self) -> tuple[bool, str]:
         if self.module:
@@ -57,7 +58,7 @@ class Target:
             argv += ["--sandbox-url", sandbox_url]
         return argv
 
-    def env(self, *, port: int, sandbox_url: str) -> dict[str, str]:
+    def env(self, *, port: int, sandbox_url: str, storage_url: str = "") -> dict[str, str]:
         if self.module:
             return {}
         return {
@@ -67,6 +68,7 @@ class Target:
             "MicrosoftAppId": "",
             "MicrosoftAppPassword": "",
             "LOG_LEVEL": "WARNING",
+            "STORAGE_URL": storage_url or "memory://",
         }
 
 
@@ -98,4 +100,6 @@ def all_targets() -> list[Target]:
         Target(name="bare-graph", scenarios=("calendar read",), needs_sandbox=True, memory=False,
                module="bench.baselines.bare_graph"),
         Target(name="mipa", scenarios=("calendar read", "my day", "task write"), needs_sandbox=True, memory=True),
+        Target(name="mipa-redis", scenarios=("calendar read", "task write"), needs_sandbox=True, memory=False,
+               storage="redis"),
     ]

@@ -36,9 +36,11 @@ def test_bench_runs_bare_reply_baseline_and_writes_table_and_json(tmp_path: Path
         assert cell["turns"] > 0
         assert cell["turns_per_s"] > 0
         assert 0 < cell["p50_ms"] <= cell["p95_ms"] <= cell["p99_ms"]
+        assert cell["bot_cpu_ms_per_turn"] > 0
     assert payload["processes"]["bare-reply"]["startup_status"] == 200
     assert payload["processes"]["bare-reply"]["rss_start_mb"] > 0
     assert "table" in payload and "recognition" in payload
+    assert payload["checks"] == []  # MIPA's targets are checked only when MIPA ran
 
 
 def test_percentile_interpolates() -> None:

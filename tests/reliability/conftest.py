@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-import httpx
 import pytest
-from aiohttp import web
 
-from app import create_app
 from config import Settings
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import bot, channel, graph_as, manual_bot, set_signin  # noqa: F401
 from tests.reliability.issuer import LocalIssuer, StaticCredentialsFactory
-from tests.support.bot import BotServer
+from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
 
 APP_ID = "11111111-2222-4333-8444-555555555555"
@@ -76,14 +73,5 @@ async def auth_bot(
         app_id=APP_ID, app_password="unused-secret", graph_base_url=f"{sandbox_url}/v1.0",
         host="127.0.0.1", port=0,
     )
-    app = create_app(replace(settings.validate()), credentials_factory=StaticCredentialsFactory(APP_ID))
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    try:
-        async with httpx.AsyncClient(timeout=30) as http:
-            yield BotServer(url=url, app=app, http=http, channel=channel)
-    finally:
-        await runner.cleanup()
+    async with run_bot(settings.validate(), channel, credentials_factory=StaticCredentialsFactory(APP_ID)) as server:
+        yield server

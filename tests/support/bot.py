@@ -36,8 +36,9 @@ class BotServer:
 
 
 @asynccontextmanager
-async def run_bot(settings: Settings, channel: FakeChannel) -> AsyncIterator[BotServer]:
-    app = create_app(replace(settings, host="127.0.0.1", port=0))
+async def run_bot(settings: Settings, channel: FakeChannel, **app_options: Any) -> AsyncIterator[BotServer]:
+    """The app on a free loopback port; `app_options` go to `create_app` (e.g. `credentials_factory`)."""
+    app = create_app(replace(settings, host="127.0.0.1", port=0), **app_options)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

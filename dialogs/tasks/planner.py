@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
@@ -17,7 +16,6 @@ from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature
 from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
-from graph.planner import parse_planner_task
 from language import t
 
 __all__ = [
@@ -43,10 +41,7 @@ def ordered_planner(tasks: list[PlannerTask], tz: str) -> list[PlannerTask]:
 
 async def plan_tasks(graph: UserGraph, plan: PlannerPlan) -> list[PlannerTask]:
     """The open tasks of one plan, with its bucket names."""
-    items = await graph.session.get_all(f"/planner/plans/{quote(plan.id, safe='')}/tasks")
-    buckets = {b.id: b.name for b in await graph.planner.buckets(plan.id)}
-    tasks = [parse_planner_task(i, {plan.id: plan.title}, buckets) for i in items]
-    return [task for task in tasks if task.percent_complete < 100]
+    return await graph.planner.plan_tasks(plan)
 
 
 class PlannerListDialog(TaskFeature):

@@ -111,13 +111,13 @@ class GraphClient:
 
     def _client(self) -> httpx.AsyncClient:
         if self._http is None:
+            from .transport import AiohttpTransport
+
             self._http = httpx.AsyncClient(
-                transport=self._transport,
+                # httpx's own pool (httpcore) cost ~5 ms of CPU per request at 16 conversations (issue 13)
+                transport=self._transport or AiohttpTransport(limit=100),
                 timeout=self.timeout,
-                http1=True,
-                http2=False,
                 follow_redirects=False,
-                limits=httpx.Limits(max_keepalive_connections=20, max_connections=100),
             )
         return self._http
 

@@ -1,0 +1,97 @@
+"""The aiohttp transport under GraphClient, against a real local HTTP server: bytes, headers, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from aiohttp import web
+
+from graph import GraphClient, GraphRequestError
+from graph.transport import AiohttpTransport
+
+Seen = list[dict[str, Any]]
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[tuple[str, Seen]]:
+    seen: Seen = []
+
+    async def echo(request: web.Request) -> web.Response:
+        body = await request.read()
+        seen.append({"method": request.method, "raw_path": request.raw_path, "headers": dict(request.headers),
+                     "body": body})
+        if request.path.endswith("/gzip"):
+            payload = gzip.compress(json.dumps({"value": [{"id": "é1"}]}).encode())
+            return web.Response(body=payload, headers={"Content-Encoding": "gzip", "Content-Type": "application/json",
+                                                       "request-id": "r-1"})
+        if request.path.endswith("/slow"):
+            await asyncio.sleep(1.0)
+        if request.path.endswith("/throttle"):
+            return web.json_response({"error": {"code": "TooManyRequests", "message": "x"}}, status=429,
+                                     headers={"Retry-After": "0"})
+        return web.json_response({"id": "created"}, status=201 if request.method == "POST" else 200)
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", echo)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}/v1.0", seen
+    finally:
+        await runner.cleanup()
+
+
+async def test_requests_go_out_byte_for_byte_and_gzip_is_decoded(server: tuple[str, Seen]) -> None:
+    base, seen = server
+    async with GraphClient(base_url=base) as graph:
+        page = await graph.request("GET", "/me/gzip", token="t0k", params={"$filter": "subject eq 'a&b c'"})
+        created = await graph.request("POST", "/me/todo/lists/x/tasks", token="t0k", json={"title": "naïve"})
+    assert page.values() == [{"id": "é1"}] and page.request_id == "r-1"
+    assert created.status == 201 and created.json() == {"id": "created"}
+    get, post = seen
+    async with GraphClient(base_url=base, transport=httpx.AsyncHTTPTransport()) as graph:  # httpx's own wire
+        await graph.request("GET", "/me/gzip", token="t0k", params={"$filter": "subject eq 'a&b c'"})
+    assert get["raw_path"] == seen[2]["raw_path"]  # the query string goes out exactly as httpx encodes it
+    assert "a%26b" in get["raw_path"]
+    assert get["headers"]["Authorization"] == "Bearer t0k"
+    assert "gzip" in get["headers"]["Accept-Encoding"]
+    assert json.loads(post["body"]) == {"title": "naïve"}
+    assert post["headers"]["Content-Type"] == "application/json"
+    assert post["headers"]["Content-Length"] == str(len(post["body"]))
+
+
+async def test_retryable_status_is_retried_through_the_transport(server: tuple[str, Seen]) -> None:
+    base, seen = server
+    async with GraphClient(base_url=base, max_retries=2, backoff=0.0, budget=5.0) as graph:
+        with pytest.raises(Exception) as caught:
+            await graph.request("GET", "/me/throttle", token="t")
+    assert type(caught.value).__name__ == "Throttled"
+    assert len(seen) == 3  # first try and two retries, each a real request
+
+
+async def test_refused_connection_is_a_connect_error() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    async with httpx.AsyncClient(transport=AiohttpTransport()) as http:
+        with pytest.raises(httpx.ConnectError):
+            await http.get(f"http://127.0.0.1:{port}/v1.0/me")
+
+
+async def test_slow_answer_is_a_read_timeout_and_the_client_gives_up_in_budget(server: tuple[str, Seen]) -> None:
+    base, _ = server
+    async with httpx.AsyncClient(transport=AiohttpTransport(), timeout=0.2) as http:
+        with pytest.raises(httpx.ReadTimeout):
+            await http.get(base + "/me/slow")
+    async with GraphClient(base_url=base, timeout=0.2, budget=0.5, backoff=0.0) as graph:
+        with pytest.raises(GraphRequestError):
+            await graph.request("GET", "/me/slow", token="t")

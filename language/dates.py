@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any
 
+from .fastdates import clock_guess, quick_parse
 from .text import fold
 
 __all__ = ["DateInfo", "extract_dates", "has_date_cue", "parse_number_word"]
@@ -110,8 +111,19 @@ def _parse_dt(value: str) -> datetime:
     return datetime.fromisoformat(value.strip())
 
 
-def _pick(values: list[dict[str, Any]], today: date) -> dict[str, Any]:
-    """Of several readings (a bare "Friday" gives last and next), the first one not in the past."""
+def _pick(values: list[dict[str, Any]], today: date, lang: str) -> dict[str, Any]:
+    """Of several readings (a bare "Friday" gives last and next), the first one not in the past.
+
+    An hour without am/pm ("at 3", "10h") comes as the hour written and 12 hours later: the one
+    `fastdates.clock_guess` gives is kept (French: as written; English: 1 to 7 in the afternoon).
+    """
+    if values[0].get("type") in ("time", "datetime") and len(values) > 1:
+        clocks = {str(v.get("value", ""))[-8:] for v in values}
+        written = str(values[0].get("value", ""))[-8:]
+        if len(clocks) == 2 and written[:2].isdigit() and written[3:5].isdigit():
+            hour, minute = int(written[:2]), int(written[3:5])
+            wanted = clock_guess(hour, minute, lang).strftime("%H:%M:%S") if hour <= 12 else written
+            values = [v for v in values if str(v.get("value", ""))[-8:] == wanted] or values
     for v in values:
         key = v.get("value") or v.get("start") or ""
         if key and key[:10] >= today.isoformat():
@@ -119,8 +131,11 @@ def _pick(values: list[dict[str, Any]], today: date) -> dict[str, Any]:
     return values[-1]
 
 
-def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo) -> DateInfo:
-    """Find the date, time, range and duration in `text` (any case), relative to the aware `now`."""
+def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bool = True) -> DateInfo:
+    """Find the date, time, range and duration in `text` (any case), relative to the aware `now`.
+
+    fast: read the common phrasings with `fastdates.quick_parse` (False: always Recognizers-Text).
+    """
     folded = fold(text)
     if not has_date_cue(folded):
         return DateInfo()
@@ -161,19 +176,25 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo) -> DateInfo
 
     if lang == "en":
         folded = _BARE_RANGE_EN.sub(_business_hours, folded)
-    naive_now = local_now.replace(tzinfo=None, second=0, microsecond=0)
-    results = _model(lang).parse(folded, naive_now)
     day: date | None = None
     day_end: date | None = None
     clock: time | None = None
     start: datetime | None = None
     end: datetime | None = None
     time_given = False
+    quick = quick_parse(folded, lang, today) if fast else None
+    if quick is not None:
+        day, day_end, clock = quick.day, quick.day_end, quick.clock
+        start = _aware(quick.start, zone) if quick.start else None
+        end = _aware(quick.end, zone) if quick.end else None
+        time_given = start is not None
+    naive_now = local_now.replace(tzinfo=None, second=0, microsecond=0)
+    results = [] if quick is not None else _model(lang).parse(folded, naive_now)
     for r in results:
         values = (r.resolution or {}).get("values") or []
         if not values:
             continue
-        v = _pick(values, today)
+        v = _pick(values, today, lang)
         kind = v.get("type", "")
         try:
             if kind == "date" and day is None:

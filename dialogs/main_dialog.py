@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import (
@@ -153,15 +154,15 @@ class MainDialog(ComponentDialog):
             await self.services.say(context, "bot.signin.failed")
             return await step.end_dialog()
         self.services.remember_token(context, token.token)
-        request = Request.from_options(step.values["request"])
+        options: dict[str, Any] = step.values["request"]  # Request.to_options(), passed on as it is
         same_turn = step.values.get("activity_id") == context.activity.id
         if same_turn and not step.values.get("tz_known"):
             # Dates were read in UTC for lack of a zone; now that Graph is reachable, read them again.
             tz = await self.services.time_zone(context, self.services.graph.for_user(token.token))
-            if tz != request.tz:
-                request = Request.from_recognition(TurnFacts.of(context).recognize(tz), tz=tz)
-        return await step.next(request.to_options())
+            if tz != Request.from_options(options).tz:
+                options = Request.from_recognition(TurnFacts.of(context).recognize(tz), tz=tz).to_options()
+        return await step.next(options)
 
     async def dispatch_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        request = Request.from_options(step.result)
-        return await step.begin_dialog(self._routes[request.intent], request.to_options())
+        options: dict[str, Any] = step.result
+        return await step.begin_dialog(self._routes[Request.from_options(options).intent], options)

@@ -59,7 +59,10 @@ class HttpSession:
 
 
 def _plain_json(value: Any) -> bool:
-    """True when `value` holds only dict (str keys), list, str, int, float, bool and None: JSON as it is."""
+    """True when `value` holds only dict (str keys), list, str, int, float, bool and None: JSON as it is.
+
+    A str subclass counts when its str() is its text (StrEnum): msrest sends str(x), json sends the text.
+    """
     stack = [value]
     while stack:
         item = stack.pop()
@@ -70,7 +73,11 @@ def _plain_json(value: Any) -> bool:
             stack.extend(item.values())
         elif kind is list:
             stack.extend(item)
-        elif kind not in (str, int, float, bool) and item is not None:
+        elif kind in (str, int, float, bool) or item is None:
+            continue
+        elif isinstance(item, str) and str(item) == item:  # StrEnum (card verbs): msrest sends str(item)
+            continue
+        else:
             return False
     return True
 

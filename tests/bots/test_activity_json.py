@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from enum import IntEnum, StrEnum
 from typing import Any
 
 import pytest
@@ -31,6 +33,14 @@ CARD: dict[str, Any] = {
 }
 
 
+class _Verb(StrEnum):
+    ACCEPT = "calendar.accept"
+
+
+class _Level(IntEnum):
+    HIGH = 2
+
+
 def _activities() -> list[Activity]:
     plain = MessageFactory.text("hello")
     card = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content=CARD), text="summary")
@@ -45,10 +55,13 @@ def _activities() -> list[Activity]:
     hero = MessageFactory.attachment(CardFactory.hero_card(HeroCard(title="t", buttons=[
         CardAction(type="imBack", title="Yes", value="yes")])))  # a Model inside: msrest does it all
     odd = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content={"tuple": ("a", "b"), 1: "x"}))
+    verbs = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content={
+        "actions": [{"type": "Action.Execute", "verb": _Verb.ACCEPT, "data": {"verb": _Verb.ACCEPT}}]}))
+    levels = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content={"level": _Level.HIGH}))
     empty = MessageFactory.attachment(Attachment(content_type="text/plain", content=None))
     empty.suggested_actions = SuggestedActions(actions=[CardAction(type="imBack", title="Oui", value="oui")])
     typing = Activity(type=ActivityTypes.typing)
-    return [plain, card, two, hero, odd, empty, typing]
+    return [plain, card, two, hero, odd, verbs, levels, empty, typing]
 
 
 @pytest.mark.parametrize("activity", _activities())
@@ -62,3 +75,11 @@ def test_plain_card_content_is_passed_through_not_rebuilt() -> None:
     activity = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content=CARD))
     assert activity_json(activity)["attachments"][0]["content"] is CARD
     assert activity.attachments[0].content is CARD
+
+
+def test_str_enum_verbs_keep_the_fast_path() -> None:
+    card = {"actions": [{"type": "Action.Execute", "verb": _Verb.ACCEPT}]}
+    activity = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content=card))
+    body = activity_json(activity)
+    assert body["attachments"][0]["content"] is card
+    assert json.loads(json.dumps(body)) == activity.serialize()

@@ -10,7 +10,7 @@ from language import Entities, Recognition
 
 __all__ = ["Request"]
 
-_DATETIME_FIELDS = {"start", "end"}
+_DATETIME_FIELDS = {"start", "end", "new_start"}
 _TUPLE_FIELDS = {"people", "ambiguities"}
 
 

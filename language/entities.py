@@ -42,9 +42,15 @@ _NAME_STOP = frozenset(
 )
 _PERSON = re.compile(
     r"\b(?:with|avec|to|from|assign(?:ed)? to|assigne[rz]? (?:à|a)|de la part de|invite|for|pour|de|by|par|of|is|"
-    r"contact|call|appelle|find|trouve|cherche|recherche|look up|search for|à)\s+"
+    r"contact|call|appelle|find|trouve|cherche|recherche|look up|search for)\s+"
     r"([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?:\s+[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+)?)"
 )
+# "à Lucie" is a person after a verb of giving ("assigne X à Lucie"), otherwise a place ("à Lyon").
+_GIVE_VERB = re.compile(r"\b(?:assigne[rz]?|attribue[rz]?|donne[rz]?|confie[rz]?|transmets|transmettre|envoie[rz]?|"
+                        r"demande[rz]?|propose[rz]?|invite[rz]?)\b", _I)
+_A_NAME = re.compile(r"\bà\s+([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?:\s+[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+)?)")
+_PLACE = re.compile(r"\b(?:à|in|at)\s+([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?:[ -](?:de|du|sur|en|le|la)[ -]"
+                    r"[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+)?)")
 _NOT_A_NAME = re.compile(r"(?:planner|sharepoint|onedrive|teams|outlook|q\d|paris|friday|monday|i|mipa)\b")
 _PERSON_LOWER = re.compile(r"\b(?:with|avec)\s+([a-z\u00E0-\u00FF][\w\u00E0-\u00FF'-]+(?:\s+[a-z][\w'-]+)?)")
 _POSSESSIVE = re.compile(r"\b([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)'s\b|\bde ([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)\b")
@@ -82,7 +88,10 @@ _ADD_INTENTS = frozenset({"todo.add", "planner.add", "lists.add", "mail.to_task"
 
 def _people(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for m in _PERSON.finditer(text):
+    matches = list(_PERSON.finditer(text))
+    if _GIVE_VERB.search(text):
+        matches += list(_A_NAME.finditer(text))
+    for m in sorted(matches, key=lambda m: m.start()):
         name = re.sub(r"'s$", "", m.group(1))
         if fold(name.split()[0]) not in _NAME_STOP and not _NOT_A_NAME.match(fold(name)):
             found.append(name)
@@ -103,21 +112,105 @@ def _add_title(text: str, lang: str) -> tuple[str | None, str | None]:
     m = _LEAD.match(s)
     if m:
         s = s[m.end():]
+    only_list = _ONLY_LIST.match(s)  # "add a task to my groceries list": a list, no title yet
+    if only_list:
+        return None, next(g for g in only_list.groups() if g).strip()
     list_name = None
-    lm = (_LIST_FR if lang == "fr" else _LIST_EN).search(s)
+    lm = (_LIST_FR if lang == "fr" else _LIST_EN).search(" " + s)
     if lm:
         list_name = lm.group(1).strip()
-        s = s[: lm.start()] + s[lm.end():]
-    s = _IMPORTANCE_TAIL.sub("", s)
+        s = (" " + s)[: lm.start()] + (" " + s)[lm.end():]
+    s = _IMPORTANCE_TAIL.sub("", s.strip())
     s = _DATE_TAIL.sub("", s).strip(" ,")
     return (s or None), list_name
+
+
+# Names that run over several words end at the next keyword or preposition ("plan Salon de Lyon dans le
+# compartiment En cours pour Liam"): "de" and "l'" stay inside a name, these words end it.
+_NAME_END = (r"(?=\s*(?:»|\"|”)|\s+(?:pour|avec|dans|sur|du|au|aux|à|a|comme|et|en|par|for|with|in|into|on|to|as|"
+             r"and|by|due|before|avant|d'ici|jusqu'à|demain|aujourd'hui|tomorrow|today|next|this|cette|ce|le \d|"
+             r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|"
+             r"saturday|sunday|compartiment|bucket|plan|assign|assigne|assigned|assignée?)\b|\s*[,.!?;:]|$)")
+_PLAN_NAMED = re.compile(r"\b(?:plan|projet)\s+(?:«\s*|\")?([A-Z0-9\u00C0-\u00DD][\w'’-]*(?:\s+[\w'’-]+)*?)" + _NAME_END)
+_BUCKET_NAMED = re.compile(r"\b(?:compartiment|bucket)\s+(?:«\s*|\")?([\w\u00C0-\u00FF][\w'’-]*(?:\s+[\w'’-]+)*?)"
+                           + _NAME_END, _I)
+_BUCKET_BEFORE = re.compile(r"\b(?:in|into|to|from|on|of)\s+(?:the\s+)?(?!the\b)([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+bucket\b", _I)
+_ONLY_LIST = re.compile(r"^(?:to\s+|on\s+|in\s+|à\s+|a\s+|dans\s+|sur\s+)?(?:my|the|our|ma|mes|la|notre)\s+(?:liste\s+"
+                        r"(?:de\s+|d'|des\s+|du\s+)?(.+?)|(.+?)\s+(?:to-?do\s+)?list)$", _I)
+_MEETING_TITLE = re.compile(
+    r"\b(?:about|regarding|concerning|on the topic of|called|named|titled|entitled|sur|concernant|intitulée?|"
+    r"appelée?|nommée?|à propos d[eu]|au sujet d[eu]|pour parler d[eu])\s+(.+)$", _I)
+_TITLE_END = re.compile(
+    r"\s+(?:with|avec|at|à|on|le|for|pour|pendant|during|from|de \d|in room|dans la salle)\s+.*$|"
+    r"\s+(?:tomorrow|today|tonight|next|this|demain|aujourd'hui|ce soir|cet? |cette |la semaine|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|\d).*$", _I)
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’)\s*(?=\S)", _I)
+_TODO_MARK_TITLE = re.compile(
+    r"^(?:please\s+)?(?:mark|marque|marquer|set)\s+(.+?)\s+(?:as|comme|en)\s+(?:done|complete|completed|finished|"
+    r"fait|faite|faits|faites|terminée?s?|accomplie?|finie?s?)\s*[.!?]*$", _I)
+_TODO_VERB_TITLE = re.compile(
+    r"^(?:please\s+)?(?:complete|finish|tick off|check off|termine|terminer|coche|cocher|i finished|i've finished|"
+    r"j'ai fini|j'ai terminé|delete|remove|erase|supprime|supprimer|efface|effacer|enlève|enleve|retire)\s+(.+?)"
+    r"\s*[.!?]*$", _I)
+_TASK_WORD = re.compile(r"^(?:the|my|this|that|la|ma|cette|le|mon)\s+(?:task|to-?do|item|tâche|tache|élément|element)\s+", _I)
+_FROM_LIST = re.compile(r"\s+(?:from|on|in|de|dans|sur)\s+(?:my|the|ma|la|mes)\s+(?:liste\s+(?:de\s+|d'|des\s+)?)?"
+                        r"(.+?)(?:\s+(?:to-?do\s+)?list)?\s*$", _I)
+
+
+def _todo_title(text: str) -> tuple[str | None, str | None]:
+    """(title, list name) of "mark X as done", "complete X", "delete the task X from my Y list"."""
+    s = text.strip()
+    m = _TODO_MARK_TITLE.match(s) or _TODO_VERB_TITLE.match(s)
+    if not m:
+        return None, None
+    title = m.group(1).strip()
+    if _ORDINAL.search(fold(title)) or re.match(r"^(?:it|this|that|them|all|everything|ça|ca|cela|tout)\b", title, _I):
+        return None, None
+    title = _TASK_WORD.sub("", title)
+    list_name = None
+    lm = _FROM_LIST.search(title)
+    if lm and (lm.group(0).lower().rstrip().endswith("list") or "liste" in lm.group(0).lower()):
+        list_name = lm.group(1).strip()
+        title = title[: lm.start()]
+    return (title.strip() or None), list_name
+
+
+def _meeting_title(text: str) -> str | None:
+    m = _MEETING_TITLE.search(text.strip().rstrip(".!?"))
+    if not m:
+        return None
+    title = _TITLE_END.sub("", m.group(1)).strip(" ,")
+    return _ARTICLE.sub("", title).strip() or None
+
+
+def _planner_names(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    pm = _PLAN_NAMED.search(text)
+    if pm and fold(pm.group(1)) not in {"my", "the", "mon", "le", "this", "ce", "our"}:
+        out["plan_name"] = pm.group(1).strip()
+    else:
+        pm2 = _PLAN.search(text)
+        if pm2:
+            name = next(g for g in pm2.groups() if g)
+            if fold(name) not in {"my", "the", "mon", "le", "this", "ce", "our"}:
+                out["plan_name"] = re.sub(r"^(?:my|the|our|this)\s+", "", name, flags=_I)
+    bm = _BUCKET_BEFORE.search(text) or _BUCKET_NAMED.search(text)
+    if bm:
+        out["bucket_name"] = bm.group(1).strip()
+    return out
 
 
 def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object]:
     """Entity fields (names as in `Entities`) found in `text` for the recognised `intent`."""
     folded = fold(text)
     out: dict[str, object] = {}
-    people = _people(text)
+    names: dict[str, str] = _planner_names(text) if intent.startswith("planner") else {}
+    out.update(names)
+    unnamed = text
+    for name in names.values():  # "plan Salon de Lyon": Lyon is no person
+        unnamed = unnamed.replace(name, " ")
+    people = _people(unnamed)
     if people:
         out["people"] = people
     q = _QUOTED.search(text)
@@ -126,22 +219,30 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
     if intent in _ADD_INTENTS and "title" not in out:
         title, list_name = _add_title(text, lang)
         if title:
-            out["title"] = title
+            for name in names.values():
+                title = re.sub(r"(?:^|\s+)(?:to|in|into|on|au|à|a|dans|sur|du)\s+(?:the\s+|le\s+)?(?:plan|projet|compartiment|bucket)?"
+                               r"\s*" + re.escape(name) + r"(?:\s+(?:plan|bucket))?", " ", title, flags=_I).strip()
+            out["title"] = title or None
         if list_name and intent == "todo.add":
             out["list_name"] = list_name
     elif intent in _ADD_INTENTS:
         _, list_name = _add_title(text, lang)
         if list_name and intent == "todo.add":
             out["list_name"] = list_name
-    if intent.startswith("planner"):
-        pm = _PLAN.search(text)
-        if pm:
-            name = next(g for g in pm.groups() if g)
-            if fold(name) not in {"my", "the", "mon", "le", "this", "ce", "our"}:
-                out["plan_name"] = re.sub(r"^(?:my|the|our|this)\s+", "", name, flags=_I)
-        bm = _BUCKET.search(text)
-        if bm:
-            out["bucket_name"] = next(g for g in bm.groups() if g)
+    if intent in ("todo.complete", "todo.delete", "planner.complete") and "title" not in out:
+        title, list_name = _todo_title(text)
+        if title:
+            out["title"] = title
+        if list_name and intent.startswith("todo"):
+            out["list_name"] = list_name
+    if intent == "calendar.create" and "title" not in out:
+        title = _meeting_title(text)
+        if title:
+            out["title"] = title
+    if intent.startswith("calendar") and people:
+        pl = _PLACE.search(text)
+        if pl and pl.group(1) not in people and fold(pl.group(1).split()[0]) not in _NAME_STOP:
+            out["location"] = pl.group(1)
     if intent.startswith("lists."):
         lm = re.search(r"\b(?:the|la|liste)\s+([\w-]+(?:\s+(?!sharepoint)[\w-]+)?)\s+(?:sharepoint\s+)?(?:list|tracker)\b"
                        r"|\bliste\s+(?:sharepoint\s+)?([\w-]+)", text, _I)
@@ -151,6 +252,7 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
         lm = re.search(r"\b(?:my|the)\s+([\w-]+)\s+list\b|\bliste\s+(?:de\s+|d'|des\s+)?([\w-]+)", text, _I)
         if lm:
             out["list_name"] = next(g for g in lm.groups() if g)
+    out = {k: v for k, v in out.items() if v is not None}
     for level, pattern in _IMPORTANCE:
         if pattern.search(folded):
             out["importance"] = level
@@ -181,4 +283,8 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
     lo = _LOCATION.search(text)
     if lo:
         out["location"] = lo.group(1)
+    elif intent.startswith("calendar") and "location" not in out:
+        pl = _PLACE.search(text)
+        if pl and fold(pl.group(1).split()[0]) not in _NAME_STOP and not _NOT_A_NAME.match(fold(pl.group(1))):
+            out["location"] = pl.group(1)
     return out

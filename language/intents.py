@@ -154,6 +154,14 @@ _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?
                      r"new|nouvelle?|un nouveau|une nouvelle)\s+(?:meeting|call|appointment|event|reunion|rendez-vous|rdv|"
                      r"appel|evenement|visio|sync)\b")
 # "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
+_ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+(?!.*\b(?:meeting|meetings|event|appointment|"
+               r"reunion|rendez-vous|rdv|call|appel|evenement|calendar|agenda|calendrier|contact|contacts|with|avec|"
+               r"flag|drapeau|indicateur|e-?mails?|mails?|courriels?|messages?|rooms?|salles?)\b)"
+               r"(?!.*(?:\d ?(?:am|pm|h)\b|\d ?h\d\d|\b(?:at|a) \d|\bheures?\b|\bhours?\b|\bpendant\b|\bevery\b|\btous les\b))")
+# The Teams command titles (appPackage) and their close variants.
+_AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montre |affiche |voir )?(?:my|mon|ma) (?:calendar|agenda|"
+                     r"calendrier)(?: (?:today|for today|tomorrow|aujourd'hui|d'aujourd'hui|du jour|demain|pour aujourd'hui))?[ ?!.]*$")
+_TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
 _ROOM = _R(r"\b(?:rooms?|salles?|chambres?|floor|etage|hotel|building|batiment)\b")
 _FIND_NAME = re.compile(r"^(?:please |can you |peux-tu )?(?:find|look up|lookup|search for|who is|cherche|trouve|"
                         r"recherche|qui est)\s+(?:[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'’-]+)(?:\s+[A-Z\u00C0-\u00DD]"
@@ -185,6 +193,10 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return reply
     if _GREETING.search(folded):
         return "general.greeting"
+    if _AGENDA_COMMAND.search(folded):
+        return "calendar.agenda"
+    if _TASKS_COMMAND.search(folded):
+        return "todo.list"
     if _DIGEST.search(folded):
         return "digest.today"
     if _TENTATIVE.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -214,6 +226,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.complete"
     if _TODO_DELETE_ORD.search(folded) or _TODO_DELETE.search(folded):
         return "todo.delete"
+    if _ADD_TODO.search(folded) and not _OUT_OF_SCOPE.search(folded):  # "add pay the July invoice"
+        return "todo.add"
     if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):
         return "calendar.create"
     if _FIND_NAME.search(text.strip()) and not _NAME_WORDS.search(folded):

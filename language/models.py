@@ -50,6 +50,11 @@ class Entities:
     comment: a free-text comment, e.g. a decline reason ("because I'm on leave").
     query: mail search words or a sender.
     location: a place ("in room 12", "à Paris").
+    new_start: the target time of a reschedule ("move my 3pm to tomorrow at 10am": tomorrow 10:00), an
+        aware datetime in the user's zone. When the meeting is referred to by a clock time, `start` (and
+        `time_given`) describe that meeting (today 15:00) and, for dialogs written before this field, `end`
+        also holds the target; otherwise ("move it to 4pm", "tomorrow's meeting to Thursday at 2pm") the
+        date fields describe the target, as they did before.
     ambiguities: flags the dialog should ask about; "next_weekday" when "next Friday" could be this
         week's or next week's Friday (start/end follow the coming one).
     """
@@ -72,6 +77,7 @@ class Entities:
     query: str | None = None
     location: str | None = None
     ambiguities: tuple[str, ...] = ()
+    new_start: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: datetimes in ISO 8601, durations in seconds, empty fields dropped."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .dates import extract_dates, has_date_cue
+from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
 from .intents import classify, load_model
 from .models import Entities, Recognition
@@ -71,10 +72,54 @@ def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Reco
         for name in (entities.plan_name, entities.bucket_name, entities.list_name):
             if name:  # "the Q4 plan" names a plan, not a quarter
                 date_text = date_text.replace(name, " ")
+        if intent == "calendar.create" and entities.title and entities.title in date_text:
+            date_text = date_text.replace(entities.title, " ")  # "a call called Q4 review" is no quarter
         info = extract_dates(date_text, lang, now, zone)
+        if intent in _TITLED_INTENTS and entities.title and _spans_days(info) and has_date_cue(fold(entities.title)):
+            info = DateInfo()  # "pay the July invoice": the month belongs to the title, it is no due date
         entities = replace(
             entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
             time_given=info.time_given, ambiguities=info.ambiguities,
         )
+        if intent == "calendar.update":
+            entities = _reschedule(text, lang, now, zone, entities)
     logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
     return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+
+
+_TITLED_INTENTS = frozenset({"todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete", "mail.to_task"})
+# "move my 3pm TO tomorrow at 10am", "déplace ma réunion de 15h À demain 10h": the marker before the new time.
+_TARGET = {
+    "en": re.compile(r"\b(?:to|until|till|into)\s+(?=(?:the\s+)?(?:today|tomorrow|tonight|next|this|noon|midday|"
+                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|same time|end of))", re.IGNORECASE),
+    "fr": re.compile(r"(?:\bà|\ba|\bau|\bpour|\bvers)\s+(?=(?:la\s+|le\s+)?(?:aujourd|demain|ce\s|cet\s|cette\s|midi|"
+                     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|semaine prochaine|la semaine|fin de|"
+                     r"même heure))", re.IGNORECASE),
+}
+
+
+def _spans_days(info: DateInfo) -> bool:
+    return info.start is not None and info.end is not None and info.end - info.start > timedelta(days=1, hours=1)
+
+
+def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Entities) -> Entities:
+    """Split "move <the meeting at X> to <Y>": `start` from X, `new_start` from Y (see `Entities.new_start`)."""
+    for m in _TARGET[lang].finditer(text):
+        target = extract_dates(text[m.end():], lang, now, zone)
+        if target.start is None:
+            continue
+        current = extract_dates(text[: m.start()], lang, now, zone)
+        if current.start is None or not current.time_given:
+            # no current clock time ("move it to 4pm", "tomorrow's meeting to Thursday at 2pm"): start repeats
+            # the target, as dialogs written before `new_start` expect
+            return replace(entities, start=target.start, end=target.end, all_day=target.all_day,
+                           time_given=target.time_given, ambiguities=target.ambiguities, new_start=target.start)
+        if not target.time_given and current.time_given:  # "move my 3pm to Friday": Friday at 3pm
+            moved = datetime.combine(target.start.date(), current.start.timetz().replace(tzinfo=None), tzinfo=zone)
+            target = replace(target, start=moved, time_given=True)
+        return replace(
+            entities, start=current.start, end=target.start, all_day=current.all_day, duration=None,
+            time_given=current.time_given, ambiguities=current.ambiguities + target.ambiguities,
+            new_start=target.start,
+        )
+    return entities

@@ -58,13 +58,13 @@ def mipa() -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture
-def playground(mipa: tuple[str, str]) -> Iterator[str]:
+def playground(mipa: tuple[str, str], tmp_path: Path) -> Iterator[str]:
     binary = ROOT / "node_modules" / ".bin" / "agentsplayground"
     assert binary.exists(), "make installs node_modules (npm package @microsoft/m365agentsplayground)"
     port = free_port()
     process = subprocess.Popen(
         [str(binary), "-e", f"{mipa[0]}/api/messages", "-c", "msteams", "-p", str(port), "--disable-telemetry"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # it writes devTools/ there
     )
     try:
         wait_http(f"http://127.0.0.1:{port}/")

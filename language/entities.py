@@ -40,10 +40,13 @@ _NAME_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi "
     "samedi dimanche my regards".split()
 )
+_CALENDAR_WORDS = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Lundi|Mardi|Mercredi|Jeudi|Vendredi|"
+                   r"Samedi|Dimanche|January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December|Today|Tomorrow|Next|This|At|On|In|For|About)\b")
 _PERSON = re.compile(
     r"\b(?:with|avec|to|from|assign(?:ed)? to|assigne[rz]? (?:à|a)|de la part de|invite|for|pour|de|by|par|of|is|"
     r"contact|call|appelle|find|trouve|cherche|recherche|look up|search for)\s+"
-    r"([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?:\s+[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+)?)"
+    r"([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?:\s+(?!" + _CALENDAR_WORDS + r")[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+){0,2})"
 )
 # "à Lucie" is a person after a verb of giving ("assigne X à Lucie"), otherwise a place ("à Lyon").
 _GIVE_VERB = re.compile(r"\b(?:assigne[rz]?|attribue[rz]?|donne[rz]?|confie[rz]?|transmets|transmettre|envoie[rz]?|"
@@ -222,7 +225,11 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
             for name in names.values():
                 title = re.sub(r"(?:^|\s+)(?:to|in|into|on|au|à|a|dans|sur|du)\s+(?:the\s+|le\s+)?(?:plan|projet|compartiment|bucket)?"
                                r"\s*" + re.escape(name) + r"(?:\s+(?:plan|bucket))?", " ", title, flags=_I).strip()
-            out["title"] = title or None
+            if intent == "planner.add":
+                for person in people:  # "pour Liam" assigns the task, it is not in its title
+                    title = re.sub(r"\s+(?:pour|for|to|à|assigned to|assignée? à)\s+" + re.escape(person) + r"\b", " ", title,
+                                   flags=_I)
+            out["title"] = " ".join(title.split()) or None
         if list_name and intent == "todo.add":
             out["list_name"] = list_name
     elif intent in _ADD_INTENTS:

@@ -74,9 +74,8 @@ def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Reco
                 date_text = date_text.replace(name, " ")
         if intent == "calendar.create" and entities.title and entities.title in date_text:
             date_text = date_text.replace(entities.title, " ")  # "a call called Q4 review" is no quarter
-        info = extract_dates(date_text, lang, now, zone)
-        if intent in _TITLED_INTENTS and entities.title and _spans_days(info) and has_date_cue(fold(entities.title)):
-            info = DateInfo()  # "pay the July invoice": the month belongs to the title, it is no due date
+        info = _dates_outside_title(date_text, lang, now, zone, entities.title) if intent in _TITLED_INTENTS else \
+            extract_dates(date_text, lang, now, zone)
         entities = replace(
             entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
             time_given=info.time_given, ambiguities=info.ambiguities,
@@ -97,6 +96,21 @@ _TARGET = {
                      r"même heure))", re.IGNORECASE),
 }
 
+_DAY_THEN_CLOCK = re.compile(r"\b(?:aujourd'hui|demain|apres-demain|matin|apres-midi|soir|midi|lundi|mardi|mercredi|jeudi|"
+                             r"vendredi|samedi|dimanche|prochaine?)\s+(?:a|au)\s*$")
+
+
+def _dates_outside_title(text: str, lang: str, now: datetime, zone: tzinfo, title: str | None) -> DateInfo:
+    """The due date of a task: date words inside its title are the title's ("file the Q3 report next week",
+    "pay the July invoice"); a single day there is still taken when nothing else is said."""
+    if title and title in text and has_date_cue(fold(title)):
+        outside = extract_dates(text.replace(title, " "), lang, now, zone)
+        if outside.start is not None:
+            return outside
+        info = extract_dates(text, lang, now, zone)
+        return DateInfo() if _spans_days(info) else info
+    return extract_dates(text, lang, now, zone)
+
 
 def _spans_days(info: DateInfo) -> bool:
     return info.start is not None and info.end is not None and info.end - info.start > timedelta(days=1, hours=1)
@@ -105,6 +119,8 @@ def _spans_days(info: DateInfo) -> bool:
 def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Entities) -> Entities:
     """Split "move <the meeting at X> to <Y>": `start` from X, `new_start` from Y (see `Entities.new_start`)."""
     for m in _TARGET[lang].finditer(text):
+        if lang == "fr" and _DAY_THEN_CLOCK.search(fold(text[: m.end()])) and text[m.end():m.end() + 1].isdigit():
+            continue  # "demain à 10h", "ce matin à 10h": one time, not a move
         target = extract_dates(text[m.end():], lang, now, zone)
         if target.start is None:
             continue

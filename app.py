@@ -7,9 +7,10 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
@@ -219,6 +220,16 @@ def configure_logging(level: str) -> None:
         logging.getLogger(name).setLevel(floor)
 
 
+def _run(main_coroutine: Coroutine[Any, Any, None]) -> None:
+    """asyncio.run on uvloop where it is installed (not on Windows): ~15 % less CPU per turn (issue 13)."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main_coroutine)
+        return
+    uvloop.run(main_coroutine)
+
+
 def main() -> int:
     try:
         settings = load_settings()
@@ -229,7 +240,7 @@ def main() -> int:
     if settings.local_mode:
         logger.info("local mode: no MicrosoftAppId, inbound authentication off, sandbox tenant")
     try:
-        asyncio.run(serve(settings))
+        _run(serve(settings))
     except SettingsError as exc:
         print(f"MIPA cannot start: {exc}", file=sys.stderr)
         return 2

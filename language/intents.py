@@ -163,6 +163,9 @@ _AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montr
                      r"calendrier)(?: (?:today|for today|tomorrow|aujourd'hui|d'aujourd'hui|du jour|demain|pour aujourd'hui))?[ ?!.]*$")
 _TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
 _REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|n'oublie pas de)\b")
+_FLAG = _R(r"\b(?:clear|remove|take off|delete|unset|enleve|enlever|retire|retirer|supprime|supprimer|efface|effacer|"
+           r"ote|oter)\b.*\b(?:flag|drapeau|indicateur)\b|^(?:please )?(?:flag|unflag|signale)\b|"
+           r"\bmark\b.*\bas flagged\b|\bmarque\b.*\b(?:d'un|avec un) (?:indicateur|drapeau)\b")
 _ROOM = _R(r"\b(?:rooms?|salles?|chambres?|floor|etage|hotel|building|batiment)\b")
 _FIND_NAME = re.compile(r"^(?:please |can you |peux-tu )?(?:find|look up|lookup|search for|who is|cherche|trouve|"
                         r"recherche|qui est)\s+(?:[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'’-]+)(?:\s+[A-Z\u00C0-\u00DD]"
@@ -206,6 +209,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "calendar.decline"
     if _TO_TASK.search(folded):
         return "mail.to_task"
+    if _FLAG.search(folded) and re.search(_MAIL_WORD, folded) and not _OUT_OF_SCOPE.search(folded):
+        return "mail.flag"
     if _FLAGGED.search(folded) and not _NOT_FLAGGED.search(folded) and re.search(_MAIL_WORD + r"|\bflagged\b", folded) and not re.search(
         r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
     ):
@@ -227,6 +232,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.complete"
     if _TODO_DELETE_ORD.search(folded) or _TODO_DELETE.search(folded):
         return "todo.delete"
+    if _REMIND.search(folded) and not _OUT_OF_SCOPE.search(folded):  # "remind me to call the bank at 9am"
+        return "todo.add"
     if _ADD_TODO.search(folded) and not _OUT_OF_SCOPE.search(folded):  # "add pay the July invoice"
         return "todo.add"
     if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):

@@ -195,6 +195,11 @@ def test_new_start_survives_json() -> None:
         ("remind me to file the Q3 report next week", "en", "todo.add",
          {"title": "file the Q3 report", "start": at(7), "end": at(14)}),
         ("ajoute appeler le plombier demain", "fr", "todo.add", {"title": "appeler le plombier", "start": at(2)}),
+        ("remind me to call the bank tomorrow at 9am", "en", "todo.add", {"title": "call the bank", "start": at(2, 9)}),
+        ("rappelle-moi de rejoindre la réunion demain à 9h", "fr", "todo.add",
+         {"title": "rejoindre la réunion", "start": at(2, 9)}),
+        ("clear the flag on the email from Élise about team news", "en", "mail.flag", {"people": ("Élise",)}),
+        ("enlève le drapeau du mail de Paul", "fr", "mail.flag", {}),
     ],
 )
 def test_intents_and_entities(text: str, lang: str, intent: str, fields: dict[str, object]) -> None:

@@ -115,9 +115,9 @@ async def graph_ctx(app: web.Application) -> AsyncIterator[None]:
 
 async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     from botbuilder.core import ConversationState, UserState
-    from botbuilder.integration.aiohttp import CloudAdapter
 
     from bots import AppBotFrameworkAuthentication, AssistantBot, DedupingTeamsSSOMiddleware
+    from bots.adapter import AppCloudAdapter
     from bots.card_actions import CardActions
     from bots.errors import make_turn_error_handler
     from bots.routes import make_messages_handler
@@ -134,7 +134,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         settings.bot_config(), token_service_url=app[SANDBOX_URL] if settings.local_mode else None,
         credentials_factory=app.get(CREDENTIALS_FACTORY),  # type: ignore[arg-type]
     )
-    adapter = CloudAdapter(auth)
+    adapter = AppCloudAdapter(auth)
     conversation_state = ConversationState(storage)
     user_state = UserState(storage)
     adapter.on_turn_error = make_turn_error_handler(conversation_state)

@@ -1,0 +1,70 @@
+"""The CloudAdapter MIPA runs on: the SDK's, with turn contexts that do not deep-copy card contents.
+
+`TurnContext.send_activities` deep-copies every outgoing activity before it applies the conversation
+reference; for a reply with an Adaptive Card that walks the whole card (~1 ms for the "my day" card,
+issue 13). The reply's attachments are handed over as `SharedAttachment`s, whose deep copy shares
+the card content: the SDK still gets its own copy of everything it changes (ids, addresses, input
+hint), and the caller's activity is left untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity, Attachment, ResourceResponse
+from botframework.connector.auth import ClaimsIdentity, ConnectorFactory, UserTokenClient
+
+__all__ = ["AppCloudAdapter", "ReplyTurnContext", "SharedAttachment"]
+
+
+class SharedAttachment(Attachment):
+    """An Attachment whose deep copy is shallow: the copy shares `content` (the card) with the original."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SharedAttachment:
+        return copy.copy(self)
+
+
+def _shared(attachment: Any) -> Any:
+    if type(attachment) is not Attachment:
+        return attachment
+    shared = SharedAttachment.__new__(SharedAttachment)
+    shared.__dict__.update(attachment.__dict__)
+    return shared
+
+
+class ReplyTurnContext(TurnContext):
+    """A TurnContext whose outgoing activities carry `SharedAttachment`s (see the module docstring)."""
+
+    async def send_activities(self, activities: list[Activity]) -> list[ResourceResponse]:
+        handed: list[Activity] = []
+        for activity in activities:
+            if activity.attachments:
+                activity = copy.copy(activity)  # the caller's activity keeps its own attachment list
+                activity.attachments = [_shared(attachment) for attachment in activity.attachments]
+            handed.append(activity)
+        return await super().send_activities(handed)
+
+
+class AppCloudAdapter(CloudAdapter):
+    """The SDK's CloudAdapter; its turns run on `ReplyTurnContext`."""
+
+    def _create_turn_context(
+        self,
+        activity: Activity,
+        claims_identity: ClaimsIdentity,
+        oauth_scope: str,
+        connector_client: Any,
+        user_token_client: UserTokenClient,
+        logic: Callable[[TurnContext], Awaitable[Any]],
+        connector_factory: ConnectorFactory,
+    ) -> TurnContext:
+        sdk = super()._create_turn_context(
+            activity, claims_identity, oauth_scope, connector_client, user_token_client, logic, connector_factory
+        )
+        context = ReplyTurnContext(self, activity)
+        context.turn_state.update(sdk.turn_state)
+        return context

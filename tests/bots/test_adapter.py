@@ -1,0 +1,82 @@
+"""`bots.adapter`: replies keep their cards without the SDK's deep copy of the card; nothing else changes."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from botbuilder.core import BotAdapter, MessageFactory, TurnContext
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    ChannelAccount,
+    ConversationAccount,
+    ConversationReference,
+    ResourceResponse,
+)
+
+from bots.adapter import ReplyTurnContext, SharedAttachment
+from bots.connector import activity_json
+
+ADAPTIVE = "application/vnd.microsoft.card.adaptive"
+
+
+class _Recorder(BotAdapter):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[Activity] = []
+
+    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+        self.sent.extend(activities)
+        return [ResourceResponse(id=str(i)) for i, _ in enumerate(activities)]
+
+    async def update_activity(self, context: TurnContext, activity: Activity) -> ResourceResponse:
+        raise NotImplementedError
+
+    async def delete_activity(self, context: TurnContext, reference: ConversationReference) -> None:
+        raise NotImplementedError
+
+
+def _incoming() -> Activity:
+    return Activity(
+        type=ActivityTypes.message, id="in-1", channel_id="msteams", service_url="http://channel",
+        from_property=ChannelAccount(id="29:user"), recipient=ChannelAccount(id="28:bot"),
+        conversation=ConversationAccount(id="a:conv"), text="my day",
+    )
+
+
+async def _send(context_class: type[TurnContext], reply: Activity) -> Activity:
+    adapter = _Recorder()
+    context = context_class(adapter, _incoming())
+    await context.send_activity(reply)
+    [sent] = adapter.sent
+    return sent
+
+
+async def test_reply_shares_the_card_and_leaves_the_callers_activity_alone() -> None:
+    card: dict[str, Any] = {"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "TextBlock", "text": "x"}]}
+    reply = MessageFactory.attachment(Attachment(content_type=ADAPTIVE, content=card), text="summary")
+    before = copy.deepcopy(reply.serialize())
+    sent = await _send(ReplyTurnContext, reply)
+    assert isinstance(sent.attachments[0], SharedAttachment)
+    assert sent.attachments[0].content is card  # no copy of the card
+    assert sent is not reply and sent.attachments[0] is not reply.attachments[0]
+    assert type(reply.attachments[0]) is Attachment and reply.serialize() == before  # caller untouched
+    assert sent.reply_to_id == "in-1" and sent.conversation.id == "a:conv" and sent.recipient.id == "29:user"
+
+
+async def test_sent_activity_is_the_same_as_with_the_sdk_context() -> None:
+    def reply() -> Activity:
+        card = {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "é"}], "actions": []}
+        return MessageFactory.carousel([Attachment(content_type=ADAPTIVE, content=card)], text="t")
+
+    fast = await _send(ReplyTurnContext, reply())
+    sdk = await _send(TurnContext, reply())
+    assert activity_json(fast) == sdk.serialize()
+    assert fast.serialize() == sdk.serialize()
+
+
+async def test_text_replies_are_passed_as_they_are() -> None:
+    sent = await _send(ReplyTurnContext, MessageFactory.text("hello"))
+    assert sent.text == "hello" and not sent.attachments

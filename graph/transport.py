@@ -1,27 +1,105 @@
-"""An httpx transport on one aiohttp session: the Graph client's HTTP without httpcore's per-request cost.
+"""Graph's HTTP on one aiohttp session: the wire GraphClient uses, and the same wire as an httpx transport.
 
-httpx's own pool (httpcore on anyio) costs several milliseconds of CPU per request under concurrency
-(it rescans every pooled connection and asks each socket for its peer name); aiohttp's connector costs
-a fraction of that. `GraphClient` keeps its httpx API (requests, retries, MockTransport in tests) and
-only the wire changes. Transport failures are raised as the httpx exceptions the client already sorts:
-a connection that could not be made (nothing sent) is `ConnectError`/`ConnectTimeout`, anything after
-that is ambiguous (`ReadTimeout`, `ReadError`, `RemoteProtocolError`).
+httpx's own pool (httpcore on anyio) cost several milliseconds of CPU per request under concurrency,
+and httpx's client layer about as much again as aiohttp's whole request (issue 13). `GraphClient`
+sends through `AiohttpWire` unless it was given an httpx transport (tests use `httpx.MockTransport`);
+`AiohttpTransport` puts the same wire under any httpx client. Failures are raised as the httpx
+exceptions the client already sorts: a connection that could not be made (nothing sent) is
+`ConnectError`/`ConnectTimeout`; anything later is ambiguous (`ReadTimeout`, `ReadError`,
+`RemoteProtocolError`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import aiohttp
 import httpx
 from yarl import URL
 
-__all__ = ["AiohttpTransport"]
+__all__ = ["AiohttpTransport", "AiohttpWire", "WireResponse", "client_timeout"]
 
 logger = logging.getLogger(__name__)
 
-# Hop-by-hop and framing headers: aiohttp writes its own from the body it sends.
-_DROP = frozenset({"content-length", "transfer-encoding", "connection", "keep-alive"})
+# Framing, hop-by-hop and encoding headers: aiohttp writes its own (and decodes what it asked for).
+_DROP_SENT = frozenset({"content-length", "transfer-encoding", "connection", "keep-alive", "accept-encoding"})
+# The body handed back is already decoded: its length and encoding headers no longer describe it.
+_DROP_RECEIVED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+@dataclass(frozen=True, slots=True)
+class WireResponse:
+    """Status, raw header pairs and the decoded body bytes of one response."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+    reason: str = ""
+
+
+class AiohttpWire:
+    """One keep-alive `aiohttp.ClientSession`, opened on first use (it needs the running loop)."""
+
+    def __init__(self, *, limit: int = 100, keepalive_timeout: float = 30.0) -> None:
+        self._limit = limit
+        self._keepalive_timeout = keepalive_timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(
+                    limit=self._limit, ttl_dns_cache=300, keepalive_timeout=self._keepalive_timeout
+                ),
+                cookie_jar=aiohttp.DummyCookieJar(),
+            )
+        return self._session
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Iterable[tuple[str, str]],
+        content: bytes | None,
+        limits: aiohttp.ClientTimeout,
+    ) -> WireResponse:
+        """One request; `url` is sent exactly as given (already percent-encoded)."""
+        session = self._get_session()
+        try:
+            async with session.request(
+                method, URL(url, encoded=True), headers=list(headers), data=content,
+                allow_redirects=False, timeout=limits,
+            ) as response:
+                body = await response.read()
+                return WireResponse(
+                    status=response.status,
+                    headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.raw_headers],
+                    content=body,
+                    reason=response.reason or "",
+                )
+        except aiohttp.ConnectionTimeoutError as exc:
+            raise httpx.ConnectTimeout("connection timed out") from exc
+        except aiohttp.SocketTimeoutError as exc:
+            raise httpx.ReadTimeout("read timed out") from exc
+        except aiohttp.ClientConnectorError as exc:
+            raise httpx.ConnectError("connection failed") from exc
+        except aiohttp.ServerDisconnectedError as exc:
+            raise httpx.RemoteProtocolError("server disconnected") from exc
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise httpx.ReadError(type(exc).__name__) from exc
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+def client_timeout(seconds: float) -> aiohttp.ClientTimeout:
+    """httpx's `timeout=seconds` (connect, read, write and pool each) for aiohttp."""
+    return aiohttp.ClientTimeout(total=None, connect=seconds, sock_connect=seconds, sock_read=seconds)
 
 
 def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:
@@ -35,59 +113,30 @@ def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
-    """httpx requests sent through one keep-alive `aiohttp.ClientSession`, opened on first use."""
+    """httpx requests sent through an `AiohttpWire`."""
 
     def __init__(self, *, limit: int = 100, keepalive_timeout: float = 30.0) -> None:
-        self._limit = limit
-        self._keepalive_timeout = keepalive_timeout
-        self._session: aiohttp.ClientSession | None = None
-
-    def _get_session(self) -> aiohttp.ClientSession:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(
-                    limit=self._limit, ttl_dns_cache=300, keepalive_timeout=self._keepalive_timeout
-                ),
-                auto_decompress=False,  # httpx decodes Content-Encoding itself
-                skip_auto_headers=("User-Agent", "Accept-Encoding"),  # httpx sends its own
-                cookie_jar=aiohttp.DummyCookieJar(),
-            )
-        return self._session
+        self._wire = AiohttpWire(limit=limit, keepalive_timeout=keepalive_timeout)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        session = self._get_session()
         body = await request.aread()
-        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw
-                   if k.decode("latin-1").lower() not in _DROP]
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]
         try:
-            async with session.request(
-                request.method,
-                URL(str(request.url), encoded=True),
-                headers=headers,
-                data=body or None,
-                allow_redirects=False,
-                timeout=_timeout(request),
-            ) as response:
-                content = await response.read()
-                return httpx.Response(
-                    status_code=response.status,
-                    headers=list(response.raw_headers),
-                    stream=httpx.ByteStream(content),
-                    request=request,
-                    extensions={"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()},
-                )
-        except aiohttp.ConnectionTimeoutError as exc:
-            raise httpx.ConnectTimeout("connection timed out", request=request) from exc
-        except aiohttp.SocketTimeoutError as exc:
-            raise httpx.ReadTimeout("read timed out", request=request) from exc
-        except aiohttp.ClientConnectorError as exc:
-            raise httpx.ConnectError("connection failed", request=request) from exc
-        except aiohttp.ServerDisconnectedError as exc:
-            raise httpx.RemoteProtocolError("server disconnected", request=request) from exc
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            raise httpx.ReadError(type(exc).__name__, request=request) from exc
+            answer = await self._wire.send(
+                request.method, str(request.url),
+                headers=[(k, v) for k, v in headers if k.lower() not in _DROP_SENT],
+                content=body or None, limits=_timeout(request),
+            )
+        except httpx.TransportError as exc:
+            exc.request = request
+            raise
+        return httpx.Response(
+            status_code=answer.status,
+            headers=[(k, v) for k, v in answer.headers if k.lower() not in _DROP_RECEIVED],
+            stream=httpx.ByteStream(answer.content),
+            request=request,
+            extensions={"http_version": b"HTTP/1.1", "reason_phrase": answer.reason.encode()},
+        )
 
     async def aclose(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        await self._wire.aclose()

@@ -50,21 +50,40 @@ async def server() -> AsyncIterator[tuple[str, Seen]]:
         await runner.cleanup()
 
 
-async def test_requests_go_out_byte_for_byte_and_gzip_is_decoded(server: tuple[str, Seen]) -> None:
-    base, seen = server
-    async with GraphClient(base_url=base) as graph:
+WIRES = {
+    "aiohttp wire (default)": lambda: None,
+    "httpx on AiohttpTransport": AiohttpTransport,
+    "httpx's own transport": httpx.AsyncHTTPTransport,
+}
+
+
+async def _exchange(base: str, transport: httpx.AsyncBaseTransport | None) -> list[Any]:
+    async with GraphClient(base_url=base, transport=transport) as graph:
         page = await graph.request("GET", "/me/gzip", token="t0k", params={"$filter": "subject eq 'a&b c'"})
-        created = await graph.request("POST", "/me/todo/lists/x/tasks", token="t0k", json={"title": "naïve"})
+        created = await graph.request("POST", "/me/todo/lists/x/tasks", token="t0k", json={"title": "naïve ✓"})
+        nxt = await graph.request("GET", base + "/me/next?$skiptoken=a%2Bb%3D&$top=5", token="t0k")
+    return [page, created, nxt]
+
+
+async def test_every_wire_sends_the_same_bytes_and_reads_the_same_answers(server: tuple[str, Seen]) -> None:
+    base, seen = server
+    results = {name: await _exchange(base, make()) for name, make in WIRES.items()}
+    answers = {name: [(r.status, r.body, r.request_id) for r in result] for name, result in results.items()}
+    assert len(set(map(repr, answers.values()))) == 1, answers
+    page, created, _ = results["aiohttp wire (default)"]
     assert page.values() == [{"id": "é1"}] and page.request_id == "r-1"
     assert created.status == 201 and created.json() == {"id": "created"}
-    get, post = seen
-    async with GraphClient(base_url=base, transport=httpx.AsyncHTTPTransport()) as graph:  # httpx's own wire
-        await graph.request("GET", "/me/gzip", token="t0k", params={"$filter": "subject eq 'a&b c'"})
-    assert get["raw_path"] == seen[2]["raw_path"]  # the query string goes out exactly as httpx encodes it
-    assert "a%26b" in get["raw_path"]
-    assert get["headers"]["Authorization"] == "Bearer t0k"
-    assert "gzip" in get["headers"]["Accept-Encoding"]
-    assert json.loads(post["body"]) == {"title": "naïve"}
+    requests = [seen[i:i + 3] for i in range(0, 9, 3)]
+    wire, _, reference = requests  # the default wire against httpx's own transport
+    for ours, theirs in zip(wire, reference, strict=True):
+        assert ours["method"] == theirs["method"] and ours["raw_path"] == theirs["raw_path"]
+        assert ours["body"] == theirs["body"]  # same compact UTF-8 JSON
+        for header in ("Authorization", "Accept", "Content-Type", "client-request-id"):
+            assert (header in ours["headers"]) == (header in theirs["headers"]), header
+    get, post, nxt = wire
+    assert "a%26b" in get["raw_path"] and nxt["raw_path"] == "/v1.0/me/next?$skiptoken=a%2Bb%3D&$top=5"
+    assert get["headers"]["Authorization"] == "Bearer t0k" and "gzip" in get["headers"]["Accept-Encoding"]
+    assert json.loads(post["body"]) == {"title": "naïve ✓"}
     assert post["headers"]["Content-Type"] == "application/json"
     assert post["headers"]["Content-Length"] == str(len(post["body"]))
 
@@ -95,3 +114,13 @@ async def test_slow_answer_is_a_read_timeout_and_the_client_gives_up_in_budget(s
     async with GraphClient(base_url=base, timeout=0.2, budget=0.5, backoff=0.0) as graph:
         with pytest.raises(GraphRequestError):
             await graph.request("GET", "/me/slow", token="t")
+
+
+async def test_refused_connection_on_the_default_wire_is_a_request_error_caused_by_connect_error() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    async with GraphClient(base_url=f"http://127.0.0.1:{port}/v1.0", budget=0.3, backoff=0.0) as graph:
+        with pytest.raises(GraphRequestError) as caught:
+            await graph.request("GET", "/me", token="t")
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)

@@ -1,4 +1,4 @@
-"""The Graph HTTP client: one keep-alive httpx client per process, retries inside a time budget, paging."""
+"""The Graph HTTP client: one keep-alive aiohttp session per process (httpx for given transports), retries, paging."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def _route(path: str) -> str:
 
 
 class GraphClient:
-    """Thin async Microsoft Graph client on httpx (HTTP/1.1 keep-alive, one per process).
+    """Thin async Microsoft Graph client: aiohttp keep-alive (`AiohttpWire`), or httpx over a given transport.
 
     ``timeout`` bounds one HTTP request, ``budget`` one call including every retry and wait,
     ``retry_cap`` the longest single wait (a longer `Retry-After` is raised as ``Throttled``),

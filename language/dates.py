@@ -59,6 +59,8 @@ _WEEKDAYS = {
 }
 _BARE_RANGE_EN = re.compile(r"\b(from|between)\s+(\d{1,2})(:\d\d)?\s+(to|and|-|until|till)\s+(\d{1,2})(:\d\d)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'clock))")
 
+_SPACED_HOUR = re.compile(r"\b(\d{1,2}) h\b")
+
 
 @dataclass(frozen=True, slots=True)
 class DateInfo:
@@ -176,6 +178,8 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
 
     if lang == "en":
         folded = _BARE_RANGE_EN.sub(_business_hours, folded)
+    else:  # "15 h" is 15h (Recognizers-Text reads it as 3 o'clock)
+        folded = _SPACED_HOUR.sub(r"\1h", folded)
     day: date | None = None
     day_end: date | None = None
     clock: time | None = None
@@ -189,7 +193,8 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
         end = _aware(quick.end, zone) if quick.end else None
         time_given = start is not None
     naive_now = local_now.replace(tzinfo=None, second=0, microsecond=0)
-    results = [] if quick is not None else _model(lang).parse(folded, naive_now)
+    # Recognizers-Text's French model reads nothing in "demain." or "à 17h.": no final punctuation
+    results = [] if quick is not None else _model(lang).parse(folded.rstrip(" .!?;,"), naive_now)
     for r in results:
         values = (r.resolution or {}).get("values") or []
         if not values:

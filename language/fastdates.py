@@ -45,7 +45,18 @@ _CUE_LEFT = re.compile(
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|avril|\bmai\b|juin|"
     r"juillet|aout|septembre|octobre|novembre|decembre|heure|o'clock|\bnow\b|maintenant|\btonite|"
     r"\bend\b|\bfin\b|\bbefore\b|\bavant\b|\buntil\b|\bjusqu|\bafter\b|\bapres\b|\bfrom\b|\bbetween\b|"
-    r"\bentre\b|\bquarter\b|\bhalf\b|\bdemi|\bpast\b|\bto\b \d|\bmoins\b|\bet quart\b"
+    r"\bentre\b|\bquarter\b|\bhalf\b|\bdemi|\bpast\b|\bto\b \d|\bmoins\b|\bet quart\b|"
+    # words Recognizers-Text may read as (part of) a date or time: numbers, am/pm, holidays, repeats
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|"
+    r"douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|am|pm|a m|p m|a\.m|p\.m|clock|noon|"
+    r"night|nuit|every|each|chaque|tous|toutes|daily|weekly|monthly|quotidien|hebdo\w*|sun|sat|tues|thurs|weds|"
+    r"christmas|xmas|noel|easter|paques|thanksgiving|halloween|new year|nouvel an|toussaint|ascension|"
+    r"pentecote|assomption|armistice|valentine|saint|st|labor|memorial|independence|first|second|third|last|"
+    r"premier|premiere|dernier|derniere|early|late|tot|tard|debut|mid|mi|ago|il y a|since|depuis|fortnight|"
+    r"quinzaine|lunch|dejeuner|breakfast|dinner|diner|season|summer|winter|spring|autumn|fall|ete|hiver|"
+    r"printemps|automne|dawn|dusk|eod|eow|asap|later|tard|plus tard|soon|bientot|lendemain|veille|"
+    r"previous|last|precedent|derni\w*|past|upcoming|coming|following|suivant\w*|same|meme|other|autre)\b"
 )
 
 

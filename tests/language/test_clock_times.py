@@ -59,6 +59,14 @@ def test_french_hours_across_the_spring_change_in_los_angeles() -> None:
     assert e.start == datetime(2026, 3, 8, 11, 0, tzinfo=LA) and e.start.utcoffset() == timedelta(hours=-7)
 
 
+@pytest.mark.parametrize(("text", "hour"), [("demain.", 0), ("demain à 15 h.", 15), ("pouvez-vous le changer à 17 h ?", 17)])
+def test_final_punctuation_and_spaced_hours_in_french(text: str, hour: int) -> None:
+    now = datetime(2026, 9, 1, 9, 0, tzinfo=PARIS)
+    for fast in (True, False):
+        e = extract_dates(text, "fr", now, PARIS, fast=fast)
+        assert e.start is not None and e.start.hour == hour, fast
+
+
 def test_cet_apres_midi_is_the_afternoon_like_this_afternoon() -> None:
     now = datetime(2026, 9, 1, 9, 0, tzinfo=PARIS)
     fr = recognize("réunion cet après-midi", "fr", now, PARIS).entities

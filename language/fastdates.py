@@ -48,7 +48,7 @@ _CUE_LEFT = re.compile(
     r"\bentre\b|\bquarter\b|\bhalf\b|\bdemi|\bpast\b|\bto\b \d|\bmoins\b|\bet quart\b|"
     # words Recognizers-Text may read as (part of) a date or time: numbers, am/pm, holidays, repeats
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|"
     r"douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|am|pm|a m|p m|a\.m|p\.m|clock|noon|"
     r"night|nuit|every|each|chaque|tous|toutes|daily|weekly|monthly|quotidien|hebdo\w*|sun|sat|tues|thurs|weds|"
     r"christmas|xmas|noel|easter|paques|thanksgiving|halloween|new year|nouvel an|toussaint|ascension|"
@@ -137,6 +137,8 @@ def quick_parse(folded: str, lang: str, today: date) -> QuickReading | None:
     if m:
         found_clock = m
         rest = _blank(rest, m)
+    if lang == "fr":  # "mon" is "my", not Monday
+        rest = rest.replace("mon ", "    ")
     if _CUE_LEFT.search(rest) or (found_part and (found_day or found_clock)):
         return None
     if found_part:

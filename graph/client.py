@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json as jsonlib
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
 
 Params = Mapping[str, str | int | bool | None]
+#: Characters a URL may carry as they are (RFC 3986 unreserved, reserved and `%`): `url()` and Graph's
+#: nextLinks hold nothing else, so they go out verbatim; anything else goes through httpx.URL first.
+_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +289,10 @@ class GraphClient:
         if json is not None:
             content = jsonlib.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
             headers = {**headers, "Content-Type": "application/json"}
+        if _NEEDS_QUOTING.search(url):  # httpx's normalisation, only where it would change something
+            url = str(httpx.URL(url))
         answer = await self._wire_client().send(
-            method, str(httpx.URL(url)), headers=headers.items(), content=content, limits=client_timeout(seconds)
+            method, url, headers=headers.items(), content=content, limits=client_timeout(seconds)
         )
         received: dict[str, str] = {}
         for name, value in answer.headers:

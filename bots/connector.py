@@ -24,7 +24,9 @@ from botframework.connector.token_api.models import (
     TokenStatus,
 )
 
-__all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "HttpSession", "activity_json"]
+from bots.wire import activity_json, token_response
+
+__all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "HttpSession", "activity_json", "token_response"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,57 +58,6 @@ class HttpSession:
         if self._session is not None:
             await self._session.close()
             self._session = None
-
-
-def _plain_json(value: Any) -> bool:
-    """True when `value` holds only dict (str keys), list, str, int, float, bool and None: JSON as it is.
-
-    A str subclass counts when its str() is its text (StrEnum): msrest sends str(x), json sends the text.
-    """
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is dict:
-            if not all(type(key) is str for key in item):
-                return False
-            stack.extend(item.values())
-        elif kind is list:
-            stack.extend(item)
-        elif kind in (str, int, float, bool) or item is None:
-            continue
-        elif isinstance(item, str) and str(item) == item:  # StrEnum (card verbs): msrest sends str(item)
-            continue
-        else:
-            return False
-    return True
-
-
-def activity_json(activity: Activity) -> dict[str, Any]:
-    """`activity.serialize()`, without msrest walking card contents node by node (issue 13).
-
-    msrest serialises an attachment's `content` (type `object`) one node at a time, ~1 ms for a card.
-    A content that is already plain JSON comes out of msrest unchanged, so it is left out of the msrest
-    pass and put back as it is; any other content goes through msrest as before.
-    """
-    attachments = activity.attachments or []
-    contents = [attachment.content for attachment in attachments]
-    if not contents or not all(_plain_json(content) for content in contents):
-        return dict(activity.serialize())
-    try:
-        for attachment in attachments:
-            attachment.content = None
-        body = dict(activity.serialize())
-    finally:
-        for attachment, content in zip(attachments, contents, strict=True):
-            attachment.content = content
-    items = body.get("attachments") or []
-    if len(items) != len(contents):  # msrest left an attachment out: let it do the whole activity
-        return dict(activity.serialize())
-    for item, content in zip(items, contents, strict=True):
-        if content is not None:
-            item["content"] = content
-    return body
 
 
 async def _bearer(credentials: AppCredentials | None) -> dict[str, str]:
@@ -201,7 +152,7 @@ class FastUserTokenClient(UserTokenClient):
             return None
         if status != 200 or not isinstance(data, dict):
             raise ChannelError("GetToken", status)
-        result = TokenResponse.deserialize(data)
+        result = token_response(data)
         return result if result.token else None
 
     async def get_sign_in_resource(
@@ -236,7 +187,7 @@ class FastUserTokenClient(UserTokenClient):
         if status != 200 or not isinstance(data, dict):
             logger.info("token exchange refused: HTTP %s", status)
             return None
-        result = TokenResponse.deserialize(data)
+        result = token_response(data)
         return result if result.token else None
 
     async def get_token_status(self, user_id: str, channel_id: str, include_filter: str) -> list[TokenStatus]:

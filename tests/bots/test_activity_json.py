@@ -6,22 +6,32 @@ import json
 from datetime import UTC, datetime
 from enum import IntEnum, StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from botbuilder.core import CardFactory, MessageFactory
 from botbuilder.schema import (
+    ActionTypes,
     Activity,
     ActivityTypes,
     Attachment,
     CardAction,
     ChannelAccount,
     ConversationAccount,
+    ConversationReference,
     Entity,
     HeroCard,
+    InputHints,
+    RoleTypes,
+    SemanticAction,
     SuggestedActions,
+    TextHighlight,
 )
+from botbuilder.schema.teams import TeamsChannelData, TenantInfo
+from botframework.connector.token_api.models import TokenResponse
 
-from bots.connector import activity_json
+from bots.connector import activity_json, token_response
+from bots.wire import model_json
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 CARD: dict[str, Any] = {
@@ -61,7 +71,22 @@ def _activities() -> list[Activity]:
     empty = MessageFactory.attachment(Attachment(content_type="text/plain", content=None))
     empty.suggested_actions = SuggestedActions(actions=[CardAction(type="imBack", title="Oui", value="oui")])
     typing = Activity(type=ActivityTypes.typing)
-    return [plain, card, two, hero, odd, verbs, levels, empty, typing]
+    stamped = []
+    for micro in (0, 345000, 123456, 7):
+        activity = MessageFactory.text("t")
+        activity.timestamp = datetime(2026, 3, 29, 1, 59, 58, micro, tzinfo=ZoneInfo("Europe/Paris"))
+        stamped.append(activity)
+    naive = MessageFactory.text("naive")
+    naive.local_timestamp = datetime(2026, 11, 29, 3, 0)  # msrest assumes UTC (and warns): msrest does it
+    rich = MessageFactory.suggested_actions(
+        [CardAction(type=ActionTypes.im_back, title="Oui", value="oui")], text="Confirmer ?", input_hint=InputHints.expecting_input)
+    rich.relates_to = ConversationReference(activity_id="x", conversation=ConversationAccount(id="a:1"))
+    rich.text_highlights = [TextHighlight(text="Oui", occurrence=1)]
+    rich.semantic_action = SemanticAction(id="s", entities={"e": Entity(type="clientInfo")})
+    rich.value = {"verb": _Verb.ACCEPT, "n": [1, 2.5, None, True]}
+    rich.channel_data = TeamsChannelData(tenant=TenantInfo(id="t"))
+    rich.members_added = [ChannelAccount(id="1"), ChannelAccount(id="2", role=RoleTypes.user)]
+    return [plain, card, two, hero, odd, verbs, levels, empty, typing, *stamped, naive, rich]
 
 
 @pytest.mark.parametrize("activity", _activities())
@@ -83,3 +108,27 @@ def test_str_enum_verbs_keep_the_fast_path() -> None:
     body = activity_json(activity)
     assert body["attachments"][0]["content"] is card
     assert json.loads(json.dumps(body)) == activity.serialize()
+
+
+@pytest.mark.parametrize("data", [
+    {"channelId": "msteams", "connectionName": "graph", "token": "eyJ.x.y", "expiration": "2026-11-29T04:00:00Z"},
+    {"connectionName": "graph", "token": "t"},
+    {"connectionName": "graph", "token": "t", "expiration": None, "extra": {"ignored": True}},
+    {"connectionName": "graph", "token": 12345},  # not a string: msrest decides
+])
+def test_token_response_reads_what_msrest_reads(data: dict[str, Any]) -> None:
+    ours, theirs = token_response(data), TokenResponse.deserialize(data)
+    for name in ("channel_id", "connection_name", "token", "expiration"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+    assert type(ours) is type(theirs)
+
+
+def test_usual_replies_take_the_fast_path() -> None:
+    activities = _activities()
+    unusual = (4, 6, 13)  # a tuple and an int key in a card, an IntEnum in a card, a naive datetime
+    for activity in (a for i, a in enumerate(activities) if i not in unusual):
+        assert model_json(activity) == activity.serialize()
+    for unusual_activity in (activities[i] for i in unusual):
+        with pytest.raises(Exception) as caught:  # noqa: PT011  (the private _Unsupported)
+            model_json(unusual_activity)
+        assert type(caught.value).__name__ == "_Unsupported"

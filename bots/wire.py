@@ -1,0 +1,142 @@
+"""Bot Framework JSON without msrest's per-node walk: reply bodies and token answers (issue 13).
+
+msrest serialises an activity one attribute and one card node at a time (~1 ms for a reply with a
+card). `activity_json` gives the same JSON for the shapes MIPA sends (strings, enums, booleans and
+numbers, nested schema models, lists, card contents that are plain JSON, aware datetimes) and hands
+anything else to msrest, whole or for the card contents only. Tests compare both on every shape.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from botbuilder.schema import Activity
+from botframework.connector.token_api.models import TokenResponse
+from msrest.serialization import Model
+
+__all__ = ["activity_json", "model_json", "plain_json", "token_response"]
+
+
+class _Unsupported(Exception):
+    """A value msrest would treat in a way this module does not reproduce: msrest does it all."""
+
+
+def plain_json(value: Any) -> bool:
+    """True when `value` holds only dict (str keys), list, str, int, float, bool and None: JSON as it is.
+
+    A str subclass counts when its str() is its text (StrEnum): msrest sends str(x), json sends the text.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            if not all(type(key) is str for key in item):
+                return False
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind in (str, int, float, bool) or item is None:
+            continue
+        elif isinstance(item, str) and str(item) == item:  # StrEnum (card verbs): msrest sends str(item)
+            continue
+        else:
+            return False
+    return True
+
+
+def _iso(value: Any) -> str:
+    """msrest's `serialize_iso` for an aware datetime: UTC, milliseconds at least, trailing zeros cut, Z."""
+    if type(value) is not datetime or value.tzinfo is None:
+        raise _Unsupported
+    utc = value.utctimetuple()
+    if not 1 <= utc.tm_year <= 9999:
+        raise _Unsupported
+    fraction = str(value.microsecond).rjust(6, "0").rstrip("0").ljust(3, "0")
+    return (f"{utc.tm_year:04}-{utc.tm_mon:02}-{utc.tm_mday:02}T{utc.tm_hour:02}:{utc.tm_min:02}:"
+            f"{utc.tm_sec:02}.{fraction}Z")
+
+
+def _value(value: Any, kind: str) -> Any:
+    if kind == "str":
+        if type(value) is str:
+            return value
+        if isinstance(value, Enum) and type(value.value) is str:
+            return value.value
+        raise _Unsupported
+    if kind in ("bool", "int", "float"):
+        if type(value).__name__ == kind:
+            return value
+        raise _Unsupported
+    if kind == "object":
+        if plain_json(value):
+            return value
+        if isinstance(value, Model) and not isinstance(value, Enum):  # e.g. TeamsChannelData
+            return model_json(value)
+        raise _Unsupported
+    if kind == "iso-8601":
+        return _iso(value)
+    if kind.startswith("[") and kind.endswith("]"):
+        if type(value) not in (list, tuple):
+            raise _Unsupported
+        return [None if item is None else _value(item, kind[1:-1]) for item in value]
+    if kind.startswith("{") and kind.endswith("}"):
+        if type(value) is not dict or not all(type(key) is str for key in value):
+            raise _Unsupported
+        return {key: None if item is None else _value(item, kind[1:-1]) for key, item in value.items()}
+    if isinstance(value, Model) and not isinstance(value, Enum):
+        return model_json(value)
+    raise _Unsupported
+
+
+def model_json(model: Model) -> dict[str, Any]:
+    """`model.serialize()` for the shapes above; raises `_Unsupported` for anything else."""
+    out: dict[str, Any] = {}
+    validation = model._validation
+    for attr, description in model._attribute_map.items():
+        key = description["key"]
+        if not key or "." in key or validation.get(attr, {}).get("readonly"):
+            raise _Unsupported
+        value = getattr(model, attr, None)
+        if value is not None:
+            out[key] = _value(value, description["type"])
+    return out
+
+
+def activity_json(activity: Activity) -> dict[str, Any]:
+    """`activity.serialize()`: fast for the usual shapes, msrest for the rest (see the module docstring)."""
+    try:
+        return model_json(activity)
+    except _Unsupported:
+        pass
+    attachments = activity.attachments or []
+    contents = [attachment.content for attachment in attachments]
+    if not contents or not all(plain_json(content) for content in contents):
+        return dict(activity.serialize())
+    try:  # msrest for the envelope, the plain JSON card contents put back as they are
+        for attachment in attachments:
+            attachment.content = None
+        body = dict(activity.serialize())
+    finally:
+        for attachment, content in zip(attachments, contents, strict=True):
+            attachment.content = content
+    items = body.get("attachments") or []
+    if len(items) != len(contents):  # msrest left an attachment out: let it do the whole activity
+        return dict(activity.serialize())
+    for item, content in zip(items, contents, strict=True):
+        if content is not None:
+            item["content"] = content
+    return body
+
+
+_TOKEN_FIELDS = {"channelId": "channel_id", "connectionName": "connection_name", "token": "token",
+                 "expiration": "expiration"}
+
+
+def token_response(data: dict[str, Any]) -> TokenResponse:
+    """`TokenResponse.deserialize(data)` for the token service's usual all-string answer, without msrest."""
+    if not all(isinstance(data.get(key), str | None) for key in _TOKEN_FIELDS):
+        return TokenResponse.deserialize(data)
+    return TokenResponse(**{name: data.get(key) for key, name in _TOKEN_FIELDS.items()})

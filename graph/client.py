@@ -1,11 +1,9 @@
-"""The Graph HTTP client: one keep-alive aiohttp session per process (httpx for given transports), retries, paging."""
+"""The Graph HTTP client: one httpx client per process (over one aiohttp keep-alive session), retries, paging."""
 
 from __future__ import annotations
 
 import asyncio
-import json as jsonlib
 import logging
-import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -17,7 +15,7 @@ import httpx
 from .errors import GraphError, GraphRequestError, error_from_response
 from .odata import query_string
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from .transport import AiohttpWire, client_timeout
+from .transport import AiohttpTransport
 
 if TYPE_CHECKING:
     from .batch import BatchRequest, BatchResponse
@@ -32,7 +30,6 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
 Params = Mapping[str, str | int | bool | None]
 #: Characters a URL may carry as they are (RFC 3986 unreserved, reserved and `%`): `url()` and Graph's
 #: nextLinks hold nothing else, so they go out verbatim; anything else goes through httpx.URL first.
-_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +69,6 @@ _RESOURCE_WORDS = frozenset({
 })
 
 
-def _decode_bytes(content: bytes) -> Any:
-    if not content:
-        return None
-    try:
-        return jsonlib.loads(content)
-    except ValueError:
-        return content.decode("utf-8", errors="replace")
-
-
 def _route(path: str) -> str:
     """A loggable shape of a path: its first two segments, ids and names replaced by `{id}`."""
     bare = path.split("?", 1)[0]
@@ -91,7 +79,7 @@ def _route(path: str) -> str:
 
 
 class GraphClient:
-    """Thin async Microsoft Graph client: aiohttp keep-alive (`AiohttpWire`), or httpx over a given transport.
+    """Thin async Microsoft Graph client on httpx; by default its transport is one aiohttp keep-alive session.
 
     ``timeout`` bounds one HTTP request, ``budget`` one call including every retry and wait,
     ``retry_cap`` the longest single wait (a longer `Retry-After` is raised as ``Throttled``),
@@ -117,39 +105,28 @@ class GraphClient:
         self.budget = budget
         self.page_cap = page_cap
         self.policy = RetryPolicy(max_retries=max_retries, retry_cap=retry_cap, base_delay=backoff)
-        self._transport = transport
+        # Default: httpx over one aiohttp keep-alive session. httpcore's own pool cost ~2 ms of CPU per
+        # request at 16 conversations (issue 13); the transport stays the test seam (MockTransport).
+        self._transport = transport if transport is not None else AiohttpTransport(limit=100)
         self._sleep = sleep
         self._clock = clock
         self._http: httpx.AsyncClient | None = None
-        self._wire: AiohttpWire | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def _client(self) -> httpx.AsyncClient:
-        """The httpx client over the transport given at construction (tests' MockTransport)."""
+        """The one httpx client of the process, over its transport."""
         if self._http is None:
             self._http = httpx.AsyncClient(transport=self._transport, timeout=self.timeout, follow_redirects=False)
         return self._http
 
-    def _wire_client(self) -> AiohttpWire:
-        """Without a transport: straight on aiohttp (httpx cost ~5 ms of CPU per request, issue 13)."""
-        if self._wire is None:
-            self._wire = AiohttpWire(limit=100)
-        return self._wire
-
     async def aclose(self) -> None:
         if self._http is not None:
-            await self._http.aclose()
+            await self._http.aclose()  # closes the transport (and its aiohttp session) too
             self._http = None
-        if self._wire is not None:
-            await self._wire.aclose()
-            self._wire = None
 
     async def __aenter__(self) -> GraphClient:
-        if self._transport is None:
-            self._wire_client()
-        else:
-            self._client()
+        self._client()
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -260,16 +237,13 @@ class GraphClient:
             send_headers.update(headers)
         started = self._clock()
         timeout = min(self.timeout, max(0.05, remaining))
-        if self._transport is None:
-            result = await self._send_on_wire(method, url, json, send_headers, seconds=timeout)
-        else:
-            response = await self._client().request(method, url, json=json, headers=send_headers, timeout=timeout)
-            result = GraphResponse(
-                status=response.status_code,
-                headers={k.lower(): v for k, v in response.headers.items()},
-                body=_decode(response),
-                request_id=response.headers.get("request-id"),
-            )
+        response = await self._client().request(method, url, json=json, headers=send_headers, timeout=timeout)
+        result = GraphResponse(
+            status=response.status_code,
+            headers={k.lower(): v for k, v in response.headers.items()},
+            body=_decode(response),
+            request_id=response.headers.get("request-id"),
+        )
         logger.debug(
             "graph %s %s -> %s request-id=%s client-request-id=%s %.0fms",
             method,
@@ -280,28 +254,6 @@ class GraphClient:
             (self._clock() - started) * 1000,
         )
         return result
-
-    async def _send_on_wire(
-        self, method: str, url: str, json: Any, headers: dict[str, str], seconds: float
-    ) -> GraphResponse:
-        """The request as httpx would send it (same URL bytes, same compact UTF-8 JSON), on aiohttp."""
-        content = None
-        if json is not None:
-            content = jsonlib.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-            headers = {**headers, "Content-Type": "application/json"}
-        if _NEEDS_QUOTING.search(url):  # httpx's normalisation, only where it would change something
-            url = str(httpx.URL(url))
-        answer = await self._wire_client().send(
-            method, url, headers=headers.items(), content=content, limits=client_timeout(seconds)
-        )
-        received: dict[str, str] = {}
-        for name, value in answer.headers:
-            key = name.lower()
-            received[key] = f"{received[key]}, {value}" if key in received else value
-        return GraphResponse(
-            status=answer.status, headers=received, body=_decode_bytes(answer.content),
-            request_id=received.get("request-id"),
-        )
 
     # -- paging ------------------------------------------------------------------------------
 

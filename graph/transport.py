@@ -1,9 +1,8 @@
-"""Graph's HTTP on one aiohttp session: the wire GraphClient uses, and the same wire as an httpx transport.
+"""Graph's HTTP on one aiohttp session, as the httpx transport GraphClient uses by default.
 
-httpx's own pool (httpcore on anyio) cost several milliseconds of CPU per request under concurrency,
-and httpx's client layer about as much again as aiohttp's whole request (issue 13). `GraphClient`
-sends through `AiohttpWire` unless it was given an httpx transport (tests use `httpx.MockTransport`);
-`AiohttpTransport` puts the same wire under any httpx client. Failures are raised as the httpx
+httpx's own pool (httpcore on anyio) cost about 2 ms of CPU per request under concurrency (issue 13);
+`AiohttpTransport` keeps httpx as the client API and the transport as the test seam (tests give
+`httpx.MockTransport` instead), and sends through `AiohttpWire`. Failures are raised as the httpx
 exceptions the client already sorts: a connection that could not be made (nothing sent) is
 `ConnectError`/`ConnectTimeout`; anything later is ambiguous (`ReadTimeout`, `ReadError`,
 `RemoteProtocolError`).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import time
@@ -68,7 +69,8 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
                 delay = faults.delay_seconds()
                 if delay:
                     await asyncio.sleep(delay)
-                injected, post, extra = faults.before(request.method, "/v1.0" + request.path)
+                caller = hashlib.sha256((request.header("authorization") or "").encode()).hexdigest()[:16]
+                injected, post, extra = faults.before(request.method, "/v1.0" + request.path, caller)
                 if injected is not None:
                     fault_name = f"{injected.status}"
                     raise injected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import time
+from collections.abc import Callable
 
 import httpx
 
@@ -45,6 +46,17 @@ def test_429_window_restarts_on_early_retry(sandbox: AdminClient, graph: httpx.C
     assert graph.get("/me").status_code == 429
     time.sleep(1.1)
     assert graph.get("/me").status_code == 200
+
+
+def test_429_throttles_only_the_same_user(sandbox: AdminClient, graph: httpx.Client,
+                                           graph_for: Callable[..., httpx.Client]) -> None:
+    """§6.1: Outlook limits are per app per mailbox; one user's throttling does not hold back another's."""
+    sandbox.set_faults({"rules": [{"match": {"path": "/v1.0/me", "nth": 1}, "respond": {"status": 429}}],
+                        "retryAfterInSeconds": 2})
+    assert graph.get("/me").status_code == 429
+    other = graph_for(sandbox.users()[1]["id"])
+    assert other.get("/me").status_code == 200
+    assert graph.get("/me").status_code == 429  # the throttled user, too early
 
 
 def test_retry_after_formats(sandbox: AdminClient, graph: httpx.Client) -> None:

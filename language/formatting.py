@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import dates as babel_dates
@@ -38,10 +39,26 @@ def _local(dt: datetime, tz: TzLike) -> datetime:
     return dt.astimezone(zone)
 
 
+def _key(local: datetime) -> tuple[datetime, tzinfo | None, int]:
+    """A cache key that keeps the zone: aware datetimes of one instant in two zones compare equal."""
+    return local.replace(tzinfo=None), local.tzinfo, local.fold
+
+
+@lru_cache(maxsize=4096)
+def _cached_datetime(key: tuple[datetime, tzinfo | None, int], pattern: str, lang: str) -> str:
+    # A card formats the same few instants many times per turn, and Babel costs ~10 us a call.
+    naive, zone, fold = key
+    return babel_dates.format_datetime(naive.replace(tzinfo=zone, fold=fold), pattern, locale=lang)
+
+
+def _babel_datetime(local: datetime, pattern: str, lang: str) -> str:
+    return _cached_datetime(_key(local), pattern, lang)
+
+
 def format_datetime(dt: datetime, locale: str, tz: TzLike = None) -> str:
     """"Tue, Dec 1, 3:00 PM" / "mardi 1 décembre, 15:00" in the zone `tz` (naive `dt` is taken as in `tz`)."""
     lang = normalize_locale(locale)
-    return babel_dates.format_datetime(_local(dt, tz), _DATETIME[lang], locale=lang)
+    return _babel_datetime(_local(dt, tz), _DATETIME[lang], lang)
 
 
 def format_date(value: date | datetime, locale: str, tz: TzLike = None, *, with_year: bool = False) -> str:
@@ -50,13 +67,28 @@ def format_date(value: date | datetime, locale: str, tz: TzLike = None, *, with_
     if isinstance(value, datetime):
         value = _local(value, tz).date()
     pattern = (_DATE_YEAR if with_year else _DATE)[lang]
+    return _babel_date(value, pattern, lang)
+
+
+@lru_cache(maxsize=1024)
+def _babel_date(value: date, pattern: str, lang: str) -> str:
     return babel_dates.format_date(value, pattern, locale=lang)
 
 
 def format_time(dt: datetime, locale: str, tz: TzLike = None) -> str:
     """"3:00 PM" / "15:00"."""
     lang = normalize_locale(locale)
-    return babel_dates.format_time(_local(dt, tz), _TIME[lang], locale=lang)
+    return _babel_time(_local(dt, tz), _TIME[lang], lang)
+
+
+@lru_cache(maxsize=4096)
+def _cached_time(key: tuple[datetime, tzinfo | None, int], pattern: str, lang: str) -> str:
+    naive, zone, fold = key
+    return babel_dates.format_time(naive.replace(tzinfo=zone, fold=fold), pattern, locale=lang)
+
+
+def _babel_time(local: datetime, pattern: str, lang: str) -> str:
+    return _cached_time(_key(local), pattern, lang)
 
 
 def format_time_range(start: datetime, end: datetime, locale: str, tz: TzLike = None) -> str:

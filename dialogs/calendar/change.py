@@ -161,6 +161,17 @@ class UpdateDialog(_WriteDialog):
         entities = request.entities
         zone = ZoneInfo(request.tz)
         start, end = entities.start, entities.end
+        if entities.new_start is not None:
+            # The recogniser tells the target ("to tomorrow at 10am") from the meeting ("my 3pm").
+            step.values["new_start"] = entities.new_start.isoformat()
+            step.values["new_all_day"] = not entities.time_given  # "to Friday": same time, another day
+            if start is not None and start != entities.new_start and entities.time_given:
+                found = await candidates(graph, request, at=start)
+                today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+                if not found and start.astimezone(zone).date() != today.date():
+                    found = await candidates(graph, request, at=clock_on(today, start))
+                return found
+            return await candidates(graph, _without_time(request), upcoming_only=True)
         if start is not None and end is not None and entities.time_given and end != start:
             # "move my 3pm to 4pm": the first time is the meeting's, the second the new one.
             step.values["new_start"] = end.isoformat()

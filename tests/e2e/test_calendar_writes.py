@@ -180,6 +180,25 @@ async def test_move_in_french(bot: BotServer, sandbox: AdminClient, graph_as: An
     assert local(event["start"], tz) == day_start(tz) + timedelta(hours=17)
 
 
+async def test_move_to_another_day_and_time(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    """"my 4pm" is the meeting, "tomorrow at 10am" the target (Entities.new_start), in en and fr."""
+    tz = "Europe/Paris"
+    adele = user(sandbox, "adelev")
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+    assert "1:1 with Camille" in card_text(cards(await conv.say("move my 4pm to tomorrow at 10am"))[0])
+    assert "has moved" in joined(await conv.say("yes"))
+    [event] = by_subject(graph_as(adele["id"]), "1:1 with Camille", tz)
+    tomorrow = day_start(tz) + timedelta(days=1)
+    assert local(event["start"], tz) == tomorrow + timedelta(hours=10)
+    assert local(event["end"], tz) == tomorrow + timedelta(hours=10, minutes=30)
+    camille = user(sandbox, "camilled")
+    conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
+    await conv.say("déplace ma réunion de 16h à demain 10h")
+    assert "C'est fait" in joined(await conv.say("oui"))
+    [event] = by_subject(graph_as(camille["id"]), "Entretien individuel", tz)
+    assert local(event["start"], tz) == tomorrow + timedelta(hours=10)
+
+
 async def test_cancel_as_organiser(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"

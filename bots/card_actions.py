@@ -73,6 +73,8 @@ _INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
 
 #: Verbs answered by the dialog that is waiting for them (ConfirmDialog, PickDialog, paging).
 DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
+#: Buttons that change nothing; every other verb is refused in read-only mode.
+READ_VERBS = frozenset({Verb.DIGEST_REFRESH})
 
 _UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
               UndoResult.UNKNOWN: "actions.undo.unknown"}
@@ -141,6 +143,9 @@ class CardActions:
         return True
 
     async def _handle(self, turn_context: TurnContext, action: Action, locale: str) -> InvokeResponse:
+        if self._services.settings.read_only and action.verb not in READ_VERBS:
+            logger.info("card action refused in read-only mode: %s", action.verb)
+            return message_response(t("bot.read_only", locale))
         graph = await self._graph(turn_context)
         if graph is None:
             return await self._login_request(turn_context, locale)

@@ -21,7 +21,7 @@ from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
-from language import WRITE_INTENTS
+from language import WRITE_INTENTS, t
 
 __all__ = ["MainDialog"]
 
@@ -140,7 +140,9 @@ class MainDialog(ComponentDialog):
             await self.services.say(context, key)
             return await step.end_dialog()
         if self.services.settings.read_only and intent in WRITE_INTENTS:
-            await self.services.say(context, "bot.read_only")
+            # What MIPA would have done, and why it will not (DESIGN.md, conversation rules).
+            action = t(f"bot.read_only.action.{intent}", facts.locale)
+            await self.services.say(context, "bot.read_only.would", action=action)
             return await step.end_dialog()
         step.values["request"] = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
         step.values["tz_known"] = known_tz is not None

@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
-from botbuilder.schema import Attachment
 
-from cards import CONTENT_TYPE, Verb, action_data, digest_card, execute_action
+from cards import Verb, action_data, digest_card, execute_action
 from cards.base import Card, action_set, text_block
 from dialogs.feature import FeatureDialog
-from dialogs.services import Services
+from dialogs.services import Services, card_activity
 from graph import Digest, UserGraph
 from language import t, tn
 
@@ -120,8 +119,5 @@ class DigestDialog(FeatureDialog):
             graph, locale=request.locale, originator=self.services.settings.outlook_originator_id,
             user_ids=viewer_ids(step.context),
         )
-        activity = MessageFactory.attachment(Attachment(content_type=CONTENT_TYPE, content=my_day.card),
-                                             text=my_day.summary)
-        activity.summary = my_day.summary
-        await step.context.send_activity(activity)
+        await step.context.send_activity(card_activity(my_day.card, text=my_day.summary, summary=my_day.summary))
         return await step.end_dialog()

@@ -15,12 +15,12 @@ from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
-from botbuilder.schema import Activity, ActivityTypes, Attachment
+from botbuilder.schema import Activity, ActivityTypes
 
 from cards.actions import Action, Verb, parse_action
 from cards.errors import CardError
 from dialogs.invoke import message_response
-from dialogs.services import TurnFacts
+from dialogs.services import TurnFacts, card_activity
 from language import recognize, t
 
 __all__ = ["ConfirmDialog", "PickDialog", "new_ref"]
@@ -39,12 +39,7 @@ def new_ref() -> str:
 def _card_activity(card: dict[str, Any] | None, text: str | None) -> Activity:
     if card is None:
         return MessageFactory.text(text or "")
-    activity = MessageFactory.attachment(
-        Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
-    )
-    if text:
-        activity.summary = text
-    return activity
+    return card_activity(card, summary=text)
 
 
 def _button(context: TurnContext) -> Action | None:

@@ -12,11 +12,12 @@ from botbuilder.core import ConversationState, MessageFactory, StatePropertyAcce
 from botbuilder.dialogs.prompts import OAuthPrompt
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
+from cards import CONTENT_TYPE
 from config import Settings
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
 
-__all__ = ["Services", "TurnFacts"]
+__all__ = ["Services", "TurnFacts", "card_activity"]
 
 if TYPE_CHECKING:
     from dialogs.undo import UndoLog
@@ -35,6 +36,14 @@ def _valid_zone(name: str | None) -> str | None:
     except (ZoneInfoNotFoundError, ValueError):
         return None
     return name
+
+
+def card_activity(card: dict[str, Any], *, text: str | None = None, summary: str | None = None) -> Activity:
+    """A message carrying one Adaptive Card, with optional text and a notification summary."""
+    activity: Activity = MessageFactory.attachment(Attachment(content_type=CONTENT_TYPE, content=card), text=text)
+    if summary:
+        activity.summary = summary
+    return activity
 
 
 class TurnFacts:
@@ -142,8 +151,4 @@ class Services:
         await context.send_activity(MessageFactory.text(t(key, self.locale(context), **params)))
 
     async def send_card(self, context: TurnContext, card: dict[str, Any], *, summary: str = "") -> None:
-        attachment = Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
-        activity: Activity = MessageFactory.attachment(attachment)
-        if summary:
-            activity.summary = summary
-        await context.send_activity(activity)
+        await context.send_activity(card_activity(card, summary=summary))

@@ -8,16 +8,15 @@ from datetime import datetime
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
-from botbuilder.schema import Attachment
 
 from cards import choice_card
 from dialogs.calendar.common import asks_next, candidates, event_label
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
-from dialogs.services import Services, TurnFacts
+from dialogs.services import Services, TurnFacts, card_activity
 from graph import NotFound, UserGraph
 from graph.models import Event
 from language import t
@@ -33,10 +32,7 @@ MAX_CHOICES = 10
 
 async def send_card(context: TurnContext, card: dict[str, Any], text: str) -> None:
     """One message with the card and its text (the text is what Outlook, notifications and tests read)."""
-    attachment = Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
-    activity = MessageFactory.attachment(attachment, text=text)
-    activity.summary = text.split("\n", 1)[0]
-    await context.send_activity(activity)
+    await context.send_activity(card_activity(card, text=text, summary=text.split("\n", 1)[0]))
 
 
 class MeetingDialog(FeatureDialog):

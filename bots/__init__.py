@@ -1,7 +1,7 @@
 """Bots: activity routing, invokes, authentication fixes, SSO de-duplication and error handling."""
 
 from bots.assistant_bot import AssistantBot
-from bots.auth import AppBotFrameworkAuthentication, SafeUserTokenClient
+from bots.auth import AppBotFrameworkAuthentication
 from bots.sso import DedupingTeamsSSOMiddleware
 
-__all__ = ["AppBotFrameworkAuthentication", "AssistantBot", "DedupingTeamsSSOMiddleware", "SafeUserTokenClient"]
+__all__ = ["AppBotFrameworkAuthentication", "AssistantBot", "DedupingTeamsSSOMiddleware"]

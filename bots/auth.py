@@ -9,7 +9,7 @@ from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
     ConfigurationServiceClientCredentialFactory,
 )
-from botbuilder.schema import Activity, TokenResponse
+from botbuilder.schema import Activity
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
@@ -24,63 +24,17 @@ from botframework.connector.auth._built_in_bot_framework_authentication import (
     _BuiltinBotFrameworkAuthentication,
 )
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
-from botframework.connector.token_api.models import SignInUrlResponse, TokenExchangeRequest, TokenStatus
 
 from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
 from bots.errors import AuthenticationUnavailable
 from config import BotConfig
 
-__all__ = ["PLACEHOLDER_APP_ID", "AppBotFrameworkAuthentication", "SafeUserTokenClient"]
+__all__ = ["PLACEHOLDER_APP_ID", "AppBotFrameworkAuthentication"]
 
 logger = logging.getLogger(__name__)
 
 # With authentication off the anonymous claims carry no app id; the token service needs one (B7).
 PLACEHOLDER_APP_ID = "00000000-0000-0000-0000-000000000000"
-
-
-class SafeUserTokenClient(UserTokenClient):
-    """Delegates to the SDK's client; a failed exchange becomes None instead of an ErrorResponse (B5)."""
-
-    def __init__(self, inner: UserTokenClient) -> None:
-        super().__init__()
-        self._inner = inner
-
-    async def get_user_token(
-        self, user_id: str, connection_name: str, channel_id: str, magic_code: str
-    ) -> TokenResponse:
-        return await self._inner.get_user_token(user_id, connection_name, channel_id, magic_code)
-
-    async def get_sign_in_resource(
-        self, connection_name: str, activity: Activity, final_redirect: str
-    ) -> SignInUrlResponse:
-        return await self._inner.get_sign_in_resource(connection_name, activity, final_redirect)
-
-    async def sign_out_user(self, user_id: str, connection_name: str, channel_id: str) -> None:
-        await self._inner.sign_out_user(user_id, connection_name, channel_id)
-
-    async def get_token_status(self, user_id: str, channel_id: str, include_filter: str) -> list[TokenStatus]:
-        return await self._inner.get_token_status(user_id, channel_id, include_filter)
-
-    async def get_aad_tokens(
-        self, user_id: str, connection_name: str, resource_urls: list[str], channel_id: str
-    ) -> dict[str, TokenResponse]:
-        return await self._inner.get_aad_tokens(user_id, connection_name, resource_urls, channel_id)
-
-    async def exchange_token(
-        self,
-        user_id: str,
-        connection_name: str,
-        channel_id: str,
-        exchange_request: TokenExchangeRequest,
-    ) -> TokenResponse | None:
-        try:
-            result = await self._inner.exchange_token(user_id, connection_name, channel_id, exchange_request)
-        except Exception as exc:  # the SDK raises for statuses it does not model
-            logger.warning("token exchange failed: %s", type(exc).__name__)
-            return None
-        # The token API answers with its own TokenResponse model (botframework.connector.token_api), not
-        # botbuilder.schema's, and with an ErrorResponse for a 400: keep anything that carries a token.
-        return result if isinstance(getattr(result, "token", None), str) and result.token else None
 
 
 _ConnectorKey = tuple[str | None, str, str | None]  # (app id, service URL, audience)
@@ -186,7 +140,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
                 base_url=self._token_service_url or AuthenticationConstants.OAUTH_URL,
                 credentials=credentials,
                 http=self._http,
-                fallback=SafeUserTokenClient(inner),
+                fallback=inner,  # only for GetTokenStatus / GetAadTokens
             )
         return client
 

@@ -1,4 +1,4 @@
-"""HTTP endpoints: `POST /api/messages` with protocol-correct statuses, and `GET /healthz`."""
+"""HTTP endpoint `POST /api/messages` with protocol-correct statuses (`GET /healthz` lives in app.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 
 from bots.errors import AuthenticationUnavailable
 
-__all__ = ["MAX_BODY_BYTES", "health", "make_messages_handler"]
+__all__ = ["MAX_BODY_BYTES", "make_messages_handler"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,3 @@ def make_messages_handler(adapter: CloudAdapter, bot: Bot) -> Handler:
         return response if response is not None else web.Response(status=201)
 
     return messages
-
-
-async def health(_: web.Request) -> web.Response:
-    return web.json_response({"status": "ok"})

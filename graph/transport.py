@@ -18,7 +18,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-__all__ = ["AiohttpTransport", "AiohttpWire", "WireResponse", "client_timeout"]
+__all__ = ["AiohttpTransport", "AiohttpWire", "WireResponse"]
 
 logger = logging.getLogger(__name__)
 
@@ -94,11 +94,6 @@ class AiohttpWire:
         if self._session is not None:
             await self._session.close()
             self._session = None
-
-
-def client_timeout(seconds: float) -> aiohttp.ClientTimeout:
-    """httpx's `timeout=seconds` (connect, read, write and pool each) for aiohttp."""
-    return aiohttp.ClientTimeout(total=None, connect=seconds, sock_connect=seconds, sock_read=seconds)
 
 
 def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:

@@ -9,6 +9,7 @@ SDK's own clients.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from typing import Any
 from urllib.parse import quote
@@ -134,8 +135,6 @@ class FastUserTokenClient(UserTokenClient):
         async with session.request(method, self._base + path, params=query, json=body, headers=headers) as response:
             text = await response.text()
             try:
-                import json
-
                 data = json.loads(text) if text else None
             except ValueError:
                 data = text

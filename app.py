@@ -15,9 +15,10 @@ from typing import Any
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from clock import Clock, clock_from_env
 from config import Settings, SettingsError, load_settings
 
-__all__ = ["APP_SETTINGS", "BOT_PARTS", "CREDENTIALS_FACTORY", "GRAPH_CLIENT", "QUIET_LOGGERS", "SANDBOX_URL",
+__all__ = ["APP_SETTINGS", "BOT_PARTS", "CLOCK", "CREDENTIALS_FACTORY", "GRAPH_CLIENT", "QUIET_LOGGERS", "SANDBOX_URL",
            "configure_logging", "create_app", "main"]
 
 logger = logging.getLogger("mipa")
@@ -40,6 +41,8 @@ class BotParts:
 
 
 APP_SETTINGS = web.AppKey("settings", Settings)
+#: The one clock (clock.py): every user-facing "now" in the bot comes from it.
+CLOCK = web.AppKey("clock", Clock)
 SANDBOX_URL = web.AppKey("sandbox_url", str)
 GRAPH_CLIENT = web.AppKey("graph_client", object)
 BOT_PARTS = web.AppKey("bot_parts", BotParts)
@@ -145,7 +148,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     )
     services = Services(
         settings=settings, graph=app[GRAPH_CLIENT], user_state=user_state, signin=signin,  # type: ignore[arg-type]
-        conversation_state=conversation_state,
+        conversation_state=conversation_state, clock=app[CLOCK],
     )
     dialog = MainDialog(services, build_features(services))
     card_actions = CardActions(services=services, run_dialog=lambda context: bot.run_dialog(context))
@@ -174,8 +177,12 @@ async def healthz(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-def create_app(settings: Settings, *, credentials_factory: object | None = None) -> web.Application:
+def create_app(
+    settings: Settings, *, credentials_factory: object | None = None, clock: Clock | None = None
+) -> web.Application:
     """The aiohttp application; nothing starts until the app runs its cleanup contexts.
+
+    `clock` answers every user-facing "now" (default: the system clock, moved by MIPA_CLOCK_OFFSET).
 
     `credentials_factory` (a botframework `ServiceClientCredentialsFactory`) replaces the outbound
     credentials built from the settings: tests use it to call a fake channel without Entra.
@@ -185,6 +192,7 @@ def create_app(settings: Settings, *, credentials_factory: object | None = None)
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[APP_SETTINGS] = settings
+    app[CLOCK] = clock if clock is not None else clock_from_env()
     if credentials_factory is not None:
         app[CREDENTIALS_FACTORY] = credentials_factory
     app.cleanup_ctx.extend([sandbox_ctx, graph_ctx, bot_ctx])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -13,6 +13,7 @@ from botbuilder.dialogs.prompts import OAuthPrompt
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from cards import CONTENT_TYPE
+from clock import Clock, SystemClock
 from config import Settings
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
@@ -87,6 +88,8 @@ class Services:
     conversation_state: ConversationState
     profile: StatePropertyAccessor | None = None
     undo: UndoLog | None = None
+    #: The one clock (clock.py), made in app.py: every user-facing "now" in dialogs and bots.
+    clock: Clock = field(default_factory=SystemClock)
 
     def __post_init__(self) -> None:
         # The only thing kept about a user: their time zone name, with the store's time to live.

@@ -21,7 +21,7 @@ __all__ = ["SandboxAdmin", "graph_entries", "log_durations_ms", "path_counts", "
 
 logger = logging.getLogger(__name__)
 
-CORPUS = Path("/work/shared/corpus/va-utterances-dev.jsonl")
+CORPUS = Path(__file__).resolve().parent.parent / "language" / "data" / "corpus" / "va-utterances-dev.jsonl"
 DURATION_KEYS = ("duration_ms", "durationMs", "elapsed_ms", "elapsedMs", "duration")
 
 

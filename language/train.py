@@ -1,7 +1,7 @@
 """Trains the intent scorer (an averaged perceptron over `features`) from labelled JSONL utterances.
 
-    python -m language.train ../shared/corpus/va-utterances-dev.jsonl -o language/data/intent_model.json
-    python -m language.train ../shared/corpus/va-utterances-dev.jsonl --folds 5   # held-out accuracy only
+    python -m language.train language/data/corpus/va-utterances-dev.jsonl -o language/data/intent_model.json
+    python -m language.train language/data/corpus/va-utterances-dev.jsonl --folds 5   # held-out accuracy only
 
 Deterministic: a fixed seed orders the epochs. The output holds one weight table per locale.
 """

@@ -9,7 +9,7 @@ import pytest
 
 from language.evaluate import Report, evaluate_rows
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "va-utterances-dev.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "language" / "data" / "corpus" / "va-utterances-dev.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -106,17 +106,23 @@ def _acquire_app_token(settings: Settings, endpoints: Endpoints) -> dict[str, An
         client_credential=settings.app_password,
         authority=f"{endpoints.login.rstrip('/')}/{_token_tenant(settings)}",
         instance_discovery=False,  # the public cloud's hosts are known to msal; local test servers are not
-        verify=endpoints.ca_bundle or True,
-        timeout=endpoints.timeout,
+        http_client=_requests_session(endpoints),
     )
     return dict(app.acquire_token_for_client(scopes=[endpoints.bot_framework_scope]))
 
 
 def _requests_session(endpoints: Endpoints) -> Any:
-    import requests  # msal's own HTTP client, a dependency of msal
+    """msal's own HTTP client (requests) with the doctor's timeout and, for tests, its CA bundle."""
+    import functools
+
+    import requests  # a dependency of msal
 
     session = requests.Session()
-    session.verify = endpoints.ca_bundle or True
+    options: dict[str, Any] = {"timeout": endpoints.timeout}
+    if endpoints.ca_bundle:
+        # per request: requests lets REQUESTS_CA_BUNDLE override a session-wide `verify`
+        options["verify"] = endpoints.ca_bundle
+    session.request = functools.partial(session.request, **options)  # type: ignore[method-assign]
     return session
 
 

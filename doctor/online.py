@@ -7,6 +7,8 @@ at all the three checks are reported as skipped, not failed: the doctor also run
 from __future__ import annotations
 
 import asyncio
+import functools
+import os
 import re
 import ssl
 from dataclasses import dataclass
@@ -85,8 +87,7 @@ async def check_openid(settings: Settings, endpoints: Endpoints, http: httpx.Asy
                                   "check MicrosoftAppTenantId."), True
     try:
         metadata = response.json()
-        issuer, jwks = str(metadata["issuer"]), str(metadata["jwks_uri"])
-        str(metadata["token_endpoint"])
+        issuer, jwks, _ = (str(metadata[key]) for key in ("issuer", "jwks_uri", "token_endpoint"))
     except (ValueError, KeyError, TypeError):
         return Check.fail(OPENID, f"{url} answered HTTP {response.status_code} without OpenID metadata: a proxy "
                                   "may be in the way of Entra."), True
@@ -113,9 +114,7 @@ def _acquire_app_token(settings: Settings, endpoints: Endpoints) -> dict[str, An
 
 def _requests_session(endpoints: Endpoints) -> Any:
     """msal's own HTTP client (requests) with the doctor's timeout and, for tests, its CA bundle."""
-    import functools
-
-    import requests  # a dependency of msal
+    import requests  # a dependency of msal, imported when msal runs
 
     session = requests.Session()
     options: dict[str, Any] = {"timeout": endpoints.timeout}
@@ -127,8 +126,7 @@ def _requests_session(endpoints: Endpoints) -> Any:
 
 
 def _managed_identity_available() -> bool:
-    import os
-
+    """What msal looks for to reach a managed identity on App Service (or Azure ML)."""
     return ("IDENTITY_ENDPOINT" in os.environ and "IDENTITY_HEADER" in os.environ) or (
         "MSI_ENDPOINT" in os.environ and "MSI_SECRET" in os.environ
     )

@@ -186,18 +186,27 @@ def check_copilot_agent(package: Package) -> Check:
     return Check.ok(name, f"custom engine agent on bot {bot['botId']} with {count} Copilot prompt starters")
 
 
+def _shown(path: Path) -> str:
+    """`path` relative to the working directory when it is under it (the repository for make doctor)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def check_built_zip(package: Package, zip_path: Path) -> Check:
     """The zip on disk (what gets uploaded) holds what these settings build."""
     name = "package zip"
+    shown = _shown(zip_path)
     if not zip_path.is_file():
-        return Check.skip(name, f"{zip_path} does not exist yet: make package builds it")
+        return Check.skip(name, f"{shown} does not exist yet: make package builds it")
     try:
         with zipfile.ZipFile(zip_path) as archive:
             built = {entry: archive.read(entry) for entry in archive.namelist()}
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
-        return Check.fail(name, f"{zip_path} cannot be read ({type(exc).__name__}): run make package again.")
+        return Check.fail(name, f"{shown} cannot be read ({type(exc).__name__}): run make package again.")
     if built == package.files:
-        return Check.ok(name, f"{zip_path} is what these settings build")
+        return Check.ok(name, f"{shown} is what these settings build")
     try:
         uploaded = json.loads(built.get(MANIFEST, b"{}"))
     except ValueError:
@@ -217,7 +226,7 @@ def check_built_zip(package: Package, zip_path: Path) -> Check:
     differs = f" ({', '.join(fields)} differ)" if fields else ""
     return Check.fail(
         name,
-        f"{zip_path} was built from other settings or an older template{differs}: run make package and upload "
+        f"{shown} was built from other settings or an older template{differs}: run make package and upload "
         "the new zip with a higher APP_VERSION.",
     )
 

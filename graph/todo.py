@@ -151,6 +151,11 @@ class TodoService:
         response = await self._session.post(_path(list_id), payload, reconcile=reconcile)
         return parse_task(response.json(), list_id, tz)
 
+    async def get(self, list_id: str, task_id: str, *, tz: tzinfo = UTC) -> TodoTask:
+        """One task as it is now (its due day read in `tz`, UTC unless told)."""
+        response = await self._session.get(_path(list_id, task_id))
+        return parse_task(response.json(), list_id, tz)
+
     async def complete(self, list_id: str, task_id: str) -> TodoTask:
         _, tz = await self._tz()
         response = await self._session.patch(_path(list_id, task_id), {"status": "completed"})

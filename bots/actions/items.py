@@ -11,20 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from cards.actions import Action, Verb
 from dialogs.undo import undo_handler
 from graph import Message, TodoTask, UserGraph
-from graph.mail import MESSAGE_SELECT, parse_message
-from graph.todo import parse_task
 from language import t
 from language.formatting import format_date
 
-__all__ = ["ITEM_HANDLERS", "Outcome", "read_message", "read_todo"]
+__all__ = ["ITEM_HANDLERS", "Outcome"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,17 +49,6 @@ ItemHandler = Callable[[UserGraph, Click], Awaitable[Outcome]]
 
 
 # ---- reads ------------------------------------------------------------------------------------
-async def read_todo(graph: UserGraph, list_id: str, task_id: str) -> TodoTask:
-    path = f"/me/todo/lists/{quote(list_id, safe='')}/tasks/{quote(task_id, safe='')}"
-    response = await graph.session.get(path)
-    return parse_task(response.json(), list_id, UTC)
-
-
-async def read_message(graph: UserGraph, message_id: str) -> Message:
-    response = await graph.session.get(f"/me/messages/{quote(message_id, safe='')}", {"$select": MESSAGE_SELECT})
-    return parse_message(response.json())
-
-
 def _ids(action: Action) -> tuple[str, str]:
     assert action.list_id is not None and action.item_id is not None  # parse_action checked the contract
     return action.list_id, action.item_id
@@ -80,7 +66,7 @@ def _said(key: str, click: Click, **params: Any) -> str:
 # ---- To Do ------------------------------------------------------------------------------------
 async def todo_complete(graph: UserGraph, click: Click) -> Outcome:
     list_id, task_id = _ids(click.action)
-    task = await read_todo(graph, list_id, task_id)
+    task = await graph.todo.get(list_id, task_id)
     if task.status == "completed":
         return Outcome(_said("actions.todo.already_completed", click), changed=False)
     await graph.todo.complete(list_id, task_id)
@@ -90,7 +76,7 @@ async def todo_complete(graph: UserGraph, click: Click) -> Outcome:
 
 async def todo_reopen(graph: UserGraph, click: Click) -> Outcome:
     list_id, task_id = _ids(click.action)
-    task = await read_todo(graph, list_id, task_id)
+    task = await graph.todo.get(list_id, task_id)
     if task.status != "completed":
         return Outcome(_said("actions.todo.already_open", click), changed=False)
     await graph.todo.reopen(list_id, task_id)
@@ -100,7 +86,7 @@ async def todo_reopen(graph: UserGraph, click: Click) -> Outcome:
 
 async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
     list_id, task_id = _ids(click.action)
-    task = await read_todo(graph, list_id, task_id)
+    task = await graph.todo.get(list_id, task_id)
     if task.status == "completed":
         return Outcome(_said("actions.todo.snooze_completed", click), changed=False)
     today = datetime.now(ZoneInfo(click.tz)).date()
@@ -162,7 +148,7 @@ async def _undo_planner_progress(graph: UserGraph, ids: dict[str, str]) -> None:
 
 # ---- mail -------------------------------------------------------------------------------------
 async def mail_flag_complete(graph: UserGraph, click: Click) -> Outcome:
-    message = await read_message(graph, _item(click.action))
+    message = await graph.mail.get(_item(click.action))
     if message.flag_status == "complete":
         return Outcome(_said("actions.mail.already_completed", click), changed=False)
     await graph.mail.complete(message.id)
@@ -171,7 +157,7 @@ async def mail_flag_complete(graph: UserGraph, click: Click) -> Outcome:
 
 
 async def mail_flag_clear(graph: UserGraph, click: Click) -> Outcome:
-    message = await read_message(graph, _item(click.action))
+    message = await graph.mail.get(_item(click.action))
     if message.flag_status == "notFlagged":
         return Outcome(_said("actions.mail.already_cleared", click), changed=False)
     await graph.mail.clear_flag(message.id)
@@ -198,7 +184,7 @@ def _links_to(task: TodoTask, message: Message) -> bool:
 
 
 async def mail_to_task(graph: UserGraph, click: Click) -> Outcome:
-    message = await read_message(graph, _item(click.action))
+    message = await graph.mail.get(_item(click.action))
     todo_list = await graph.todo.default_list()
     if any(_links_to(task, message) for task in await graph.todo.open_tasks(todo_list.id)):
         return Outcome(_said("actions.mail.already_task", click), changed=False)

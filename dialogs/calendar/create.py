@@ -6,7 +6,6 @@ import logging
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
@@ -46,7 +45,7 @@ TIE = 0.15
 
 @undo_handler("calendar.create")
 async def _delete_created(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.session.delete(f"/me/events/{quote(ids['eventId'], safe='')}")
+    await graph.calendar.delete(ids["eventId"])
 
 
 def ambiguous(people: list[Person]) -> list[Person]:

@@ -6,7 +6,6 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
@@ -17,7 +16,7 @@ from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, new_ref
 from dialogs.services import Services
 from dialogs.undo import undo_handler
-from graph import BadRequest, Contact, Forbidden, NotFound, UserGraph, odata
+from graph import BadRequest, Contact, DirectoryUser, Forbidden, NotFound, UserGraph
 from language import t
 from language.text import fold
 
@@ -25,7 +24,6 @@ __all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people", "undo
 
 logger = logging.getLogger(__name__)
 
-USER_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,businessPhones,mobilePhone"
 MAX_SHOWN = 8
 
 
@@ -53,15 +51,9 @@ def _rank(query: str, person: Found) -> tuple[int, str]:
     return 2, name
 
 
-def _from_user(item: dict[str, Any]) -> Found:
-    phones = [*(item.get("businessPhones") or []), *([item["mobilePhone"]] if item.get("mobilePhone") else [])]
-    return Found(
-        display_name=str(item.get("displayName") or ""),
-        email=item.get("mail") or item.get("userPrincipalName"),
-        phones=tuple(str(p) for p in phones if p),
-        job_title=item.get("jobTitle"),
-        department=item.get("department"),
-    )
+def _from_user(user: DirectoryUser) -> Found:
+    return Found(display_name=user.display_name, email=user.email, phones=user.phones, job_title=user.job_title,
+                 department=user.department)
 
 
 def _from_contact(contact: Contact) -> Found:
@@ -78,22 +70,14 @@ def _from_contact(contact: Contact) -> Found:
 async def find_people(graph: UserGraph, query: str) -> list[Found]:
     """Directory users and personal contacts matching `query` (name start or e-mail), best first."""
     text = " ".join(query.split())
-    if "@" in text:
-        user_filter = odata.or_(odata.eq("mail", text), odata.eq("userPrincipalName", text))
-    else:
-        user_filter = odata.or_(
-            odata.startswith("displayName", text), odata.startswith("givenName", text),
-            odata.startswith("surname", text), odata.startswith("mail", text),
-        )
-    users_call = graph.session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": 10})
-    results = await asyncio.gather(users_call, graph.contacts.search(text), return_exceptions=True)
+    results = await asyncio.gather(graph.people.find_users(text), graph.contacts.search(text), return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
     users, contacts = results
     if isinstance(users, BaseException):
         failures.append(users)
     else:
-        found.extend(_from_user(i) for i in users.values())
+        found.extend(_from_user(user) for user in users)
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:
@@ -147,7 +131,7 @@ class FindPersonDialog(FeatureDialog):
 
 @undo_handler("contacts.add")
 async def undo_contact_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.session.delete(f"/me/contacts/{quote(ids['itemId'], safe='')}")
+    await graph.contacts.delete(ids["itemId"])
 
 
 class AddContactDialog(FeatureDialog):

@@ -6,7 +6,6 @@ import logging
 import re
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
@@ -45,9 +44,7 @@ async def _sites(graph: UserGraph, name: str | None) -> list[Site]:
         sites = await graph.lists.find_sites(name or "*")
     except (BadRequest, NotFound):
         logger.info("site search unavailable; using the root site")
-        root = (await graph.session.get("/sites/root")).json()
-        sites = [Site(id=str(root["id"]), name=str(root.get("displayName") or root.get("name") or ""),
-                      web_url=root.get("webUrl"))]
+        sites = [await graph.lists.root_site()]
         if name and name.casefold() not in sites[0].name.casefold():
             return []
     return sites[:MAX_SITES]
@@ -152,9 +149,7 @@ class ListItemsDialog(_ListDialog):
 
 @undo_handler("lists.add")
 async def undo_list_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    path = (f"/sites/{quote(ids['planId'], safe=',')}/lists/{quote(ids['listId'], safe='')}"
-            f"/items/{quote(ids['itemId'], safe='')}")
-    await graph.session.delete(path)
+    await graph.lists.delete_item(ids["planId"], ids["listId"], ids["itemId"])
 
 
 class _FieldsDialog(WaterfallDialog):

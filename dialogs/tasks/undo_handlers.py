@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from dialogs.undo import undo_handler
 from graph import UserGraph
 
@@ -19,9 +17,7 @@ async def _reopen_todo(graph: UserGraph, ids: dict[str, str]) -> None:
 
 
 async def _delete_planner(graph: UserGraph, ids: dict[str, str]) -> None:
-    task = await graph.planner.get(ids["itemId"])
-    path = f"/planner/tasks/{quote(task.id, safe='')}"
-    await graph.session.delete(path, headers={"If-Match": task.etag or "*"})
+    await graph.planner.delete(ids["itemId"])
 
 
 async def _restore_progress(graph: UserGraph, ids: dict[str, str]) -> None:

@@ -77,7 +77,8 @@ DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 READ_VERBS = frozenset({Verb.DIGEST_REFRESH})
 
 _UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
-              UndoResult.UNKNOWN: "actions.undo.unknown"}
+              UndoResult.UNKNOWN: "actions.undo.unknown", UndoResult.NOTHING: "actions.undo.unknown",
+              UndoResult.CHANGED: "undo.changed"}
 
 
 class CardActions:
@@ -236,7 +237,7 @@ class CardActions:
             return card_response(await self._my_day(turn_context, graph, locale))
         if action.verb is Verb.UNDO:
             assert action.ref is not None and self._services.undo is not None
-            result = await self._services.undo.undo(turn_context, graph, action.ref)
+            result = (await self._services.undo.undo(turn_context, graph, action.ref)).result
             notice = t(_UNDO_KEYS[result], locale)
             if from_digest:
                 return card_response(await self._my_day(turn_context, graph, locale, notice=notice))

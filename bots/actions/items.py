@@ -2,8 +2,8 @@
 
 Every handler reads the item's current state first, so a second click changes nothing and says so, and
 an item the clicking user cannot read (someone else's, or deleted) raises `NotFound` / `Forbidden`
-before anything is written. Writes that can be reverted return the undo kind and ids; the undo
-handlers registered here revert them.
+before anything is written. Writes that can be reverted return the undo kind and ids;
+`dialogs/undo_kinds.py` reverts them.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from cards.actions import Action, Verb
-from dialogs.undo import undo_handler
 from graph import Message, TodoTask, UserGraph
 from language import t
 from language.formatting import format_date
@@ -70,7 +69,7 @@ async def todo_complete(graph: UserGraph, click: Click) -> Outcome:
     if task.status == "completed":
         return Outcome(_said("actions.todo.already_completed", click), changed=False)
     await graph.todo.complete(list_id, task_id)
-    return Outcome(_said("actions.todo.completed", click), changed=True, undo_kind="card.todo.complete",
+    return Outcome(_said("actions.todo.completed", click), changed=True, undo_kind="todo.complete",
                    undo_ids={"listId": list_id, "itemId": task_id})
 
 
@@ -80,7 +79,7 @@ async def todo_reopen(graph: UserGraph, click: Click) -> Outcome:
     if task.status != "completed":
         return Outcome(_said("actions.todo.already_open", click), changed=False)
     await graph.todo.reopen(list_id, task_id)
-    return Outcome(_said("actions.todo.reopened", click), changed=True, undo_kind="card.todo.reopen",
+    return Outcome(_said("actions.todo.reopened", click), changed=True, undo_kind="todo.reopen",
                    undo_ids={"listId": list_id, "itemId": task_id})
 
 
@@ -95,29 +94,13 @@ async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
     if task.due == target:
         return Outcome(_said("actions.todo.already_snoozed", click, date=when), changed=False)
     await graph.todo.set_due(list_id, task_id, target)
-    return Outcome(_said("actions.todo.snoozed", click, date=when), changed=True, undo_kind="card.todo.due",
-                   undo_ids={"listId": list_id, "itemId": task_id, "due": task.due.isoformat() if task.due else ""})
+    return Outcome(_said("actions.todo.snoozed", click, date=when), changed=True, undo_kind="todo.due",
+                   undo_ids={"listId": list_id, "itemId": task_id, "from": task.due.isoformat() if task.due else "",
+                             "to": target.isoformat()})
 
 
-@undo_handler("card.todo.complete")
-async def _undo_todo_complete(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.todo.reopen(ids["listId"], ids["itemId"])
 
 
-@undo_handler("card.todo.reopen")
-async def _undo_todo_reopen(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.todo.complete(ids["listId"], ids["itemId"])
-
-
-@undo_handler("card.todo.due")
-async def _undo_todo_due(graph: UserGraph, ids: dict[str, str]) -> None:
-    due = date.fromisoformat(ids["due"]) if ids.get("due") else None
-    await graph.todo.set_due(ids["listId"], ids["itemId"], due)
-
-
-@undo_handler("card.todo.delete")
-async def _undo_todo_create(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.todo.delete(ids["listId"], ids["itemId"])
 
 
 # ---- Planner ----------------------------------------------------------------------------------
@@ -129,8 +112,8 @@ async def _planner_to(graph: UserGraph, click: Click, percent: int) -> Outcome:
         return Outcome(_said(key, click, percent=percent), changed=False)
     await graph.planner.set_progress(task_id, percent, etag=task.etag)
     key = "actions.planner.completed" if percent == 100 else "actions.planner.progress"
-    return Outcome(_said(key, click, percent=percent), changed=True, undo_kind="card.planner.progress",
-                   undo_ids={"itemId": task_id, "percent": str(task.percent_complete)})
+    return Outcome(_said(key, click, percent=percent), changed=True, undo_kind="planner.progress",
+                   undo_ids={"itemId": task_id, "from": str(task.percent_complete), "to": str(percent)})
 
 
 async def planner_complete(graph: UserGraph, click: Click) -> Outcome:
@@ -141,10 +124,6 @@ async def planner_progress(graph: UserGraph, click: Click) -> Outcome:
     return await _planner_to(graph, click, click.action.percent or 0)
 
 
-@undo_handler("card.planner.progress")
-async def _undo_planner_progress(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.planner.set_progress(ids["itemId"], int(ids["percent"]))
-
 
 # ---- mail -------------------------------------------------------------------------------------
 async def mail_flag_complete(graph: UserGraph, click: Click) -> Outcome:
@@ -152,8 +131,8 @@ async def mail_flag_complete(graph: UserGraph, click: Click) -> Outcome:
     if message.flag_status == "complete":
         return Outcome(_said("actions.mail.already_completed", click), changed=False)
     await graph.mail.complete(message.id)
-    return Outcome(_said("actions.mail.completed", click), changed=True, undo_kind="card.mail.flag",
-                   undo_ids={"itemId": message.id, "flag": message.flag_status})
+    return Outcome(_said("actions.mail.completed", click), changed=True, undo_kind="mail.flag",
+                   undo_ids={"itemId": message.id, "from": message.flag_status, "to": "complete"})
 
 
 async def mail_flag_clear(graph: UserGraph, click: Click) -> Outcome:
@@ -161,19 +140,9 @@ async def mail_flag_clear(graph: UserGraph, click: Click) -> Outcome:
     if message.flag_status == "notFlagged":
         return Outcome(_said("actions.mail.already_cleared", click), changed=False)
     await graph.mail.clear_flag(message.id)
-    return Outcome(_said("actions.mail.cleared", click), changed=True, undo_kind="card.mail.flag",
-                   undo_ids={"itemId": message.id, "flag": message.flag_status})
+    return Outcome(_said("actions.mail.cleared", click), changed=True, undo_kind="mail.flag",
+                   undo_ids={"itemId": message.id, "from": message.flag_status, "to": "notFlagged"})
 
-
-@undo_handler("card.mail.flag")
-async def _undo_mail_flag(graph: UserGraph, ids: dict[str, str]) -> None:
-    flag = ids.get("flag")
-    if flag == "complete":
-        await graph.mail.complete(ids["itemId"])
-    elif flag == "flagged":
-        await graph.mail.flag(ids["itemId"])
-    else:
-        await graph.mail.clear_flag(ids["itemId"])
 
 
 def _links_to(task: TodoTask, message: Message) -> bool:
@@ -190,7 +159,7 @@ async def mail_to_task(graph: UserGraph, click: Click) -> Outcome:
         return Outcome(_said("actions.mail.already_task", click), changed=False)
     title = message.subject or _said("actions.mail.no_subject", click)
     task = await graph.todo.create(list_id=todo_list.id, title=title, link_url=message.web_link, link_name=title)
-    return Outcome(_said("actions.mail.to_task", click), changed=True, undo_kind="card.todo.delete",
+    return Outcome(_said("actions.mail.to_task", click), changed=True, undo_kind="todo.create",
                    undo_ids={"listId": todo_list.id, "itemId": task.id})
 
 
@@ -203,7 +172,7 @@ _RESPONSES = {
 
 
 async def event_respond(graph: UserGraph, click: Click) -> Outcome:
-    """Responses are sent to the organizer at once, so they offer no undo."""
+    """A first answer reaches the organizer at once and cannot be unsent: only a changed answer offers undo."""
     verb, state, key = _RESPONSES[click.action.verb]
     event = await graph.calendar.get(_item(click.action))
     if event.is_organizer:
@@ -213,6 +182,9 @@ async def event_respond(graph: UserGraph, click: Click) -> Outcome:
     if event.my_response == state:
         return Outcome(_said("actions.event.already", click), changed=False)
     await graph.calendar.respond(event.id, verb)
+    if event.my_response in ("accepted", "tentativelyAccepted") and state != "declined":
+        return Outcome(_said(key, click), changed=True, undo_kind="calendar.respond",
+                       undo_ids={"eventId": event.id, "from": event.my_response, "to": state})
     return Outcome(_said(key, click), changed=True)
 
 

@@ -18,7 +18,7 @@ from dialogs.calendar.meeting import CONFIRM, MeetingDialog, send_card
 from dialogs.prompts import new_ref
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
-from dialogs.undo import undo_handler
+from dialogs.undo_kinds import RESPONSE_VERBS
 from graph import UserGraph
 from graph.models import Event
 from language import t
@@ -29,6 +29,7 @@ __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
 logger = logging.getLogger(__name__)
 
 _RESPONSES = {"calendar.accept": "accept", "calendar.tentative": "tentativelyAccept", "calendar.decline": "decline"}
+_ANSWERED = {"calendar.accept": "accepted", "calendar.tentative": "tentativelyAccepted", "calendar.decline": "declined"}
 
 
 def _fields(event: Event, request: Request, *, comment: str | None = None,
@@ -104,7 +105,15 @@ class RespondDialog(_WriteDialog):
                     operation: str) -> tuple[list[tuple[str, str]], str | None]:
         event = await graph.calendar.get(str(step.values["event_id"]))
         await graph.calendar.respond(event.id, _RESPONSES[operation], request.entities.comment)
-        return _fields(event, request, comment=request.entities.comment), None
+        ref = None
+        answered = _ANSWERED[operation]
+        # An answer already given can be given back; a first answer cannot be unsent, and a declined
+        # meeting leaves the calendar.
+        if event.my_response in RESPONSE_VERBS and answered != "declined" and answered != event.my_response:
+            assert self.services.undo is not None
+            ref = await self.services.undo.remember(step.context, "calendar.respond", {
+                "eventId": event.id, "from": event.my_response, "to": answered})
+        return _fields(event, request, comment=request.entities.comment), ref
 
 
 class CancelDialog(_WriteDialog):
@@ -134,11 +143,6 @@ class CancelDialog(_WriteDialog):
         else:
             await graph.calendar.decline(event.id, request.entities.comment)
         return _fields(event, request, comment=request.entities.comment, attendees=event.is_organizer), None
-
-
-@undo_handler("calendar.update")
-async def _move_back(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.calendar.move(ids["eventId"], datetime.fromisoformat(ids["start"]), datetime.fromisoformat(ids["end"]))
 
 
 class UpdateDialog(_WriteDialog):
@@ -234,7 +238,7 @@ class UpdateDialog(_WriteDialog):
                                   datetime.fromisoformat(move["end"]))
         assert self.services.undo is not None
         ref = await self.services.undo.remember(step.context, "calendar.update", {
-            "eventId": move["eventId"], "start": move["oldStart"], "end": move["oldEnd"]})
+            "eventId": move["eventId"], "start": move["oldStart"], "end": move["oldEnd"], "newStart": move["start"]})
         return _move_fields(event, new_start, new_end, request), ref
 
 

@@ -26,8 +26,6 @@ from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
 from dialogs.services import Services
-from dialogs.undo import undo_handler
-from graph import UserGraph
 from graph.models import Person
 from language import t
 from language.formatting import format_duration, format_time_range
@@ -41,11 +39,6 @@ DEFAULT_HOUR = 9
 PEOPLE = "calendar.people"
 #: Candidates this close to the best score make a name ambiguous.
 TIE = 0.15
-
-
-@undo_handler("calendar.create")
-async def _delete_created(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.calendar.delete(ids["eventId"])
 
 
 def ambiguous(people: list[Person]) -> list[Person]:

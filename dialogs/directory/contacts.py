@@ -15,12 +15,11 @@ from dialogs.directory.parsing import contact_draft, person_query
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, new_ref
 from dialogs.services import Services
-from dialogs.undo import undo_handler
 from graph import BadRequest, Contact, DirectoryUser, Forbidden, NotFound, UserGraph
 from language import t
 from language.text import fold
 
-__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people", "undo_contact_add"]
+__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
 
 logger = logging.getLogger(__name__)
 
@@ -129,11 +128,6 @@ class FindPersonDialog(FeatureDialog):
         return await step.end_dialog()
 
 
-@undo_handler("contacts.add")
-async def undo_contact_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.contacts.delete(ids["itemId"])
-
-
 class AddContactDialog(FeatureDialog):
     """Adds a contact from a sentence: asks for the name (then an e-mail) if missing, confirms, offers undo."""
 
@@ -210,7 +204,7 @@ class AddContactDialog(FeatureDialog):
         )
         logger.info("contact created: id=%s", contact.id)
         assert self.services.undo is not None
-        undo_ref = await self.services.undo.remember(step.context, "contacts.add", {"itemId": contact.id})
+        undo_ref = await self.services.undo.remember(step.context, "contacts.create", {"itemId": contact.id})
         card = result_card("contacts.add", self._fields(draft), locale=locale, undo_ref=undo_ref)
         await self.services.send_card(step.context, card, summary=t("directory.contact.added", locale))
         return await step.end_dialog()

@@ -25,11 +25,10 @@ from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
 from dialogs.services import Services
-from dialogs.undo import undo_handler
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
 
-__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists", "undo_list_add"]
+__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
 
 logger = logging.getLogger(__name__)
 
@@ -147,11 +146,6 @@ class ListItemsDialog(_ListDialog):
         return await step.end_dialog()
 
 
-@undo_handler("lists.add")
-async def undo_list_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.lists.delete_item(ids["planId"], ids["listId"], ids["itemId"])
-
-
 class _FieldsDialog(WaterfallDialog):
     """Asks the pending columns one at a time (typed answers); ends with all the fields, or None."""
 
@@ -241,7 +235,7 @@ class AddListItemDialog(_ListDialog):
         logger.info("list item created: id=%s", item.id)
         assert self.services.undo is not None
         undo_ref = await self.services.undo.remember(
-            step.context, "lists.add", {"planId": chosen["site_id"], "listId": chosen["list_id"], "itemId": item.id})
+            step.context, "lists.create", {"siteId": chosen["site_id"], "listId": chosen["list_id"], "itemId": item.id})
         card = list_result_card(chosen["list"], self._shown(step, request), locale=request.locale,
                                 web_url=item.web_url, undo_ref=undo_ref)
         await self.services.send_card(step.context, card, summary=t("directory.lists.added", request.locale))

@@ -17,7 +17,6 @@ from cards import choice_card, confirmation_card, result_card
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.services import Services, TurnFacts
-from dialogs.tasks.undo_handlers import register as register_undo
 from language import t
 from language.formatting import format_date, format_datetime
 
@@ -45,7 +44,6 @@ class TaskFeature(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        register_undo()
         self._shown = services.conversation_state.create_property(_SHOWN)
         self.confirm_id = f"{self.id}.confirm"
         self.pick_id = f"{self.id}.pick"
@@ -118,10 +116,11 @@ class TaskFeature(FeatureDialog):
             card["body"][0]["text"] = t(title_key, locale, **params)
         await self.services.send_card(step.context, card, summary=t("tasks.result.summary", locale))
 
-    async def remember_undo(self, context: TurnContext, kind: str, ids: dict[str, str]) -> str | None:
+    async def remember_undo(self, context: TurnContext, kind: str, ids: dict[str, str], *,
+                            kept: dict[str, str] | None = None) -> str | None:
         if self.services.undo is None:
             return None
-        return await self.services.undo.remember(context, kind, ids)
+        return await self.services.undo.remember(context, kind, ids, kept=kept)
 
     async def not_done(self, step: WaterfallStepContext) -> DialogTurnResult:
         """The person said no (or gave up): nothing was written."""

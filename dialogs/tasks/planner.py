@@ -242,7 +242,7 @@ class PlannerAddDialog(TaskFeature):
             due=datetime.fromisoformat(values["due"]) if values.get("due") else None,
         )
         logger.info("planner.add: created task %s", task.id)
-        ref = await self.remember_undo(step.context, "planner.add", {"itemId": task.id})
+        ref = await self.remember_undo(step.context, "planner.create", {"itemId": task.id})
         await self.send_result(step, "planner.add", self._fields(step), undo_ref=ref)
         return await step.end_dialog()
 
@@ -320,8 +320,8 @@ class PlannerCompleteDialog(TaskFeature):
             await self.say(step.context, "tasks.gone")
             return await step.end_dialog()
         logger.info("planner.complete: task %s at %d%%", task_id, values["percent"])
-        ref = await self.remember_undo(step.context, "planner.complete",
-                                       {"itemId": task_id, "percent": str(values["previous"])})
+        ref = await self.remember_undo(step.context, "planner.progress", {
+            "itemId": task_id, "from": str(values["previous"]), "to": str(values["percent"])})
         title = self._title(step)
         if title:
             title["title_key"] = "tasks.planner.progress_done"

@@ -52,6 +52,7 @@ from dialogs.invoke import (
 )
 from dialogs.services import Services, TurnFacts
 from dialogs.undo import UndoResult
+from dialogs.writes import record_undo
 from graph import (
     ClaimsChallenge,
     Forbidden,
@@ -248,9 +249,7 @@ class CardActions:
         tz = await self._services.time_zone(turn_context, graph) if action.verb is Verb.TODO_SNOOZE else "UTC"
         outcome = await handler(graph, Click(action=action, locale=locale, tz=tz))
         logger.info("card action %s: changed=%s", action.verb, outcome.changed)
-        undo_ref = None
-        if outcome.undo_kind and self._services.undo is not None:
-            undo_ref = await self._services.undo.remember(turn_context, outcome.undo_kind, outcome.undo_ids)
+        undo_ref = await record_undo(self._services, turn_context, outcome.undo)
         if from_digest:
             return card_response(
                 await self._my_day(turn_context, graph, locale, notice=outcome.notice, undo_ref=undo_ref)

@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 from . import odata
 from ._json import arr
-from .client import GraphResponse
 from .models import Contact
+from .response import GraphResponse
 from .session import Session
 
 __all__ = ["CONTACT_SELECT", "ContactsService", "parse_contact"]

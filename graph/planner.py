@@ -9,9 +9,9 @@ from urllib.parse import quote
 
 from ._json import obj
 from .batch import BatchRequest
-from .client import GraphResponse
 from .errors import PreconditionFailed
 from .models import PlannerBucket, PlannerPlan, PlannerTask
+from .response import GraphResponse
 from .session import Session
 from .timezones import parse_offset_datetime
 

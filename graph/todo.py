@@ -10,9 +10,9 @@ from urllib.parse import quote
 from . import odata
 from ._json import arr
 from .batch import BatchRequest
-from .client import GraphResponse
 from .mailbox import MailboxService
 from .models import LinkedResource, TodoList, TodoTask
+from .response import GraphResponse
 from .session import Session
 from .timezones import format_graph_datetime, parse_date_time_zone, parse_offset_datetime, zone
 

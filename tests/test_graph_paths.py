@@ -26,8 +26,12 @@ RAW_CALLS = {"get", "get_all", "post", "patch", "delete", "batch", "put"}
 def graph_paths_in(source: str) -> list[tuple[int, str]]:
     """(line, text) of each string or f-string that starts like a Graph path, and of each raw session call."""
     found: list[tuple[int, str]] = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and GRAPH_PATH.match(node.value):
+    tree = ast.parse(source)
+    # The literal pieces of an f-string are judged with the f-string (only its head starts a path).
+    pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in pieces
+                and GRAPH_PATH.match(node.value)):
             found.append((node.lineno, node.value))
         elif isinstance(node, ast.JoinedStr) and node.values:
             head = node.values[0]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from cards.actions import Action, Verb
+from dialogs.writes import Undo
 from graph import Message, TodoTask, UserGraph
 from language import t
 from language.formatting import format_date
@@ -31,8 +32,7 @@ class Outcome:
 
     notice: str
     changed: bool
-    undo_kind: str | None = None
-    undo_ids: dict[str, str] = field(default_factory=dict)
+    undo: Undo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +69,8 @@ async def todo_complete(graph: UserGraph, click: Click) -> Outcome:
     if task.status == "completed":
         return Outcome(_said("actions.todo.already_completed", click), changed=False)
     await graph.todo.complete(list_id, task_id)
-    return Outcome(_said("actions.todo.completed", click), changed=True, undo_kind="todo.complete",
-                   undo_ids={"listId": list_id, "itemId": task_id})
+    return Outcome(_said("actions.todo.completed", click), changed=True,
+                   undo=Undo("todo.complete", {"listId": list_id, "itemId": task_id}))
 
 
 async def todo_reopen(graph: UserGraph, click: Click) -> Outcome:
@@ -79,8 +79,8 @@ async def todo_reopen(graph: UserGraph, click: Click) -> Outcome:
     if task.status != "completed":
         return Outcome(_said("actions.todo.already_open", click), changed=False)
     await graph.todo.reopen(list_id, task_id)
-    return Outcome(_said("actions.todo.reopened", click), changed=True, undo_kind="todo.reopen",
-                   undo_ids={"listId": list_id, "itemId": task_id})
+    return Outcome(_said("actions.todo.reopened", click), changed=True,
+                   undo=Undo("todo.reopen", {"listId": list_id, "itemId": task_id}))
 
 
 async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
@@ -94,9 +94,10 @@ async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
     if task.due == target:
         return Outcome(_said("actions.todo.already_snoozed", click, date=when), changed=False)
     await graph.todo.set_due(list_id, task_id, target)
-    return Outcome(_said("actions.todo.snoozed", click, date=when), changed=True, undo_kind="todo.due",
-                   undo_ids={"listId": list_id, "itemId": task_id, "from": task.due.isoformat() if task.due else "",
-                             "to": target.isoformat()})
+    return Outcome(_said("actions.todo.snoozed", click, date=when), changed=True,
+                   undo=Undo("todo.due", {"listId": list_id, "itemId": task_id,
+                                          "from": task.due.isoformat() if task.due else "",
+                                          "to": target.isoformat()}))
 
 
 
@@ -112,8 +113,9 @@ async def _planner_to(graph: UserGraph, click: Click, percent: int) -> Outcome:
         return Outcome(_said(key, click, percent=percent), changed=False)
     await graph.planner.set_progress(task_id, percent, etag=task.etag)
     key = "actions.planner.completed" if percent == 100 else "actions.planner.progress"
-    return Outcome(_said(key, click, percent=percent), changed=True, undo_kind="planner.progress",
-                   undo_ids={"itemId": task_id, "from": str(task.percent_complete), "to": str(percent)})
+    return Outcome(_said(key, click, percent=percent), changed=True,
+                   undo=Undo("planner.progress", {"itemId": task_id, "from": str(task.percent_complete),
+                                                  "to": str(percent)}))
 
 
 async def planner_complete(graph: UserGraph, click: Click) -> Outcome:
@@ -131,8 +133,9 @@ async def mail_flag_complete(graph: UserGraph, click: Click) -> Outcome:
     if message.flag_status == "complete":
         return Outcome(_said("actions.mail.already_completed", click), changed=False)
     await graph.mail.complete(message.id)
-    return Outcome(_said("actions.mail.completed", click), changed=True, undo_kind="mail.flag",
-                   undo_ids={"itemId": message.id, "from": message.flag_status, "to": "complete"})
+    return Outcome(_said("actions.mail.completed", click), changed=True,
+                   undo=Undo("mail.flag", {"itemId": message.id, "from": message.flag_status,
+                                           "to": "complete"}))
 
 
 async def mail_flag_clear(graph: UserGraph, click: Click) -> Outcome:
@@ -140,8 +143,9 @@ async def mail_flag_clear(graph: UserGraph, click: Click) -> Outcome:
     if message.flag_status == "notFlagged":
         return Outcome(_said("actions.mail.already_cleared", click), changed=False)
     await graph.mail.clear_flag(message.id)
-    return Outcome(_said("actions.mail.cleared", click), changed=True, undo_kind="mail.flag",
-                   undo_ids={"itemId": message.id, "from": message.flag_status, "to": "notFlagged"})
+    return Outcome(_said("actions.mail.cleared", click), changed=True,
+                   undo=Undo("mail.flag", {"itemId": message.id, "from": message.flag_status,
+                                           "to": "notFlagged"}))
 
 
 
@@ -159,8 +163,8 @@ async def mail_to_task(graph: UserGraph, click: Click) -> Outcome:
         return Outcome(_said("actions.mail.already_task", click), changed=False)
     title = message.subject or _said("actions.mail.no_subject", click)
     task = await graph.todo.create(list_id=todo_list.id, title=title, link_url=message.web_link, link_name=title)
-    return Outcome(_said("actions.mail.to_task", click), changed=True, undo_kind="todo.create",
-                   undo_ids={"listId": todo_list.id, "itemId": task.id})
+    return Outcome(_said("actions.mail.to_task", click), changed=True,
+                   undo=Undo("todo.create", {"listId": todo_list.id, "itemId": task.id}))
 
 
 # ---- meetings ---------------------------------------------------------------------------------
@@ -172,7 +176,7 @@ _RESPONSES = {
 
 
 async def event_respond(graph: UserGraph, click: Click) -> Outcome:
-    """A first answer reaches the organizer at once and cannot be unsent: only a changed answer offers undo."""
+    """A first answer reaches the organizer at once and cannot be unsent: a changed answer offers undo."""
     verb, state, key = _RESPONSES[click.action.verb]
     event = await graph.calendar.get(_item(click.action))
     if event.is_organizer:
@@ -183,8 +187,9 @@ async def event_respond(graph: UserGraph, click: Click) -> Outcome:
         return Outcome(_said("actions.event.already", click), changed=False)
     await graph.calendar.respond(event.id, verb)
     if event.my_response in ("accepted", "tentativelyAccepted") and state != "declined":
-        return Outcome(_said(key, click), changed=True, undo_kind="calendar.respond",
-                       undo_ids={"eventId": event.id, "from": event.my_response, "to": state})
+        return Outcome(_said(key, click), changed=True,
+                       undo=Undo("calendar.respond", {"eventId": event.id, "from": event.my_response,
+                                                      "to": state}))
     return Outcome(_said(key, click), changed=True)
 
 

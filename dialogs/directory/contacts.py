@@ -9,12 +9,13 @@ from typing import Any
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from cards import confirmation_card, people_card, result_card
+from cards import people_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
 from dialogs.directory.parsing import contact_draft, person_query
 from dialogs.feature import FeatureDialog
-from dialogs.prompts import ConfirmDialog, new_ref
+from dialogs.prompts import ConfirmDialog
 from dialogs.services import Services
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, Contact, DirectoryUser, Forbidden, NotFound, UserGraph
 from language import t
 from language.text import fold
@@ -137,6 +138,7 @@ class AddContactDialog(FeatureDialog):
         super().__init__(services)
         self.add_dialog(AskDialog())
         self.add_dialog(ConfirmDialog("AddContactDialog.confirm"))
+        self.writes = WriteFlow(services, "AddContactDialog.confirm")
         self.add_dialog(WaterfallDialog("AddContactDialog.waterfall", [
             self.name_step, self.email_step, self.confirm_step, self.write_step,
         ]))
@@ -187,24 +189,19 @@ class AddContactDialog(FeatureDialog):
         if isinstance(step.result, str) and step.result:
             draft["email"] = step.result
         locale = self.request(step).locale
-        ref = new_ref()
-        card = confirmation_card("contacts.add", self._fields(draft), ref=ref, locale=locale)
         text = t("directory.contact.confirm", locale, name=self._fields(draft)[0][1])
-        return await step.begin_dialog("AddContactDialog.confirm", {"card": card, "text": text, "ref": ref})
+        return await self.writes.ask(step, Proposal("contacts.add", self._fields(draft), text=text), locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         locale = self.request(step).locale
         if step.result is not True:
-            await self.say(step.context, "directory.contact.kept")
-            return await step.end_dialog()
+            return await self.writes.declined(step, "directory.contact.kept")
         draft = step.values["draft"]
         graph = await self.graph(step.context)
         contact = await graph.contacts.create(
             given_name=draft["given"], surname=draft["surname"], email=draft["email"], phone=draft["phone"]
         )
         logger.info("contact created: id=%s", contact.id)
-        assert self.services.undo is not None
-        undo_ref = await self.services.undo.remember(step.context, "contacts.create", {"itemId": contact.id})
-        card = result_card("contacts.add", self._fields(draft), locale=locale, undo_ref=undo_ref)
-        await self.services.send_card(step.context, card, summary=t("directory.contact.added", locale))
-        return await step.end_dialog()
+        done = Done("contacts.add", self._fields(draft), summary=t("directory.contact.added", locale),
+                    undo=Undo("contacts.create", {"itemId": contact.id}))
+        return await self.writes.answer(step, done, locale)

@@ -12,6 +12,7 @@ from cards import todo_card
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
+from dialogs.writes import Undo
 from graph import NotFound, TodoList, TodoTask, UserGraph
 from language import t
 
@@ -164,9 +165,8 @@ class TodoAddDialog(TaskFeature):
             reminder=datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None,
         )
         logger.info("todo.add: created task %s", task.id)
-        ref = await self.remember_undo(step.context, "todo.create", {"listId": list_id, "itemId": task.id})
-        await self.send_result(step, "todo.add", self._fields(step), undo_ref=ref)
-        return await step.end_dialog()
+        return await self.send_result(step, "todo.add", self._fields(step),
+                                      undo=Undo("todo.create", {"listId": list_id, "itemId": task.id}))
 
 
 async def _candidates(graph: UserGraph, said: str) -> tuple[list[TodoTask], dict[str, str], bool]:
@@ -249,9 +249,5 @@ class TodoChangeDialog(TaskFeature):
             return await step.end_dialog()
         logger.info("%s: task %s", intent, task_id)
         ids = {"listId": list_id, "itemId": task_id}
-        if kept is not None:
-            ref = await self.remember_undo(step.context, "todo.delete", ids, kept=kept)
-        else:
-            ref = await self.remember_undo(step.context, "todo.complete", ids)
-        await self.send_result(step, intent, self._fields(step), undo_ref=ref)
-        return await step.end_dialog()
+        undo = Undo("todo.delete", ids, kept=kept) if kept is not None else Undo("todo.complete", ids)
+        return await self.send_result(step, intent, self._fields(step), undo=undo)

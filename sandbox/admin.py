@@ -1,4 +1,4 @@
-"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, sign-in switches, settings."""
+"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, sign-in switches, settings, subscriptions."""
 
 from __future__ import annotations
 
@@ -155,6 +155,34 @@ async def put_settings(request: web.Request) -> web.Response:
     return web.json_response(state.settings.as_dict())
 
 
+async def get_subscriptions(request: web.Request) -> web.Response:
+    """Every live subscription (ids, owner, URLs, expiry), and how many deliveries were made."""
+    hub = _state(request).hub
+    return web.json_response({"value": [{**s.graph(), "owner": s.owner} for s in hub.active()]})
+
+
+async def get_notifications(request: web.Request) -> web.Response:
+    """The deliveries of change and lifecycle notifications: subscription id, kind, URL, status, attempts."""
+    return web.json_response({"value": [d.as_dict() for d in _state(request).hub.deliveries]})
+
+
+async def post_lifecycle(request: web.Request) -> web.Response:
+    """`{"event": "reauthorizationRequired" | "missed" | "subscriptionRemoved"}`: send that lifecycle notification."""
+    from .subscriptions import LIFECYCLE_EVENTS
+
+    hub = _state(request).hub
+    body = await _json(request)
+    event = body.get("event") if body is not None else None
+    if event not in LIFECYCLE_EVENTS:
+        return _bad(f"event must be one of {', '.join(LIFECYCLE_EVENTS)}")
+    sub = hub.get(request.match_info["id"])
+    if sub is None:
+        return _bad("no such subscription (or it expired)", 404)
+    if sub.lifecycle_url is None:
+        return _bad("this subscription has no lifecycleNotificationUrl", 409)
+    return web.json_response(hub.lifecycle(sub, str(event)).as_dict(), status=202)
+
+
 def register(app: web.Application) -> None:
     app.router.add_get("/_sandbox/users", users)
     app.router.add_post("/_sandbox/tokens", tokens)
@@ -167,3 +195,6 @@ def register(app: web.Application) -> None:
     app.router.add_put("/_sandbox/signin", put_signin)
     app.router.add_get("/_sandbox/settings", get_settings)
     app.router.add_put("/_sandbox/settings", put_settings)
+    app.router.add_get("/_sandbox/subscriptions", get_subscriptions)
+    app.router.add_post("/_sandbox/subscriptions/{id}/lifecycle", post_lifecycle)
+    app.router.add_get("/_sandbox/notifications", get_notifications)

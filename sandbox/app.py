@@ -61,7 +61,12 @@ def create_app(
     app.router.add_route("*", "/beta/{tail:.*}", _beta)
     tokenservice.register(app)
     admin.register(app)
+    app.on_cleanup.append(_close_hub)
     return app
+
+
+async def _close_hub(app: web.Application) -> None:
+    await app[STATE].hub.close()
 
 
 async def _beta(request: web.Request) -> web.Response:

@@ -8,7 +8,10 @@ from typing import Any
 
 from aiohttp import web
 
+from clock import Clock, SystemClock
+
 from .faults import Faults
+from .subscriptions import Hub
 from .tenant import Tenant, build_tenant
 from .tokens import TokenIssuer
 
@@ -61,6 +64,13 @@ class SandboxState:
     pending_codes: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     #: sign-in page state → (channel user id, connection, channel id).
     signin_states: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: The sandbox's "now" for data (created/modified stamps, default search windows, the demo week).
+    clock: Clock = field(default_factory=SystemClock)
+    #: Change-notification subscriptions, the event change log (delta) and deliveries.
+    hub: Hub = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.hub = Hub(now=lambda: self.clock.now(), tenant_id=self.tenant.tenant_id)
 
     @classmethod
     def create(cls, *, seed_date: date, faults: dict[str, Any] | None, auto_signin: bool, deprecated_empty: bool = False) -> SandboxState:
@@ -92,6 +102,7 @@ class SandboxState:
         self.user_tokens.clear()
         self.pending_codes.clear()
         self.signin_states.clear()
+        self.hub.reset()
         init = self.initial_switches
         self.switches = SignInSwitches(auto_signin=init.auto_signin, magic_code=init.magic_code, consent_required=init.consent_required)
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import threading
+import time
 from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-__all__ = ["AdminClient", "AsyncAdminClient", "SandboxProcess", "SandboxStartError"]
+__all__ = ["AdminClient", "AsyncAdminClient", "NotificationReceiver", "SandboxProcess", "SandboxStartError"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LISTENING_PREFIX = "MIPA sandbox listening on "
@@ -142,6 +146,18 @@ class AdminClient:
     def settings(self) -> dict[str, Any]:
         return self._ok(self._client.get("/_sandbox/settings")).json()
 
+    def subscriptions(self) -> list[dict[str, Any]]:
+        """Every live change-notification subscription, with its `owner`."""
+        return list(self._ok(self._client.get("/_sandbox/subscriptions")).json()["value"])
+
+    def notifications(self) -> list[dict[str, Any]]:
+        """Deliveries made so far: subscriptionId, kind, url, status, attempts, delivered."""
+        return list(self._ok(self._client.get("/_sandbox/notifications")).json()["value"])
+
+    def lifecycle(self, subscription_id: str, event: str) -> httpx.Response:
+        """Send a lifecycle notification (reauthorizationRequired, missed, subscriptionRemoved); the raw answer."""
+        return self._client.post(f"/_sandbox/subscriptions/{subscription_id}/lifecycle", json={"event": event})
+
     def set_settings(self, **settings: Any) -> dict[str, Any]:
         """Change Graph switches, e.g. `deprecatedEmpty=True` or `deprecatedEmptyUsers=[upn]` (see README)."""
         return self._ok(self._client.put("/_sandbox/settings", json=settings)).json()
@@ -211,3 +227,95 @@ class AsyncAdminClient:
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         await self.aclose()
+
+
+class NotificationReceiver:
+    """A webhook endpoint on a free loopback port, in a thread: echoes validation tokens, records notifications.
+
+    `validation` chooses the answer to the validation call: "echo" (Graph's contract), "wrong" (another text),
+    "error" (500) or "slow" (after `slow_seconds`). `status` is the answer to notifications. `received` holds
+    (path, JSON body) pairs in arrival order.
+    """
+
+    def __init__(self, *, validation: str = "echo", status: int = 202, slow_seconds: float = 11.0) -> None:
+        self.validation = validation
+        self.status = status
+        self.slow_seconds = slow_seconds
+        self.received: list[tuple[str, dict[str, Any]]] = []
+        self.validations: list[str] = []
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self.url = ""
+
+    def start(self) -> str:
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (the stdlib's name)
+                parts = urlsplit(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                token = parse_qs(parts.query).get("validationToken")
+                if token:
+                    owner._validate(self, token[0])
+                    return
+                try:
+                    body = json.loads(raw or b"{}")
+                except ValueError:
+                    body = {}
+                with owner._lock:
+                    owner.received.append((parts.path, body))
+                self.send_response(owner.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the stdlib's signature)
+                return
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self.url
+
+    def _validate(self, handler: BaseHTTPRequestHandler, token: str) -> None:
+        with self._lock:
+            self.validations.append(token)
+        if self.validation == "slow":
+            time.sleep(self.slow_seconds)
+        status, text = (500, "") if self.validation == "error" else (200, "not the token" if self.validation == "wrong" else token)
+        data = text.encode()
+        try:
+            handler.send_response(status)
+            handler.send_header("Content-Type", "text/plain")
+            handler.send_header("Content-Length", str(len(data)))
+            handler.end_headers()
+            handler.wfile.write(data)
+        except OSError:
+            pass  # the caller gave up waiting
+
+    def wait_for(self, count: int = 1, timeout: float = 10.0, path: str | None = None) -> list[dict[str, Any]]:
+        """The bodies received (on `path`, if given) once there are at least `count` of them; raises on timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                found = [body for at, body in self.received if path is None or at == path]
+            if len(found) >= count or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        if len(found) < count:
+            raise TimeoutError(f"{len(found)} notifications received, {count} expected")
+        return found
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> NotificationReceiver:
+        self.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.stop()

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError, not_found_outlook
+from ..tenant import meetings
 from ..tenant.events import attendee, expand, make_event, occurrence, parse_occurrence_id, render
 from ..tenant.model import etag
 from ..timezones import from_graph, parse_offset_datetime, utc_stamp, zone
@@ -186,6 +187,8 @@ async def create_event(ctx: Ctx) -> GraphResponse:
         event["transactionId"] = txn
         box.transactions[txn] = event["id"]
     box.events[event["id"]] = event
+    ctx.state.hub.changed(ctx.principal.oid, event["id"], "created")
+    meetings.invite(ctx.state, event)
     return ok(select_entity(ctx, render(event, ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"), 201)
 
 
@@ -193,6 +196,11 @@ def _touch(ctx: Ctx, event: dict[str, Any]) -> None:
     change_key, tag = etag(ctx.state.tenant.rng)
     event["changeKey"], event["@odata.etag"] = change_key, tag
     event["lastModifiedDateTime"] = utc_stamp(datetime.now(UTC))
+
+
+def _changed(ctx: Ctx, event: dict[str, Any]) -> None:
+    ctx.state.hub.changed(ctx.principal.oid, event["id"], "updated")
+    meetings.updated(ctx.state, event)
 
 
 def _master_for_write(ctx: Ctx, event_id: str) -> tuple[dict[str, Any], str | None]:
@@ -220,6 +228,7 @@ async def update_event(ctx: Ctx) -> GraphResponse:
         changes.update({"_start": start, "_end": end, "type": "exception"})
         event.setdefault("_exceptions", {}).setdefault(parsed[1].isoformat(), {}).update(changes)
         _touch(ctx, event)
+        _changed(ctx, event)
         return ok(select_entity(ctx, render(_find(ctx, occ_id), ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"))
     if "start" in body or "end" in body:
         start, end, tz_name = _times(body, event)
@@ -240,6 +249,7 @@ async def update_event(ctx: Ctx) -> GraphResponse:
         else:
             event[key] = value
     _touch(ctx, event)
+    _changed(ctx, event)
     return ok(select_entity(ctx, render(event, ctx.output_zone(), keep_transaction_id=_txn_selected(ctx)), f"users('{ctx.principal.oid}')/events"))
 
 
@@ -249,8 +259,12 @@ async def delete_event(ctx: Ctx) -> GraphResponse:
         parsed = parse_occurrence_id(occ_id)
         assert parsed is not None
         event.setdefault("_deleted", set()).add(parsed[1].isoformat())
+        ctx.state.hub.changed(ctx.principal.oid, event["id"], "updated")
+        meetings.cancelled(ctx.state, event, parsed[1].isoformat())
     else:
         del ctx.mailbox.events[event["id"]]
+        ctx.state.hub.changed(ctx.principal.oid, event["id"], "deleted")
+        meetings.cancelled(ctx.state, event)
     return no_content()
 
 
@@ -268,6 +282,8 @@ def _respond(kind: str) -> Any:
         stamp = utc_stamp(datetime.now(UTC))
         if kind == "decline" and occ_id is None:
             del ctx.mailbox.events[event["id"]]
+            ctx.state.hub.changed(ctx.principal.oid, event["id"], "deleted")
+            meetings.answered(ctx.state, event, response_value, stamp)
             return no_content(202)
         target = event
         if occ_id is not None:
@@ -278,6 +294,9 @@ def _respond(kind: str) -> Any:
                 event.setdefault("_deleted", set()).add(parsed[1].isoformat())
         target["responseStatus"] = {"response": response_value, "time": stamp}
         _touch(ctx, event)
+        ctx.state.hub.changed(ctx.principal.oid, event["id"], "updated")
+        if occ_id is None:
+            meetings.answered(ctx.state, event, response_value, stamp)
         return no_content(202)
 
     return handler
@@ -293,8 +312,12 @@ async def cancel_event(ctx: Ctx) -> GraphResponse:
         parsed = parse_occurrence_id(occ_id)
         assert parsed is not None
         event.setdefault("_deleted", set()).add(parsed[1].isoformat())
+        ctx.state.hub.changed(ctx.principal.oid, event["id"], "updated")
+        meetings.cancelled(ctx.state, event, parsed[1].isoformat())
     else:
         del ctx.mailbox.events[event["id"]]
+        ctx.state.hub.changed(ctx.principal.oid, event["id"], "deleted")
+        meetings.cancelled(ctx.state, event)
     return no_content(202)
 
 

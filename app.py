@@ -38,6 +38,15 @@ class BotParts:
     bot: object
     storage: object
     handler: Handler
+    #: POST /api/notifications (Graph change notifications for alerts).
+    notifications: Handler | None = None
+
+
+@dataclass(slots=True)
+class PublicAddress:
+    """Where Graph can post notifications: NOTIFICATION_URL, or in local mode the address the app is reached at."""
+
+    url: str | None = None
 
 
 APP_SETTINGS = web.AppKey("settings", Settings)
@@ -48,6 +57,7 @@ GRAPH_CLIENT = web.AppKey("graph_client", object)
 BOT_PARTS = web.AppKey("bot_parts", BotParts)
 #: Outbound Bot Framework credentials (a ServiceClientCredentialsFactory); None = the SDK's, from settings.
 CREDENTIALS_FACTORY = web.AppKey("credentials_factory", object)
+PUBLIC_ADDRESS = web.AppKey("public_address", PublicAddress)
 
 
 # ---- long-lived resources, opened in order and closed in reverse ------------------------------
@@ -121,13 +131,19 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
 
     from bots import AppBotFrameworkAuthentication, AssistantBot, DedupingTeamsSSOMiddleware
     from bots.adapter import AppCloudAdapter
+    from bots.alerts import Alerts
     from bots.card_actions import CardActions
     from bots.errors import make_turn_error_handler
+    from bots.proactive import ProactiveSender
     from bots.routes import make_messages_handler
     from dialogs import MainDialog, Services, SignInPrompt, build_features, signin_settings
+    from dialogs.alert_settings import AlertSettings
     from dialogs.undo import UndoRegistry
     from dialogs.undo_kinds import undo_kinds
     from language import t
+    from notify import NotifyStore, Scheduler
+    from notify.webhook import NotificationQueue, make_notifications_handler
+    from storage import claim_once
     from storage.factory import create_storage
 
     settings = app[APP_SETTINGS]
@@ -148,22 +164,38 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
         SignInPrompt.__name__,
         signin_settings(settings.connection_name, title=t("bot.signin.title", "en"), text=t("bot.signin.text", "en")),
     )
+    async def claim(key: str, ttl_seconds: float) -> bool:
+        return await claim_once(storage, key, ttl_seconds=ttl_seconds)
+
+    notify_store = NotifyStore(storage, claim=claim)
+    address = app[PUBLIC_ADDRESS]
+    alert_settings = AlertSettings(store=notify_store, notification_url=lambda: address.url)
     services = Services(
         settings=settings, graph=app[GRAPH_CLIENT], user_state=user_state, signin=signin,  # type: ignore[arg-type]
         conversation_state=conversation_state, clock=app[CLOCK], undo_registry=UndoRegistry(undo_kinds()),
+        alerts=alert_settings,
     )
     dialog = MainDialog(services, build_features(services))
     card_actions = CardActions(services=services, run_dialog=lambda context: bot.run_dialog(context))
+    alerts = Alerts(settings=alert_settings, sender=ProactiveSender(adapter, app_id=settings.app_id), services=services,
+                    clock=app[CLOCK])
     bot = AssistantBot(
         conversation_state=conversation_state, user_state=user_state, dialog=dialog, services=services,
-        card_actions=card_actions,
+        card_actions=card_actions, alerts=alerts,
     )
+    queue = NotificationQueue()
     app[BOT_PARTS] = BotParts(
-        adapter=adapter, bot=bot, storage=storage, handler=make_messages_handler(adapter, bot)
+        adapter=adapter, bot=bot, storage=storage, handler=make_messages_handler(adapter, bot),
+        notifications=make_notifications_handler(notify_store, queue, on_change=alerts.changed,
+                                                 on_lifecycle=alerts.lifecycle),
     )
+    scheduler = Scheduler(notify_store, alerts, clock=app[CLOCK], tick=settings.alerts_tick_seconds)
+    scheduler.start()
     try:
         yield
     finally:
+        await scheduler.stop()
+        await queue.close()
         await auth.close()
         close = getattr(storage, "close", None)
         if close is not None:
@@ -172,7 +204,17 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
 
 # ---- routes -----------------------------------------------------------------------------------
 async def messages(request: web.Request) -> web.StreamResponse:
+    address = request.app[PUBLIC_ADDRESS]
+    if address.url is None and request.app[APP_SETTINGS].local_mode:
+        address.url = f"{request.scheme}://{request.host}/api/notifications"
     return await request.app[BOT_PARTS].handler(request)
+
+
+async def notifications(request: web.Request) -> web.StreamResponse:
+    handler = request.app[BOT_PARTS].notifications
+    if handler is None:
+        raise web.HTTPNotFound()
+    return await handler(request)
 
 
 async def healthz(_: web.Request) -> web.Response:
@@ -195,10 +237,12 @@ def create_app(
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[APP_SETTINGS] = settings
     app[CLOCK] = clock if clock is not None else clock_from_env()
+    app[PUBLIC_ADDRESS] = PublicAddress(settings.notification_url or None)
     if credentials_factory is not None:
         app[CREDENTIALS_FACTORY] = credentials_factory
     app.cleanup_ctx.extend([sandbox_ctx, graph_ctx, bot_ctx])
     app.router.add_post("/api/messages", messages)
+    app.router.add_post("/api/notifications", notifications)
     app.router.add_get("/healthz", healthz)
     register_pages(app)
     return app

@@ -35,6 +35,8 @@ KNOWN: dict[str, tuple[str, tuple[str, ...]]] = {
     "LOG_LEVEL": ("log_level", ()),
     "BOT_DOMAIN": ("bot_domain", ()),
     "APP_VERSION": ("app_version", ()),
+    "NOTIFICATION_URL": ("notification_url", ()),
+    "ALERTS_TICK_SECONDS": ("alerts_tick_seconds", ()),
 }
 SECRET_SETTINGS = frozenset({"MicrosoftAppPassword", "STORAGE_KEY"})
 
@@ -76,6 +78,11 @@ class Settings:
     log_level: str = "INFO"
     bot_domain: str = ""
     app_version: str = "1.0.0"
+    #: Public HTTPS URL of POST /api/notifications for Graph change notifications (alerts); local mode uses
+    #: the address the app is reached at.
+    notification_url: str = ""
+    #: How often each instance looks for due alerts (seconds).
+    alerts_tick_seconds: int = 5
 
     @property
     def local_mode(self) -> bool:

@@ -18,6 +18,8 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogExtensions, DialogSet
 from botbuilder.schema import ChannelAccount
 
+from bots.alerts import Alerts
+from cards.notify import settings_button_text
 from dialogs import MainDialog, Services
 from dialogs.feature import NotSignedIn
 from graph import ClaimsChallenge, Forbidden, GraphError, Unauthorized
@@ -49,6 +51,7 @@ class AssistantBot(TeamsActivityHandler):
         dialog: MainDialog,
         services: Services,
         card_actions: InvokeHandler | None = None,
+        alerts: Alerts | None = None,
     ) -> None:
         super().__init__()
         self._conversation_state = conversation_state
@@ -58,6 +61,7 @@ class AssistantBot(TeamsActivityHandler):
         self._dialog_state = conversation_state.create_property("DialogState")
         self._welcomed = conversation_state.create_property("welcomed")
         self._card_actions = card_actions
+        self._alerts = alerts
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await super().on_turn(turn_context)
@@ -66,6 +70,13 @@ class AssistantBot(TeamsActivityHandler):
 
     # ---- messages and sign-in ---------------------------------------------------------------
     async def on_message_activity(self, turn_context: TurnContext) -> None:
+        if self._alerts is not None:
+            await self._alerts.remember(turn_context)
+        value = turn_context.activity.value
+        if isinstance(value, dict) and isinstance(value.get("notify"), str) and not (turn_context.activity.text or "").strip():
+            # The alerts card's buttons outside Teams (no messageBack): the button's sentence, as typed.
+            turn_context.activity.text = settings_button_text(value["notify"], self._services.locale(turn_context))
+            turn_context.activity.value = None
         if self._card_actions is not None and await self._card_actions.submit(turn_context):
             return
         await self.run_dialog(turn_context)
@@ -114,6 +125,15 @@ class AssistantBot(TeamsActivityHandler):
         dialog_set.add(self._dialog)
         dialog_context = await dialog_set.create_context(turn_context)
         await dialog_context.cancel_all_dialogs()
+
+    # ---- installation: keep or forget the conversation reference for alerts ---------------
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        if self._alerts is not None:
+            await self._alerts.remember(turn_context)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        if self._alerts is not None:
+            await self._alerts.forget(turn_context)
 
     # ---- welcome ----------------------------------------------------------------------------
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:

@@ -37,9 +37,18 @@ TIMEOUT = aiohttp.ClientTimeout(total=15)
 class ChannelError(Exception):
     """The channel or the token service answered with an unexpected status (no body is kept)."""
 
-    def __init__(self, operation: str, status: int) -> None:
+    def __init__(self, operation: str, status: int, *, retry_after: float | None = None) -> None:
         super().__init__(f"{operation} answered HTTP {status}")
         self.status = status
+        #: Seconds from a 429's `Retry-After` header (None when absent or not a number of seconds).
+        self.retry_after = retry_after
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
 
 
 class HttpSession:
@@ -106,7 +115,7 @@ class FastConnectorClient:
         body = activity_json(activity)
         async with self._http.get().request(method, self._base + path, json=body, headers=headers) as response:
             if response.status not in (200, 201, 202):
-                raise ChannelError(operation, response.status)
+                raise ChannelError(operation, response.status, retry_after=_seconds(response.headers.get("Retry-After")))
             data = await response.json(content_type=None) if response.content_length != 0 else None
         return ResourceResponse(id=(data or {}).get("id") if isinstance(data, dict) else None)
 

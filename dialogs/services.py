@@ -15,6 +15,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment
 from cards import CONTENT_TYPE
 from clock import Clock, SystemClock
 from config import Settings
+from dialogs.alert_settings import AlertSettings
 from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
@@ -90,6 +91,8 @@ class Services:
     undo: UndoLog | None = None
     #: The one clock (clock.py), made in app.py: every user-facing "now" in dialogs and bots.
     clock: Clock = field(default_factory=SystemClock)
+    #: Opt-in alerts (dialogs/notify.py): the shared store and the notification URL; None when not wired.
+    alerts: AlertSettings | None = None
 
     def __post_init__(self) -> None:
         # The only thing kept about a user: their time zone name, with the store's time to live.

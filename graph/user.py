@@ -14,6 +14,7 @@ from .mailbox import MailboxService
 from .people import PeopleService
 from .planner import PlannerService
 from .session import Session
+from .subscriptions import SubscriptionService
 from .todo import TodoService
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class UserGraph:
         self.files = FilesService(session=session)
         self.lists = ListsService(session=session)
         self.digest = DigestService(session=session, mailbox=self.mailbox)
+        self.subscriptions = SubscriptionService(session=session)
 
     def __repr__(self) -> str:
         return "UserGraph(token=<hidden>)"

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .alerts import alert_intent
 from .errors import ModelError
 from .models import WRITE_INTENTS
 
@@ -195,6 +196,9 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     reply = reply_intent(folded)
     if reply is not None:
         return reply
+    alert = alert_intent(folded)  # MIPA's own alerts (language/alerts.py)
+    if alert is not None:
+        return alert
     if _GREETING.search(folded):
         return "general.greeting"
     if _AGENDA_COMMAND.search(folded):

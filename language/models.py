@@ -17,7 +17,9 @@ INTENTS: tuple[str, ...] = (
     "mail.flagged", "mail.list", "mail.search", "mail.flag", "mail.to_task",
     "contacts.find", "contacts.add", "files.recent", "files.shared", "lists.items", "lists.add",
     "digest.today", "general.help", "general.cancel", "general.signout", "general.confirm",
-    "general.reject", "general.greeting", "none",
+    "general.reject", "general.greeting",
+    "notify.reminders.on", "notify.reminders.off", "notify.digest.on", "notify.digest.off", "notify.settings",
+    "none",
 )
 
 #: Intents that change the person's data (create, update, cancel, delete, complete, respond, add, flag).

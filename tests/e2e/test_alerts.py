@@ -42,8 +42,8 @@ def _event(subject: str, start: datetime, attendees: list[str] | None = None, on
     return body
 
 
-async def _wait_for(conv: Conversation, predicate: Callable[[dict[str, Any]], bool], timeout: float = 10.0) -> dict[str, Any]:
-    deadline = asyncio.get_running_loop().time() + timeout
+async def _wait_for(conv: Conversation, predicate: Callable[[dict[str, Any]], bool], within: float = 10.0) -> dict[str, Any]:
+    deadline = asyncio.get_running_loop().time() + within
     while True:
         found = [a for a in conv.server.channel.activities(conv.conversation_id) if predicate(a)]
         if found:

@@ -10,6 +10,8 @@ from urllib.parse import unquote
 
 from aiohttp import web
 
+from clock import clock_from_env
+
 __all__ = ["FakeChannel"]
 
 
@@ -58,6 +60,7 @@ class FakeChannel:
         conversation = unquote(request.match_info["conversation"])
         activity = await request.json()
         activity["_authorization"] = request.headers.get("Authorization")
+        activity["_received"] = clock_from_env().timestamp()  # when it arrived (POSIX seconds, the suite's clock)
         with self._lock:
             self._counter += 1
             self._activities.setdefault(conversation, []).append(activity)

@@ -1,0 +1,255 @@
+"""The issue's scenario on the real clock: two MIPA processes on one Redis server and one sandbox.
+
+A person opts in through instance A (reminders 1 minute before meetings, "my day" three minutes ahead), then A
+stops. Graph's notifications reach the instances through a small fail-over proxy (a load balancer's job), so
+B receives them once A is gone. B sends exactly one reminder for a meeting 150 s later, announces a colleague's
+invitation and sends "my day" in the chosen minute; opting out stops each kind; uninstalling deletes the
+subscription and the stored record; the processes' logs hold no subject, name or address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from aiohttp import ClientSession, ClientTimeout, web
+from redis import Redis
+
+from clock import clock_from_env
+from sandbox.testing import AdminClient
+from tests.e2e.conftest import set_signin
+from tests.storage.conftest import RedisServer, free_port
+from tests.support.channel import FakeChannel
+
+ROOT = Path(__file__).resolve().parents[2]
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class Instance:
+    """`python app.py` on a chosen port, state on Redis, logs (INFO) kept in a file."""
+
+    def __init__(self, *, port: int, sandbox_url: str, storage_url: str, notification_url: str) -> None:
+        self.log = tempfile.NamedTemporaryFile(prefix="mipa-alerts-", suffix=".log", delete=False)  # noqa: SIM115
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("Microsoft", "STORAGE_", "SANDBOX_"))}
+        env.update(HOST="127.0.0.1", PORT=str(port), SANDBOX_URL=sandbox_url, STORAGE_URL=storage_url, LOG_LEVEL="INFO",
+                   NOTIFICATION_URL=notification_url, ALERTS_TICK_SECONDS="2")
+        self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                        stderr=self.log, text=True)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline().strip()
+        match = re.match(r"MIPA listening on (http://\S+)", line)
+        if not match:
+            self.stop()
+            raise AssertionError(f"bot did not start: {line!r}")
+        self.url = match.group(1)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+
+    def logs(self) -> str:
+        return Path(self.log.name).read_text(errors="replace")
+
+
+class FailOver:
+    """Forwards POST /api/notifications to the first instance that answers (what a load balancer does)."""
+
+    def __init__(self, targets: list[str]) -> None:
+        self.targets = targets
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+        self._session: ClientSession | None = None
+
+    async def start(self, port: int) -> None:
+        app = web.Application()
+        app.router.add_post("/api/notifications", self._forward)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", port).start()
+        self._session = ClientSession(timeout=ClientTimeout(total=10))
+        self.url = f"http://127.0.0.1:{port}/api/notifications"
+
+    async def _forward(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        assert self._session is not None
+        for target in self.targets:
+            try:
+                async with self._session.post(target + "/api/notifications", params=request.query, data=body,
+                                              headers={"Content-Type": request.content_type}) as answer:
+                    return web.Response(status=answer.status, body=await answer.read(),
+                                        content_type=answer.content_type)
+            except OSError:
+                continue
+        return web.Response(status=503)
+
+    async def stop(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+
+@pytest.fixture
+def redis() -> Iterator[RedisServer]:
+    server = RedisServer(port=free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def channel() -> Iterator[FakeChannel]:
+    with FakeChannel() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def deployment(sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> AsyncIterator[tuple[Instance, Instance, FailOver]]:
+    set_signin(sandbox_url, autoSignIn=True)
+    port_a, port_b, port_proxy = free_port(), free_port(), free_port()
+    proxy = FailOver([f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"])
+    await proxy.start(port_proxy)
+    instances: list[Instance] = []
+    try:
+        for port in (port_a, port_b):
+            instances.append(await asyncio.to_thread(Instance, port=port, sandbox_url=sandbox_url, storage_url=redis.url,
+                                                     notification_url=proxy.url))
+        yield instances[0], instances[1], proxy
+    finally:
+        for instance in instances:
+            instance.stop()
+        await proxy.stop()
+
+
+class Person:
+    def __init__(self, channel: FakeChannel, user_id: str) -> None:
+        self.channel = channel
+        self.user_id = user_id
+        self.conversation_id = f"a:alerts-{uuid.uuid4().hex[:10]}"
+        self.count = 0
+
+    def activity(self, **fields: Any) -> dict[str, Any]:
+        self.count += 1
+        activity = {"type": "message", "id": f"act-{self.count}", "channelId": "msteams", "serviceUrl": self.channel.url,
+                    "from": {"id": self.user_id}, "recipient": {"id": "28:mipa"},
+                    "conversation": {"id": self.conversation_id, "conversationType": "personal"},
+                    "channelData": {"tenant": {"id": "00000000-0000-4000-8000-000000000001"}},
+                    "locale": "en-US", "localTimezone": "Europe/Paris"}
+        activity.update(fields)
+        return activity
+
+    async def say(self, http: httpx.AsyncClient, instance: Instance, text: str) -> None:
+        response = await http.post(f"{instance.url}/api/messages", json=self.activity(text=text))
+        assert response.status_code == 201, response.text
+
+    def received(self, fragment: str) -> list[tuple[float, dict[str, Any]]]:
+        return [(a["_received"], a) for a in self.channel.activities(self.conversation_id) if fragment in (a.get("text") or "")]
+
+
+async def _until(check: Any, within: float) -> Any:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        await asyncio.sleep(0.2)
+    return check()
+
+
+def _event(subject: str, start: datetime, attendees: list[str] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"subject": subject, "isOnlineMeeting": True,
+                            "start": {"dateTime": start.astimezone(PARIS).strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "Europe/Paris"},
+                            "end": {"dateTime": (start + timedelta(minutes=30)).astimezone(PARIS).strftime("%Y-%m-%dT%H:%M:%S"),
+                                    "timeZone": "Europe/Paris"}}
+    if attendees:
+        body["attendees"] = [{"emailAddress": {"address": a}, "type": "required"} for a in attendees]
+    return body
+
+
+@pytest.mark.timeout(600)
+async def test_two_instances_one_redis_real_clock(deployment: tuple[Instance, Instance, FailOver], channel: FakeChannel,
+                                                 sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> None:
+    first, second, _proxy = deployment
+    adele, camille = sandbox.users()[:2]
+    person = Person(channel, adele["userPrincipalName"])
+    now = clock_from_env().now
+    graph = {user["id"]: httpx.Client(base_url=f"{sandbox_url}/v1.0", timeout=10,
+                                      headers={"Authorization": f"Bearer {sandbox.token(user['id'])}"}) for user in (adele, camille)}
+    async with httpx.AsyncClient(timeout=30) as http:
+        # Opt in through A: reminders 1 minute before, "my day" three minutes ahead (a whole minute, her zone).
+        await person.say(http, first, "remind me 1 minute before my meetings")
+        slot = (now() + timedelta(minutes=3)).astimezone(PARIS).replace(second=0, microsecond=0)
+        await person.say(http, first, f"send me my day every day at {slot:%H:%M}")
+        subs = sandbox.subscriptions()
+        assert len(subs) == 1 and subs[0]["owner"] == adele["id"]
+        first.stop()
+
+        # A meeting 150 s from now: exactly one reminder, from B, between 100 s before its start and its start.
+        start = now() + timedelta(seconds=150)
+        assert graph[adele["id"]].post("/me/events", json=_event("Quarterly numbers", start)).status_code == 201
+        # An invitation from a colleague, for later today.
+        invite_start = now() + timedelta(hours=2)
+        assert graph[camille["id"]].post("/me/events", json=_event("Budget review", invite_start,
+                                                                 attendees=[adele["userPrincipalName"]])).status_code == 201
+        invitation = await _until(lambda: person.received("New invitation"), 20)
+        assert invitation and "Budget review" in invitation[0][1]["text"]
+
+        reminders = await _until(lambda: person.received("Starting in"), (start - now()).total_seconds() + 5)
+        assert len(reminders) == 1 and "Quarterly numbers" in reminders[0][1]["text"]
+        sent_at = reminders[0][0]
+        assert start.timestamp() - 100 <= sent_at <= start.timestamp()
+
+        digest = await _until(lambda: person.received("here is your day"), slot.timestamp() + 60 - now().timestamp())
+        assert len(digest) == 1
+        arrived = datetime.fromtimestamp(digest[0][0], PARIS)
+        assert arrived.replace(second=0, microsecond=0) == slot
+        await asyncio.sleep(3)
+        assert len(person.received("Starting in")) == 1 and len(person.received("here is your day")) == 1
+
+        # Opting out stops each kind: no reminder for a meeting 70 s away, no "my day" in a newly chosen minute.
+        await person.say(http, second, "stop meeting reminders")
+        soon = now() + timedelta(seconds=70)
+        graph[adele["id"]].post("/me/events", json=_event("Late sync", soon))
+        next_slot = (now() + timedelta(minutes=2)).astimezone(PARIS).replace(second=0, microsecond=0)
+        await person.say(http, second, f"send me my day every day at {next_slot:%H:%M}")
+        await person.say(http, second, "stop my day")
+        assert sandbox.subscriptions() == []
+        await asyncio.sleep(max(soon.timestamp(), next_slot.timestamp() + 50) - now().timestamp())
+        assert not person.received("Late sync") and len(person.received("here is your day")) == 1
+
+        # Uninstalling deletes the subscription and the stored reference.
+        await person.say(http, second, "remind me 5 minutes before my meetings")
+        assert len(sandbox.subscriptions()) == 1
+        removed = await http.post(f"{second.url}/api/messages", json=person.activity(type="installationUpdate", action="remove"))
+        assert removed.status_code in (200, 201)
+        assert sandbox.subscriptions() == []
+        keys = Redis.from_url(redis.url).keys("*notify:user:*")
+        assert keys == []
+
+    for client in graph.values():
+        client.close()
+    logs = first.logs() + second.logs()
+    assert "alerts changed" in logs and "reminder sent" in logs
+    for secret in ("Quarterly numbers", "Budget review", "Late sync", adele["userPrincipalName"], camille["userPrincipalName"],
+                   adele["displayName"], camille["displayName"]):
+        assert secret not in logs

@@ -127,9 +127,8 @@ class CreateDialog(FeatureDialog):
         self.add_dialog(PickDialog(PICK))
         self.add_dialog(ConfirmDialog(CONFIRM))
         self.writes = WriteFlow(services, CONFIRM)
-        self.add_dialog(WaterfallDialog("CreateDialog.waterfall", [
-            self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step]))
-        self.initial_dialog_id = "CreateDialog.waterfall"
+        self.waterfall([
+            self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step])
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -15,7 +15,7 @@ from .intents import classify, load_model
 from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 
-__all__ = ["recognize"]
+__all__ = ["day_first", "extract_entities", "recognize"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,32 +42,57 @@ def recognize(
 ) -> Recognition:
     """The intent (from the catalog, `none` outside MIPA) and entities of `text`.
 
-    locale: "en", "en-US", "fr", "fr-FR", ...; None (or another language) means detect from the text.
+    locale: "en", "en-US", "en-GB", "fr", "fr-FR", ...; None (or another language) means detect from the text.
+        The region sets the order of numeric dates: en-US reads 10/12 as October 12, en-GB and French as 10 December.
     now: the reference time (aware, or naive meaning in `tz`); default: the current time.
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
+    zone, minute = _reference(now, tz)
+    lang = _lang(text or "", locale)
+    return _recognize_cached(text or "", lang, day_first(locale, lang), minute, zone)
+
+
+def extract_entities(
+    text: str,
+    locale: str | None,
+    intent: str,
+    now: datetime | None = None,
+    tz: str | ZoneInfo | tzinfo | None = None,
+) -> Entities:
+    """The entities of `text` read for a known `intent` (as `recognize` reads them for the intent it finds)."""
+    zone, minute = _reference(now, tz)
+    lang = _lang(text or "", locale)
+    return _entities(text or "", lang, day_first(locale, lang), intent, minute, zone)
+
+
+def _reference(now: datetime | None, tz: str | ZoneInfo | tzinfo | None) -> tuple[tzinfo, datetime]:
     zone = _zone(tz)
     if now is None:
         now = datetime.now(UTC)
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
-    lang = _lang(text or "", locale)
-    minute = now.astimezone(UTC).replace(second=0, microsecond=0)
-    return _recognize_cached(text or "", lang, minute, zone)
+    return zone, now.astimezone(UTC).replace(second=0, microsecond=0)
 
 
 @lru_cache(maxsize=2048)
-def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Recognition:
+def _recognize_cached(text: str, lang: str, dmy: bool, now: datetime, zone: tzinfo) -> Recognition:
     folded = fold(text)
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
     intent, score = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    entities = _entities(text, lang, dmy, intent, now, zone)
+    logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
+    return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+
+
+@lru_cache(maxsize=2048)
+def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone: tzinfo) -> Entities:
     from .entities import extract_text_entities
 
     fields = extract_text_entities(text, lang, intent)
     entities = Entities(**fields)  # type: ignore[arg-type]
-    if cue:
+    if has_date_cue(fold(text)):
         date_text = text
         for name in (entities.plan_name, entities.bucket_name, entities.list_name):
             if name:  # "the Q4 plan" names a plan, not a quarter
@@ -82,8 +107,20 @@ def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Reco
         )
         if intent == "calendar.update":
             entities = _reschedule(text, lang, now, zone, entities)
-    logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
-    return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+    return entities
+
+
+_DAY_FIRST_EN = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "hk"})
+
+
+def day_first(locale: object, lang: str) -> bool:
+    """True when numeric dates read day/month (en-GB, French); en-US and bare "en" read month/day."""
+    if lang == "fr":
+        return True
+    if isinstance(locale, str):
+        region = locale.replace("_", "-").lower().partition("-")[2][:2]
+        return region in _DAY_FIRST_EN
+    return False
 
 
 _TITLED_INTENTS = frozenset({"todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete", "mail.to_task"})

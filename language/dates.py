@@ -213,9 +213,9 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
     if tonight and not has_date_cue(folded[: tonight.start()] + " " + folded[tonight.end():]):
         # "tonight" / "ce soir" on their own: from 20:00 to the end of the day (Recognizers-Text's French model
         # reads "ce soir" as 16:00-20:00, the evening, which puts a reminder "ce soir" at 4pm)
-        start = datetime.combine(today, time(20), tzinfo=zone)
-        end = datetime.combine(today, time(23, 59, 59), tzinfo=zone)
-        return DateInfo(start=start, end=end, duration=duration or end - start, time_given=True)
+        evening = datetime.combine(today, time(20), tzinfo=zone)
+        late = datetime.combine(today, time(23, 59, 59), tzinfo=zone)
+        return DateInfo(start=evening, end=late, duration=duration or late - evening, time_given=True)
 
     m = _IN_DELTA.search(folded)
     if m:

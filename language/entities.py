@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import parse_number_word
+from .dates import has_date_cue, parse_number_word
 from .people import find_people, strip_article
 from .text import fold
 
@@ -71,15 +71,18 @@ _LEAD = re.compile(
     r"rappelle moi de|rappelle moi d['’]|rappelez-moi de|rappelez-moi d['’]|n'oublie pas de|n'oublie pas d['’])"
     r"(?:\s+(?:a |an |the |une |la |un )?" + r"(?:(?:low|high|normal|top|urgent|important|critical)(?: priority| importance)?\s+)?"
     r"(?:planner\s+)?(?:task|to-?do|item|t[âa]che|[ée]l[ée]ment)"
-    r"(?:\s+planner)?(?:\s+(?:urgente?|importante?|prioritaire|(?:de |en )?(?:faible|basse|haute) priorit[ée]|"
-    r"(?:priorit[ée]|importance) (?:faible|basse|haute|[ée]lev[ée]e)))?)?(?:\s*(?::|to|de|d'|called|named|"
+    r"(?:\s+planner)?(?:\s+(?:(?:peu|pas|pas tr[èe]s)\s+)?(?:urgente?|importante?|prioritaire)|"
+    r"\s+(?:de |en )?(?:faible|basse|haute) (?:priorit[ée]|importance)|"
+    r"\s+(?:de |en )?(?:priorit[ée]|importance) (?:faible|basse|haute|[ée]lev[ée]e))?(?:\s+planner)?)?(?:\s*(?::|to|de|d'|called|named|"
     r"intitul[ée]e?))?(?:\s+|(?<=['’]))", _I)
+_REMIND_LATER = re.compile(r"^((?:remind me|rappelle-moi|rappelle moi|rappelez-moi))\s+(?!to\b|de\b|d['’])((?:\S+\s+){0,5}?\S+)\s+"
+                           r"((?:to|de|d['’])\s*.+)$", _I)
 # "add low priority task tidy desk", "add urgent task ...": the importance said before the word "task"
 _IMPORTANCE_LEAD = re.compile(r"^(?:(?:a|an|une|un)\s+)?(?:(?:low|high|normal|top)\s+(?:priority|importance)|urgent|important|critical)"
                               r"\s+(?:planner\s+)?(?:task|to-?do|item)\s+(?:called\s+|named\s+|to\s+)?", _I)
 _LIST_EN = re.compile(r"\s+(?:to|on|in|onto|into)\s+(?:my|the|our)\s+(.+?)(?:\s+(?:to-?do\s+)?list)?"
                       r"(?=\s+(?:for|by|due|on|at|before|tomorrow|today|tonight|next|this)\b|[.!?]?$)", _I)
-_LIST_FR = re.compile(r"\s+(?:à|a|dans|sur)\s+(?:ma|mes|la|le|les|notre|nos)\s+(?:liste\s+(?:de\s+|d'|des\s+|du\s+)?)?"
+_LIST_FR = re.compile(r"\s+(?:à|a|dans|sur)\s+(?:ma|mes|la|le|les|notre|nos)\s+(?!fin\b|semaine\b|mi-|\d)(?:liste\s+(?:de\s+|d'|des\s+|du\s+)?)?"
                       r"(.+?)(?=\s+(?:pour|avant|d'ici|demain|aujourd'hui|ce soir|lundi|mardi|mercredi|jeudi|"
                       r"vendredi|samedi|dimanche|la semaine|le \d|à \d)\b|[.!?]?$)", _I)
 _DATE_TAIL = re.compile(
@@ -104,7 +107,8 @@ _PLAN = re.compile(r"\b(?:the|on|in|to|from|of)\s+([\w-]+(?:\s+[\w-]+)?)\s+plan\
 _BUCKET = re.compile(r"\b(?:bucket|compartiment)\s+(?:«\s*)?([\w-]+)|\b(?:the|in|to)\s+([\w-]+)\s+bucket\b", _I)
 _COMMENT = re.compile(r"\b(?:because|since|as i|parce que|parce qu'|car|puisque|saying|en disant)\s+(.+)$", _I)
 _QUERY = re.compile(r"\b(?:about|regarding|concerning|containing|mentioning|with subject|sur|concernant|"
-                    r"à propos d[eu']|au sujet d[eu']|parlant d[eu']|contenant)\s*(.+?)[.?!]?$", _I)
+                    r"à propos d(?:es\s|u\s|e\s|['’])|au sujet d(?:es\s|u\s|e\s|['’])|parlant d(?:es\s|u\s|e\s|['’])|"
+                    r"contenant)\s*(.+?)[.?!]?$", _I)
 _SEARCH_FOR = re.compile(r"\b(?:search|look|find|cherche|recherche)\b.*?\b(?:for|pour)\s+(?!(?:e-?mails?|mails?|messages?)\b)"
                          r"(.+?)[.?!]?$", _I)
 _QUERY_END = re.compile(r"\s+(?:from|de la part de|envoy[ée]s? par|de|d'|by|par)\s+(?=[A-Z\u00C0-\u00DD]).*$|"
@@ -128,6 +132,9 @@ def _people(text: str, intent: str) -> tuple[str, ...]:
 def _add_title(text: str, lang: str) -> tuple[str | None, str | None]:
     """(title, list name) of an "add X to my Y list for Friday" request."""
     s = text.strip().rstrip(".!?")
+    later = _REMIND_LATER.match(s)
+    if later and has_date_cue(fold(later.group(2))):  # "remind me tomorrow at 8am to walk the dog"
+        s = f"{later.group(1)} {later.group(3)} {later.group(2)}"
     m = _LEAD.match(s)
     if m:
         s = s[m.end():]
@@ -167,7 +174,7 @@ _TITLE_END = re.compile(
     r"end of|(?:à la |a la )?fin d[eu]|in \d|dans \d|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|\d).*$", _I)
-_ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’)\s*(?=\S)", _I)
+_ARTICLE = re.compile(r"^(?:(?:the|les|le|la)\s+|l['’]\s*)(?=\S)", _I)
 _TODO_MARK_TITLE = re.compile(
     r"^(?:please\s+)?(?:mark|marque|marquer|set)\s+(.+?)\s+(?:as|comme|en)\s+(?:done|complete|completed|finished|"
     r"fait|faite|faits|faites|terminée?s?|accomplie?|finie?s?)\s*[.!?]*$", _I)
@@ -206,6 +213,9 @@ def _meeting_title(text: str) -> str | None:
     return _ARTICLE.sub("", title).strip() or None
 
 
+_NOT_A_PLAN = frozenset("my the mon le this ce our pour for de du des and et with avec to a au in dans on sur by par".split())
+
+
 def _planner_names(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     pm = _PLAN_NAMED.search(text)
@@ -215,7 +225,7 @@ def _planner_names(text: str) -> dict[str, str]:
         pm2 = _PLAN.search(text)
         if pm2:
             name = next(g for g in pm2.groups() if g)
-            if fold(name) not in {"my", "the", "mon", "le", "this", "ce", "our"}:
+            if fold(name) not in _NOT_A_PLAN:
                 out["plan_name"] = re.sub(r"^(?:my|the|our|this)\s+", "", name, flags=_I)
     bm = _BUCKET_BEFORE.search(text) or _BUCKET_NAMED.search(text)
     if bm:
@@ -245,9 +255,10 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
                 title = re.sub(r"(?:^|\s+)(?:to|in|into|on|au|à|a|dans|sur|du)\s+(?:the\s+|le\s+)?(?:plan|projet|compartiment|bucket)?"
                                r"\s*" + re.escape(name) + r"(?:\s+(?:plan|bucket))?", " ", title, flags=_I).strip()
             if intent == "planner.add":
-                for person in people:  # "pour Liam" assigns the task, it is not in its title
-                    title = re.sub(r"\s+(?:pour|for|to|à|assigned to|assignée? à)\s+" + re.escape(person) + r"\b", " ", title,
-                                   flags=_I)
+                if people:  # "pour Liam", "for Adele and Alex" assign the task, they are not in its title
+                    one = "(?:" + "|".join(re.escape(p) for p in people) + ")"
+                    title = re.sub(r"\s+(?:pour|for|to|à|assigned to|assignée? à)\s+" + one + r"(?:(?:\s*,\s*|\s+(?:and|et)\s+)"
+                                   + one + r")*(?![\w'])", " ", title, flags=_I)
             out["title"] = " ".join(title.split()) or None
         if list_name and intent == "todo.add":
             out["list_name"] = list_name
@@ -304,7 +315,7 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
             words = strip_article(_QUERY_END.sub("", qm.group(1)).strip(" ,"))
             if words and not (people and fold(words) in {fold(p) for p in people}):
                 out["query"] = words
-        elif not (people and intent == "mail.search"):
+        elif not people:
             sm = _SENDER.search(text)
             if sm:
                 out["query"] = sm.group(1)

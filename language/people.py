@@ -77,12 +77,13 @@ def find_people(text: str, intent: str = "") -> tuple[str, ...]:
     if intent not in _ADDRESSLESS:
         for m in _LOWER.finditer(text):
             name = m.group(1)
-            if fold(name) not in _STOP and not any(fold(name) in fold(f) for f in found) and not name[0].isdigit():
+            if fold(name) not in _STOP and not any(fold(name) in fold(f) for f in found) and not name[0].isdigit() \
+                    and not re.match(r"[ldjmtsnc]['’]", name):
                 found.append(name)
     return tuple(dict.fromkeys(found))
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des|du|de la|de l['’]|d['’])\s*(?=\S)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:(?:the|an|a|les|le|la|une|un|des|du|de la)\s+|(?:de l|l|d)['’]\s*)(?=\S)", re.IGNORECASE)
 
 
 def strip_article(text: str) -> str:

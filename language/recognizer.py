@@ -193,10 +193,11 @@ def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Ent
         if not target.time_given and current.time_given:  # "move my 3pm to Friday": Friday at 3pm
             moved = datetime.combine(target.start.date(), current.start.timetz().replace(tzinfo=None), tzinfo=zone)
             target = replace(target, start=moved, time_given=True)
-        elif target.time_given and current.start is not None and not _DAY_WORD.search(fold(text[m.end():])):
+        elif target.time_given and target.start is not None and not _DAY_WORD.search(fold(text[m.end():])):
             # "move my 2pm on Tuesday to 4pm": a new time only, so the meeting keeps its day
             local = current.start.astimezone(zone).date()
-            moved = datetime.combine(local, target.start.astimezone(zone).timetz().replace(tzinfo=None), tzinfo=zone)
+            clock = target.start.astimezone(zone).timetz().replace(tzinfo=None)
+            moved = datetime.combine(local, clock, tzinfo=zone)
             target = replace(target, start=moved)
         return replace(
             entities, start=current.start, end=target.start, all_day=current.all_day, duration=None,

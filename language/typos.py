@@ -22,6 +22,7 @@ _FIXES = {
     "réunion": ("reunoin", "réunoin", "runion"),
     "rendez-vous": ("rdv",),
 }
+_NAMES_TOO = frozenset({"demian", "deman", "tody"})
 _TYPO = {wrong: right for right, wrongs in _FIXES.items() for wrong in wrongs}
 _PATTERN = re.compile(r"(?<![\w@.'’-])(" + "|".join(sorted(map(re.escape, _TYPO), key=len, reverse=True)) + r")(?![\w@'’-])",
                       re.IGNORECASE)
@@ -29,4 +30,11 @@ _PATTERN = re.compile(r"(?<![\w@.'’-])(" + "|".join(sorted(map(re.escape, _TYP
 
 def fix_typos(text: str) -> str:
     """`text` with the known slips replaced by the word meant; other text, its case and spacing unchanged."""
-    return _PATTERN.sub(lambda m: _TYPO[m.group(1).lower()], text)
+    return _PATTERN.sub(_fix, text)
+
+
+def _fix(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if word.lower() in _NAMES_TOO and word != word.lower():
+        return word  # "Demian" is a name, "demian" a slip
+    return _TYPO[word.lower()]

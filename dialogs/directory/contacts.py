@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -86,14 +87,25 @@ async def find_people(graph: UserGraph, query: str) -> list[Found]:
             odata.startswith("surname", text), odata.startswith("mail", text),
         )
     users_call = graph.session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": 10})
-    results = await asyncio.gather(users_call, graph.contacts.search(text), return_exceptions=True)
+    calls = [users_call, graph.contacts.search(text)]
+    words = re.findall(r"[^\W_]+", text) if "@" not in text else []
+    if len(words) > 1:
+        # "David Li" finds "李四(David Li)": the directory's $search matches each word to the start of a word of
+        # the name, in any order (reference §3.4), where startswith needs the name's first characters
+        search = " AND ".join(f'"displayName:{w}"' for w in words[:6])
+        calls.append(graph.session.get("/users", {"$search": search, "$select": USER_SELECT, "$top": 10},
+                                       headers={"ConsistencyLevel": "eventual"}))
+    results = await asyncio.gather(*calls, return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
-    users, contacts = results
+    users, contacts = results[0], results[1]
     if isinstance(users, BaseException):
         failures.append(users)
     else:
         found.extend(_from_user(i) for i in users.values())
+    for searched in results[2:]:  # a directory that refuses $search leaves the other sources
+        if not isinstance(searched, BaseException):
+            found.extend(_from_user(i) for i in searched.values())
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:

@@ -87,25 +87,17 @@ async def find_people(graph: UserGraph, query: str) -> list[Found]:
             odata.startswith("surname", text), odata.startswith("mail", text),
         )
     users_call = graph.session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": 10})
-    calls = [users_call, graph.contacts.search(text)]
     words = re.findall(r"[^\W_]+", text) if "@" not in text else []
-    if len(words) > 1:
-        # "David Li" finds "李四(David Li)": the directory's $search matches each word to the start of a word of
-        # the name, in any order (reference §3.4), where startswith needs the name's first characters
-        search = " AND ".join(f'"displayName:{w}"' for w in words[:6])
-        calls.append(graph.session.get("/users", {"$search": search, "$select": USER_SELECT, "$top": 10},
-                                       headers={"ConsistencyLevel": "eventual"}))
-    results = await asyncio.gather(*calls, return_exceptions=True)
+    users, contacts, searched = await asyncio.gather(
+        users_call, graph.contacts.search(text), _search_words(graph, words), return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
-    users, contacts = results[0], results[1]
     if isinstance(users, BaseException):
         failures.append(users)
     else:
         found.extend(_from_user(i) for i in users.values())
-    for searched in results[2:]:  # a directory that refuses $search leaves the other sources
-        if not isinstance(searched, BaseException):
-            found.extend(_from_user(i) for i in searched.values())
+    if not isinstance(searched, BaseException):  # a directory that refuses $search leaves the other sources
+        found.extend(_from_user(i) for i in searched)
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:
@@ -120,6 +112,18 @@ async def find_people(graph: UserGraph, query: str) -> list[Found]:
         key = (person.email or person.display_name).casefold()
         merged.setdefault(key, person)
     return sorted(merged.values(), key=lambda p: _rank(text, p))
+
+
+async def _search_words(graph: UserGraph, words: list[str]) -> list[dict[str, Any]]:
+    """"David Li" finds "李四(David Li)": the directory's $search matches each word to the start of a word of the
+    name, in any order (reference §3.4), where startswith needs the name's first characters. One word: nothing
+    to add to startswith."""
+    if len(words) < 2:
+        return []
+    search = " AND ".join(f'"displayName:{w}"' for w in words[:6])
+    answer = await graph.session.get("/users", {"$search": search, "$select": USER_SELECT, "$top": 10},
+                                     headers={"ConsistencyLevel": "eventual"})
+    return [i for i in answer.values() if isinstance(i, dict)]
 
 
 class FindPersonDialog(FeatureDialog):

@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from cards import confirmation_card, people_card, result_card
+from cards import people_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
 from dialogs.directory.parsing import contact_draft, person_query
 from dialogs.feature import FeatureDialog
-from dialogs.prompts import ConfirmDialog, new_ref
+from dialogs.prompts import ConfirmDialog
 from dialogs.services import Services
-from dialogs.undo import undo_handler
-from graph import BadRequest, Contact, Forbidden, NotFound, UserGraph, odata
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
+from graph import BadRequest, Contact, DirectoryUser, Forbidden, NotFound, UserGraph
 from language import t
 from language.text import fold
 
-__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people", "undo_contact_add"]
+__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
 
 logger = logging.getLogger(__name__)
 
-USER_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,businessPhones,mobilePhone"
 MAX_SHOWN = 8
 
 
@@ -54,15 +51,9 @@ def _rank(query: str, person: Found) -> tuple[int, str]:
     return 2, name
 
 
-def _from_user(item: dict[str, Any]) -> Found:
-    phones = [*(item.get("businessPhones") or []), *([item["mobilePhone"]] if item.get("mobilePhone") else [])]
-    return Found(
-        display_name=str(item.get("displayName") or ""),
-        email=item.get("mail") or item.get("userPrincipalName"),
-        phones=tuple(str(p) for p in phones if p),
-        job_title=item.get("jobTitle"),
-        department=item.get("department"),
-    )
+def _from_user(user: DirectoryUser) -> Found:
+    return Found(display_name=user.display_name, email=user.email, phones=user.phones, job_title=user.job_title,
+                 department=user.department)
 
 
 def _from_contact(contact: Contact) -> Found:
@@ -79,25 +70,17 @@ def _from_contact(contact: Contact) -> Found:
 async def find_people(graph: UserGraph, query: str) -> list[Found]:
     """Directory users and personal contacts matching `query` (name start or e-mail), best first."""
     text = " ".join(query.split())
-    if "@" in text:
-        user_filter = odata.or_(odata.eq("mail", text), odata.eq("userPrincipalName", text))
-    else:
-        user_filter = odata.or_(
-            odata.startswith("displayName", text), odata.startswith("givenName", text),
-            odata.startswith("surname", text), odata.startswith("mail", text),
-        )
-    users_call = graph.session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": 10})
-    words = re.findall(r"[^\W_]+", text) if "@" not in text else []
     users, contacts, searched = await asyncio.gather(
-        users_call, graph.contacts.search(text), _search_words(graph, words), return_exceptions=True)
+        graph.people.find_users(text), graph.contacts.search(text), graph.people.search_users(text),
+        return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
     if isinstance(users, BaseException):
         failures.append(users)
     else:
-        found.extend(_from_user(i) for i in users.values())
+        found.extend(_from_user(user) for user in users)
     if not isinstance(searched, BaseException):  # a directory that refuses $search leaves the other sources
-        found.extend(_from_user(i) for i in searched)
+        found.extend(_from_user(user) for user in searched)
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:
@@ -112,18 +95,6 @@ async def find_people(graph: UserGraph, query: str) -> list[Found]:
         key = (person.email or person.display_name).casefold()
         merged.setdefault(key, person)
     return sorted(merged.values(), key=lambda p: _rank(text, p))
-
-
-async def _search_words(graph: UserGraph, words: list[str]) -> list[dict[str, Any]]:
-    """"David Li" finds "李四(David Li)": the directory's $search matches each word to the start of a word of the
-    name, in any order (reference §3.4), where startswith needs the name's first characters. One word: nothing
-    to add to startswith."""
-    if len(words) < 2:
-        return []
-    search = " AND ".join(f'"displayName:{w}"' for w in words[:6])
-    answer = await graph.session.get("/users", {"$search": search, "$select": USER_SELECT, "$top": 10},
-                                     headers={"ConsistencyLevel": "eventual"})
-    return [i for i in answer.values() if isinstance(i, dict)]
 
 
 class FindPersonDialog(FeatureDialog):
@@ -161,11 +132,6 @@ class FindPersonDialog(FeatureDialog):
         return await step.end_dialog()
 
 
-@undo_handler("contacts.add")
-async def undo_contact_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.session.delete(f"/me/contacts/{quote(ids['itemId'], safe='')}")
-
-
 class AddContactDialog(FeatureDialog):
     """Adds a contact from a sentence: asks for the name (then an e-mail) if missing, confirms, offers undo."""
 
@@ -175,6 +141,7 @@ class AddContactDialog(FeatureDialog):
         super().__init__(services)
         self.add_dialog(AskDialog())
         self.add_dialog(ConfirmDialog("AddContactDialog.confirm"))
+        self.writes = WriteFlow(services, "AddContactDialog.confirm")
         self.add_dialog(WaterfallDialog("AddContactDialog.waterfall", [
             self.name_step, self.email_step, self.confirm_step, self.write_step,
         ]))
@@ -225,24 +192,19 @@ class AddContactDialog(FeatureDialog):
         if isinstance(step.result, str) and step.result:
             draft["email"] = step.result
         locale = self.request(step).locale
-        ref = new_ref()
-        card = confirmation_card("contacts.add", self._fields(draft), ref=ref, locale=locale)
         text = t("directory.contact.confirm", locale, name=self._fields(draft)[0][1])
-        return await step.begin_dialog("AddContactDialog.confirm", {"card": card, "text": text, "ref": ref})
+        return await self.writes.ask(step, Proposal("contacts.add", self._fields(draft), text=text), locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         locale = self.request(step).locale
         if step.result is not True:
-            await self.say(step.context, "directory.contact.kept")
-            return await step.end_dialog()
+            return await self.writes.declined(step, "directory.contact.kept")
         draft = step.values["draft"]
         graph = await self.graph(step.context)
         contact = await graph.contacts.create(
             given_name=draft["given"], surname=draft["surname"], email=draft["email"], phone=draft["phone"]
         )
         logger.info("contact created: id=%s", contact.id)
-        assert self.services.undo is not None
-        undo_ref = await self.services.undo.remember(step.context, "contacts.add", {"itemId": contact.id})
-        card = result_card("contacts.add", self._fields(draft), locale=locale, undo_ref=undo_ref)
-        await self.services.send_card(step.context, card, summary=t("directory.contact.added", locale))
-        return await step.end_dialog()
+        done = Done("contacts.add", self._fields(draft), summary=t("directory.contact.added", locale),
+                    undo=Undo("contacts.create", {"itemId": contact.id}))
+        return await self.writes.answer(step, done, locale)

@@ -101,14 +101,16 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
                 date_text = date_text.replace(name, " ")
         if intent == "calendar.create" and entities.title and entities.title in date_text:
             date_text = date_text.replace(entities.title, " ")  # "a call called Q4 review" is no quarter
-        info = _dates_outside_title(date_text, lang, now, zone, entities.title, dmy) if intent in _TITLED_INTENTS \
-            else extract_dates(date_text, lang, now, zone, dmy=dmy)
-        entities = replace(
-            entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
-            time_given=info.time_given, ambiguities=info.ambiguities,
-        )
-        if intent == "calendar.update":
-            entities = _reschedule(text, lang, now, zone, entities, dmy)
+        moved = _reschedule(text, lang, now, zone, entities, dmy, date_text) if intent == "calendar.update" else None
+        if moved is not None:  # "move <the meeting at X> to <Y>" read in its two parts, not as a whole
+            entities = moved
+        else:
+            info = _dates_outside_title(date_text, lang, now, zone, entities.title, dmy) \
+                if intent in _TITLED_INTENTS else extract_dates(date_text, lang, now, zone, dmy=dmy)
+            entities = replace(
+                entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
+                time_given=info.time_given, ambiguities=info.ambiguities,
+            )
         if intent in _NEW_ITEM_INTENTS and _in_the_past(entities, now):
             entities = replace(entities, ambiguities=(*entities.ambiguities, "past"))
     return entities
@@ -169,6 +171,7 @@ def _spans_days(info: DateInfo) -> bool:
     return info.start is not None and info.end is not None and info.end - info.start > timedelta(days=1, hours=1)
 
 
+_LENGTH = re.compile(r"\b(?:for|lasting|pendant|durant|duree)\b|\b(?:minutes?|mins?|hours?|heures?)\b")
 _DAY_WORD = re.compile(
     r"today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bnext\b|\bthis\b|"
     r"week|month|\bend of|day after|aujourd|demain|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|"
@@ -176,8 +179,10 @@ _DAY_WORD = re.compile(
     r"october|november|december|janvier|fevrier|mars|avril|\bmai\b|juin|juillet|aout|septembre|octobre|novembre|decembre")
 
 
-def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Entities, dmy: bool) -> Entities:
-    """Split "move <the meeting at X> to <Y>": `start` from X, `new_start` from Y (see `Entities.new_start`)."""
+def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Entities, dmy: bool,
+                date_text: str) -> Entities | None:
+    """Split "move <the meeting at X> to <Y>": `start` from X, `new_start` from Y (see `Entities.new_start`);
+    None when the text has no such target."""
     for m in _TARGET[lang].finditer(text):
         if lang == "fr" and _DAY_THEN_CLOCK.search(fold(text[: m.end()])) and text[m.end():m.end() + 1].isdigit():
             continue  # "demain à 10h", "ce matin à 10h": one time, not a move
@@ -188,7 +193,10 @@ def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Ent
         if current.start is None or not current.time_given:
             # no current clock time ("move it to 4pm", "tomorrow's meeting to Thursday at 2pm"): start repeats
             # the target, as dialogs written before `new_start` expect
-            return replace(entities, start=target.start, end=target.end, all_day=target.all_day,
+            duration = target.duration
+            if duration is None and _LENGTH.search(fold(text[: m.start()])):  # "move my hour-long sync to 3pm"
+                duration = extract_dates(date_text, lang, now, zone, dmy=dmy).duration
+            return replace(entities, start=target.start, end=target.end, all_day=target.all_day, duration=duration,
                            time_given=target.time_given, ambiguities=target.ambiguities, new_start=target.start)
         if not target.time_given and current.time_given:  # "move my 3pm to Friday": Friday at 3pm
             moved = datetime.combine(target.start.date(), current.start.timetz().replace(tzinfo=None), tzinfo=zone)
@@ -204,4 +212,4 @@ def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Ent
             time_given=current.time_given, ambiguities=current.ambiguities + target.ambiguities,
             new_start=target.start,
         )
-    return entities
+    return None

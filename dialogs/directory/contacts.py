@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import people_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
@@ -70,14 +70,17 @@ def _from_contact(contact: Contact) -> Found:
 async def find_people(graph: UserGraph, query: str) -> list[Found]:
     """Directory users and personal contacts matching `query` (name start or e-mail), best first."""
     text = " ".join(query.split())
-    results = await asyncio.gather(graph.people.find_users(text), graph.contacts.search(text), return_exceptions=True)
+    users, contacts, searched = await asyncio.gather(
+        graph.people.find_users(text), graph.contacts.search(text), graph.people.search_users(text),
+        return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
-    users, contacts = results
     if isinstance(users, BaseException):
         failures.append(users)
     else:
         found.extend(_from_user(user) for user in users)
+    if not isinstance(searched, BaseException):  # a directory that refuses $search leaves the other sources
+        found.extend(_from_user(user) for user in searched)
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:
@@ -102,8 +105,7 @@ class FindPersonDialog(FeatureDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(AskDialog())
-        self.add_dialog(WaterfallDialog("FindPersonDialog.waterfall", [self.query_step, self.show_step]))
-        self.initial_dialog_id = "FindPersonDialog.waterfall"
+        self.waterfall([self.query_step, self.show_step])
 
     async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -139,10 +141,9 @@ class AddContactDialog(FeatureDialog):
         self.add_dialog(AskDialog())
         self.add_dialog(ConfirmDialog("AddContactDialog.confirm"))
         self.writes = WriteFlow(services, "AddContactDialog.confirm")
-        self.add_dialog(WaterfallDialog("AddContactDialog.waterfall", [
+        self.waterfall([
             self.name_step, self.email_step, self.confirm_step, self.write_step,
-        ]))
-        self.initial_dialog_id = "AddContactDialog.waterfall"
+        ])
 
     async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

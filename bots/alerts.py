@@ -17,7 +17,6 @@ from botbuilder.core import MessageFactory, TurnContext
 
 from cards import meeting_card
 from cards.notify import minutes_text
-from cards.text import format_time
 from clock import Clock
 from dialogs.alert_settings import AlertSettings
 from dialogs.digest import build_my_day
@@ -25,6 +24,7 @@ from dialogs.notify import reference_of, subscribe, unsubscribe
 from dialogs.services import Services, card_activity
 from graph import Event, GraphError, NotFound, UserGraph
 from language import t
+from language.formatting import format_time
 from notify import Due, SubscriptionInfo, UserRecord, reminder_plan
 from notify.schedule import HORIZON
 

@@ -8,7 +8,8 @@ from typing import Any
 from babel.dates import get_day_names
 
 from cards.base import TEAMS_VERSION, Card, adaptive_card, plain_text, text_block
-from cards.text import format_time, lang_of, text
+from cards.text import lang_of, text
+from language.formatting import format_time
 
 __all__ = ["alert_settings_card", "days_text", "minutes_text", "settings_button_text", "time_text"]
 

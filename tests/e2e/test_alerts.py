@@ -143,3 +143,55 @@ async def test_reminders_invitations_my_day_opt_out_and_uninstall(
     for secret in ("Quarterly numbers", "Budget review", "Late sync", adele["userPrincipalName"], camille["userPrincipalName"],
                    adele["displayName"], camille["displayName"]):
         assert secret not in logged
+
+
+async def _until(check: Callable[[], Any], within: float = 10.0) -> Any:
+    for _ in range(int(within * 10)):
+        found = check()
+        if found:
+            return found
+        await asyncio.sleep(0.1)
+    return check()
+
+
+async def test_lifecycle_events_resync_resubscribe_and_reauthorize(alerts_bot: tuple[BotServer, PinnedClock], sandbox: AdminClient) -> None:
+    server, _clock = alerts_bot
+    adele = sandbox.users()[0]
+    conv = server.conversation(user_id=adele["userPrincipalName"])
+    await conv.say("remind me 10 minutes before my meetings")
+    first = sandbox.subscriptions()[0]
+    assert first["lifecycleNotificationUrl"] == server.url + "/api/notifications"
+    sandbox.clear_requests()
+
+    assert sandbox.lifecycle(first["id"], "missed").status_code == 202
+    assert await _until(lambda: [r for r in sandbox.requests() if r["path"].startswith("/v1.0/me/calendarView/delta")])
+
+    assert sandbox.lifecycle(first["id"], "subscriptionRemoved").status_code == 202
+    renewed = await _until(lambda: [s for s in sandbox.subscriptions() if s["id"] != first["id"]])
+    assert len(renewed) == 1 and renewed[0]["owner"] == adele["id"] and len(sandbox.subscriptions()) == 1
+
+    assert sandbox.lifecycle(renewed[0]["id"], "reauthorizationRequired").status_code == 202
+    assert await _until(lambda: [r for r in sandbox.requests()
+                                 if r["path"] == f"/v1.0/subscriptions/{renewed[0]['id']}/reauthorize" and r["status"] == 200])
+
+
+async def test_signed_out_alerts_pause_and_say_so_once(alerts_bot: tuple[BotServer, PinnedClock], sandbox: AdminClient,
+                                                       sandbox_url: str, graph_as: Callable[[str], httpx.Client]) -> None:
+    server, clock = alerts_bot
+    adele = sandbox.users()[0]
+    conv = server.conversation(user_id=adele["userPrincipalName"])
+    await conv.say("remind me 1 minute before my meetings")
+    start = (clock.now() + timedelta(minutes=20)).replace(second=0, microsecond=0)
+    assert graph_as(adele["id"]).post("/me/events", json=_event("Private thing", start)).status_code == 201
+    await asyncio.sleep(1.5)
+    set_signin(sandbox_url, autoSignIn=False)
+    signed_out = await server.http.delete(f"{sandbox_url}/api/usertoken/SignOut",
+                                          params={"userId": conv.user_id, "connectionName": "graph", "channelId": "msteams"})
+    assert signed_out.status_code in (200, 204)
+    clock.set(start - timedelta(seconds=59))
+    await _wait_for(conv, _says("signed out"))
+    clock.advance(20)
+    await asyncio.sleep(2.5)
+    said = texts(conv.server.channel.activities(conv.conversation_id))
+    assert len([t for t in said if "signed out" in t]) == 1
+    assert not [t for t in said if "Starting in" in t]

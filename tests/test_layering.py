@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_plain_packages_import_no_bot_framework() -> None:
     probe = (
-        "import sys, graph, graph.user, language, language.formatting, cards, cards.digest, notify, notify.scheduler;"
+        "import sys, graph, graph.user, language, language.formatting, cards, cards.digest, notify, notify.scheduler, notify.webhook;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('botbuilder', 'botframework')))"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)

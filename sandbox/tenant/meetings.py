@@ -59,8 +59,11 @@ def invite(state: SandboxState, event: dict[str, Any], only: list[str] | None = 
 
 
 def updated(state: SandboxState, event: dict[str, Any]) -> None:
-    """The organiser changed a meeting: refresh the copies, invite new attendees, cancel for removed ones."""
-    if not event.get("isOrganizer"):
+    """The organiser changed a meeting: refresh the copies, invite new attendees, cancel for removed ones.
+
+    Only meetings created through Graph are linked to copies; the seed's demo weeks are independent per person.
+    """
+    if not event.get("isOrganizer") or "_copies" not in event:
         return
     copies: dict[str, str] = event.setdefault("_copies", {})
     current = _invitees(state, event)

@@ -26,7 +26,12 @@ _EVERY = r"(?:every|each|chaque|tous les|toutes les|daily|weekdays?|tous les jou
 
 _SETTINGS = _R(r"\b(?:what|which|show|list|quelles?|quels?|montre|affiche|mes)\b.*\b(?:notifications?|alerts?|alertes|reminders?|rappels?)\b"
                r"|\b(?:notification|alert|reminder) settings\b|\bparametres (?:de|des) (?:notifications?|alertes|rappels)\b")
-_REMINDERS_OFF = _R(r"\b" + _OFF + r"\b.*\b(?:" + _REMIND + r"|remind(?:ing)? me)\b|\b" + _REMIND + r"\b.*\b(?:off|desactives?)\b")
+_REMINDER_NOUN = r"(?:reminders?|rappels?|alerts?|alertes?|notifications?)"
+_REMINDERS_OFF = _R(r"\b" + _OFF + r"\b.*\b" + _REMINDER_NOUN + r"\b|\b" + _REMINDER_NOUN + r"\b.*\b(?:off|desactive(?:e|s|es)?)\b"
+                    r"|\b(?:stop|quit)\b.*\b(?:reminding|alerting|notifying) me\b"
+                    r"|\b(?:arrete|arreter|cesse)\b.*\bde me (?:rappeler|prevenir|notifier|alerter)\b|\bne me (?:previens|rappelle|notifie) plus\b")
+#: To Do and Planner speak of tasks; "delete the task Call the garage" is no alert request.
+_TASKS = _R(r"\b(?:tasks?|taches?|to-?dos?|planner|todo)\b")
 _REMINDERS_ON = _R(r"\b" + _REMIND + r"\b.*\b(?:before|avant)\b.*\b" + _MEETINGS + r"\b|\b" + _REMIND + r"\b.*\b" + _MEETINGS + r"\b.*\b(?:before|avant|minutes?|min)\b"
                    r"|\b(?:meeting|reunion) (?:reminders?|rappels?|alerts?|alertes)\b.*\bon\b|\b(?:turn|switch) on\b.*\b(?:meeting )?(?:reminders?|alerts?)\b"
                    r"|\bactive\b.*\b(?:rappels?|alertes)\b")
@@ -63,6 +68,8 @@ class AlertRequest:
 
 def alert_intent(folded: str) -> str | None:
     """notify.settings / notify.reminders.on|off / notify.digest.on|off, or None."""
+    if _TASKS.search(folded):
+        return None
     if _DIGEST_OFF.search(folded):
         return "notify.digest.off"
     if _REMINDERS_OFF.search(folded) and not _DIGEST_ON.search(folded):

@@ -36,3 +36,12 @@ def test_alert_requests(text: str, locale: str, intent: str, minutes: int | None
 def test_other_requests_are_not_alerts(text: str) -> None:
     assert parse_alert(text) is None
     assert not recognize(text, "en").intent.startswith("notify.")
+
+
+@pytest.mark.parametrize(("text", "locale"), [
+    ("supprime la tâche Rappeler le garage", "fr"), ("delete the task remind Bob about the invoice", "en"),
+    ("ajoute rappeler le garage à mes tâches", "fr"), ("marque rappeler la banque comme faite", "fr"),
+])
+def test_tasks_that_mention_reminding_are_not_alerts(text: str, locale: str) -> None:
+    assert parse_alert(text, locale) is None
+    assert not recognize(text, locale).intent.startswith("notify.")

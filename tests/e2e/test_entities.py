@@ -182,3 +182,22 @@ async def test_a_reminder_in_the_past_is_refused(bot: BotServer, graph_as: Any) 
     french = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
     assert "déjà passé" in joined(await french.say("rappelle-moi d'appeler la banque hier à 15h"))
     assert not [t for t in default_tasks(graph_as(CAMILLE))[1] if t["title"] == "appeler la banque"]
+
+
+def _ambiguous_day() -> date:
+    """A coming day whose D/M and M/D readings are two different dates (e.g. 10/12)."""
+    day = today() + timedelta(days=1)
+    while not (day.day <= 12 and day.day != day.month):
+        day += timedelta(days=1)
+    return day
+
+
+async def test_numeric_dates_read_day_first_in_en_gb_and_month_first_in_en_us(bot: BotServer,
+                                                                             sandbox: AdminClient) -> None:
+    day = _ambiguous_day()
+    for locale, said in (("en-GB", f"what's on {day.day}/{day.month}?"), ("en-US", f"what's on {day.month}/{day.day}?"),
+                         ("fr-FR", f"qu'est-ce que j'ai le {day.day}/{day.month} ?")):
+        sandbox.clear_requests()
+        await bot.conversation(user_id=ADELE, locale=locale, timezone=PARIS).say(said)
+        windows = [r["path"] for r in sandbox.requests() if "/calendarView" in r["path"]]
+        assert windows and all(f"startDateTime={day.isoformat()}" in w for w in windows), (locale, windows)

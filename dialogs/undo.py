@@ -9,12 +9,12 @@ the typed "undo" both call `services.undo.undo(context, graph, ref)`.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
 from botbuilder.core import ConversationState, TurnContext
 
+from clock import Clock, SystemClock
 from dialogs.prompts import new_ref
 from graph import NotFound, UserGraph
 
@@ -44,27 +44,29 @@ def undo_handler(kind: str) -> Callable[[UndoHandler], UndoHandler]:
 
 
 class UndoLog:
-    def __init__(self, conversation_state: ConversationState) -> None:
+    def __init__(self, conversation_state: ConversationState, *, clock: Clock | None = None) -> None:
         self._property = conversation_state.create_property("undo")
+        #: Expiry is read on the app's clock (clock.py), so a test can move past it without waiting.
+        self._clock: Clock = clock if clock is not None else SystemClock()
 
     async def remember(self, context: TurnContext, kind: str, ids: dict[str, str]) -> str:
         if kind not in _HANDLERS:
             raise KeyError(f"no undo handler for {kind}")
         entries: list[dict[str, object]] = list(await self._property.get(context, list))
         ref = new_ref()
-        entries.append({"ref": ref, "kind": kind, "ids": dict(ids), "at": time.time(), "done": False})
+        entries.append({"ref": ref, "kind": kind, "ids": dict(ids), "at": self._clock.timestamp(), "done": False})
         await self._property.set(context, entries[-KEEP:])
         return ref
 
     async def last_ref(self, context: TurnContext) -> str | None:
         entries = await self._property.get(context, list)
-        live = [e for e in entries if not e.get("done") and time.time() - float(e["at"]) < LIFETIME_SECONDS]
+        live = [e for e in entries if not e.get("done") and self._clock.timestamp() - float(e["at"]) < LIFETIME_SECONDS]
         return str(live[-1]["ref"]) if live else None
 
     async def undo(self, context: TurnContext, graph: UserGraph, ref: str) -> UndoResult:
         entries: list[dict[str, object]] = list(await self._property.get(context, list))
         entry = next((e for e in entries if e.get("ref") == ref), None)
-        if entry is None or time.time() - float(entry["at"]) > LIFETIME_SECONDS:  # type: ignore[arg-type]
+        if entry is None or self._clock.timestamp() - float(entry["at"]) > LIFETIME_SECONDS:  # type: ignore[arg-type]
             return UndoResult.UNKNOWN
         if entry.get("done"):
             return UndoResult.ALREADY

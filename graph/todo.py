@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 from urllib.parse import quote
 
@@ -136,7 +136,7 @@ class TodoService:
             payload["linkedResources"] = [
                 {"webUrl": link_url, "applicationName": link_application, "displayName": link_name or title}
             ]
-        started = datetime.now(UTC) - timedelta(seconds=60)
+        started = self._session.client.wall_clock.now() - timedelta(seconds=60)
 
         async def reconcile() -> GraphResponse | None:
             found = await self._session.get(

@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from clock import clock_from_env
+
 from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
 from .intents import classify, load_model
@@ -43,12 +45,13 @@ def recognize(
     """The intent (from the catalog, `none` outside MIPA) and entities of `text`.
 
     locale: "en", "en-US", "fr", "fr-FR", ...; None (or another language) means detect from the text.
-    now: the reference time (aware, or naive meaning in `tz`); default: the current time.
+    now: the reference time (aware, or naive meaning in `tz`); default: the system clock, moved by
+        MIPA_CLOCK_OFFSET when set (clock.py). The bot always passes its own clock's "now".
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
     zone = _zone(tz)
     if now is None:
-        now = datetime.now(UTC)
+        now = clock_from_env().now()  # callers in the bot always pass the app clock's now
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     lang = _lang(text or "", locale)

@@ -6,7 +6,23 @@ from collections.abc import Iterator
 
 import pytest
 
+from clock import Clock
 from sandbox.testing import AdminClient, SandboxProcess
+from tests.support.clock import configure, suite_clock
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    configure()  # MIPA_TEST_NOW -> MIPA_CLOCK_OFFSET, before any sandbox or bot starts
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"MIPA clock: {suite_clock()!r}, now {suite_clock().now().isoformat(timespec='seconds')}"
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The suite's clock: the system's, or moved to MIPA_TEST_NOW."""
+    return suite_clock()
 
 
 @pytest.fixture(scope="session")

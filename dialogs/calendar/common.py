@@ -74,7 +74,7 @@ def involves(event: Event, name: str) -> bool:
     return False
 
 
-async def candidates(graph: UserGraph, request: Request, *, now: datetime | None = None,
+async def candidates(graph: UserGraph, request: Request, *, now: datetime,
                      at: datetime | None = None, upcoming_only: bool = False) -> list[Event]:
     """The meetings the request may mean, best first.
 
@@ -82,7 +82,7 @@ async def candidates(graph: UserGraph, request: Request, *, now: datetime | None
     ("tomorrow") at that day; otherwise the current and coming meetings. Named people narrow it down.
     """
     zone = ZoneInfo(request.tz)
-    now = (now or datetime.now(zone)).astimezone(zone)
+    now = now.astimezone(zone)
     entities = request.entities
     start = at or entities.start
     timed = at is not None or (entities.start is not None and entities.time_given)

@@ -155,7 +155,7 @@ class CreateDialog(FeatureDialog):
         request = self.request(step)
         entities = request.entities
         if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz)
+            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
             if answer is not None:
                 entities = answer
         assert entities.start is not None

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime
 
 import httpx
 import pytest
 
+from clock import Clock, PinnedClock
 from config import Settings
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
+from tests.support.clock import pin
 
 
 @pytest.fixture(scope="session")
@@ -26,19 +29,33 @@ def set_signin(sandbox_url: str, **switches: bool) -> None:
 
 
 @pytest.fixture
-async def bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel) -> AsyncIterator[BotServer]:
+def bot_clock(clock: Clock) -> PinnedClock:
+    """The bot's clock: the suite's "now", running; `tests.support.clock.pin` moves it with the sandbox's."""
+    return PinnedClock(clock.now())
+
+
+@pytest.fixture
+async def bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel,
+              bot_clock: PinnedClock) -> AsyncIterator[BotServer]:
     """MIPA in local mode against the sandbox, with automatic sign-in (channel user id -> demo user)."""
     set_signin(sandbox_url, autoSignIn=True)
-    async with run_bot(Settings(sandbox_url=sandbox_url), channel) as server:
+    async with run_bot(Settings(sandbox_url=sandbox_url), channel, clock=bot_clock) as server:
         yield server
 
 
 @pytest.fixture
-async def manual_bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel) -> AsyncIterator[BotServer]:
+async def manual_bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel,
+                     bot_clock: PinnedClock) -> AsyncIterator[BotServer]:
     """MIPA against the sandbox with automatic sign-in off: the sign-in card, magic codes, SSO."""
     set_signin(sandbox_url, autoSignIn=False)
-    async with run_bot(Settings(sandbox_url=sandbox_url), channel) as server:
+    async with run_bot(Settings(sandbox_url=sandbox_url), channel, clock=bot_clock) as server:
         yield server
+
+
+@pytest.fixture
+def at(bot_clock: PinnedClock, sandbox: AdminClient) -> Callable[..., datetime]:
+    """`at("08:00", "Europe/Paris")`: the bot and the sandbox at that time of today there (see `pin`)."""
+    return lambda hhmm, tz, days=0: pin(bot_clock, sandbox, hhmm, tz, days=days)
 
 
 @pytest.fixture

@@ -12,12 +12,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+
+from tests.support.clock import suite_clock
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -78,7 +79,7 @@ def seed_day_subjects(sandbox_url: str) -> set[str]:
     """The default demo user's meetings of today, in any of the demo zones (the page's zone may vary)."""
     user = httpx.get(f"{sandbox_url}/_sandbox/users").json()[0]
     token = httpx.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"]}).json()["access_token"]
-    now = datetime.now(ZoneInfo("UTC"))
+    now = suite_clock().now()
     response = httpx.get(
         f"{sandbox_url}/v1.0/me/calendarView",
         params={"startDateTime": (now - timedelta(days=1)).isoformat(), "endDateTime": (now + timedelta(days=1)).isoformat(),

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import datetime
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 
-from clock import Clock, PinnedClock
+from clock import PinnedClock
 from config import Settings
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
-from tests.support.clock import pin
 
 
 @pytest.fixture(scope="session")
@@ -26,12 +24,6 @@ def set_signin(sandbox_url: str, **switches: bool) -> None:
     """Sandbox sign-in switches: autoSignIn, magicCode, consentRequired."""
     response = httpx.put(f"{sandbox_url}/_sandbox/signin", json=switches, timeout=10)
     response.raise_for_status()
-
-
-@pytest.fixture
-def bot_clock(clock: Clock) -> PinnedClock:
-    """The bot's clock: the suite's "now", running; `tests.support.clock.pin` moves it with the sandbox's."""
-    return PinnedClock(clock.now())
 
 
 @pytest.fixture
@@ -51,11 +43,6 @@ async def manual_bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChanne
     async with run_bot(Settings(sandbox_url=sandbox_url), channel, clock=bot_clock) as server:
         yield server
 
-
-@pytest.fixture
-def at(bot_clock: PinnedClock, sandbox: AdminClient) -> Callable[..., datetime]:
-    """`at("08:00", "Europe/Paris")`: the bot and the sandbox at that time of today there (see `pin`)."""
-    return lambda hhmm, tz, days=0: pin(bot_clock, sandbox, hhmm, tz, days=days)
 
 
 @pytest.fixture

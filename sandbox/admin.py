@@ -9,15 +9,13 @@ from aiohttp import web
 from clock import PinnedClock, parse_instant
 
 from .faults import FaultConfigError, Faults
-from .state import SandboxState, TenantSettings
+from .state import STATE, SandboxState, TenantSettings
 from .tokens import DEFAULT_SCOPES, GRAPH_AUDIENCE
 
 __all__ = ["register"]
 
 
 def _state(request: web.Request) -> SandboxState:
-    from .app import STATE
-
     return request.app[STATE]
 
 

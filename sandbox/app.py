@@ -10,13 +10,11 @@ from aiohttp import web
 
 from clock import Clock, clock_from_env
 
-from .state import SandboxState
+from .state import STATE, SandboxState
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["STATE", "create_app"]
-
-STATE: web.AppKey[SandboxState] = web.AppKey("sandbox_state", SandboxState)
 
 
 @web.middleware

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from aiohttp import web
+
 from clock import Clock, SystemClock
 
 from .faults import Faults
 from .tenant import Tenant, build_tenant
 from .tokens import TokenIssuer
 
-__all__ = ["SandboxState", "SignInSwitches", "TenantSettings"]
+__all__ = ["STATE", "SandboxState", "SignInSwitches", "TenantSettings"]
 
 
 @dataclass(slots=True)
@@ -126,3 +128,5 @@ def _seed(clock: Clock, fixed: date | None) -> tuple[date, Tenant]:
         return fixed, build_tenant(fixed)
     now = clock.now()
     return now.date(), build_tenant(now.date(), now=now)
+#: Where the app keeps its one state (the Graph pipeline, the admin API and the token service read it).
+STATE: web.AppKey[SandboxState] = web.AppKey("sandbox_state", SandboxState)

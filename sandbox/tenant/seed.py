@@ -36,13 +36,16 @@ def build_tenant(seed_date: date, *, now: datetime | None = None) -> Tenant:
     23:10 UTC on 31 December it is already 1 January in Paris); without it, around `seed_date` for all.
     """
     rng = random.Random(seed_date.toordinal())
+    # People and the tenant keep their ids whatever the date (as in a real tenant): a test or a demo that moves
+    # the clock to another day still signs in the same users; the content is drawn from the date's generator.
+    ids = random.Random("contoso")
     domain = "contoso.onmicrosoft.com"
     people: list[Person] = []
     for local, name, given, surname, job, office, locale, tz, start in _PEOPLE:
         end_hour = int(start[:2]) + 8
         people.append(
             Person(
-                id=_guid(rng),
+                id=_guid(ids),
                 upn=f"{local}@{domain}",
                 display_name=name,
                 given_name=given,
@@ -57,7 +60,7 @@ def build_tenant(seed_date: date, *, now: datetime | None = None) -> Tenant:
             )
         )
     tenant = Tenant(
-        tenant_id=_guid(rng),
+        tenant_id=_guid(ids),
         domain=domain,
         people=people,
         mailboxes={p.id: Mailbox(owner=p.id) for p in people},

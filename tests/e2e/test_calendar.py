@@ -148,10 +148,11 @@ async def test_this_afternoon_only(bot: BotServer, sandbox: AdminClient, graph_a
 
 
 # ---- next meeting, details, join ----------------------------------------------------------------
-async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
-    megan = user(sandbox, "meganb")
+async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: AdminClient, graph_as: Any,
+                                                  at: Any) -> None:
     tz = "America/Los_Angeles"
-    now = local_now(tz)
+    now = at("08:00", tz)  # before the day's first meeting: none is under way, the next one is plain
+    megan = user(sandbox, "meganb")
     coming = [e for e in view(graph_as(megan["id"]), now, now + timedelta(days=7), tz)
               if not e["isAllDay"] and local(e["start"], tz) >= now]
     conv = bot.conversation(user_id=megan["userPrincipalName"], timezone=tz)

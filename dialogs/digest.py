@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import Verb, action_data, digest_card, execute_action
 from cards.base import Card, action_set, text_block
@@ -109,8 +109,7 @@ class DigestDialog(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog("DigestDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "DigestDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -18,7 +18,7 @@ from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 from .typos import fix_typos
 
-__all__ = ["day_first", "extract_entities", "recognize"]
+__all__ = ["day_first", "extract_entities", "in_the_past", "recognize"]
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
                 entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
                 time_given=info.time_given, ambiguities=info.ambiguities,
             )
-        if intent in _NEW_ITEM_INTENTS and _in_the_past(entities, now):
+        if intent in _NEW_ITEM_INTENTS and in_the_past(entities, now):
             entities = replace(entities, ambiguities=(*entities.ambiguities, "past"))
     return entities
 
@@ -122,7 +122,7 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
 _NEW_ITEM_INTENTS = frozenset({"calendar.create", "todo.add", "planner.add", "mail.to_task"})
 
 
-def _in_the_past(entities: Entities, now: datetime) -> bool:
+def in_the_past(entities: Entities, now: datetime) -> bool:
     """A new meeting or reminder set before now: a stated time already gone, or a day before today."""
     if entities.start is None:
         return False

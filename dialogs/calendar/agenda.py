@@ -14,7 +14,6 @@ from botbuilder.dialogs import (
     Dialog,
     DialogContext,
     DialogTurnResult,
-    WaterfallDialog,
     WaterfallStepContext,
 )
 
@@ -176,8 +175,7 @@ class AgendaDialog(FeatureDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(MoreDialog(self))
-        self.add_dialog(WaterfallDialog("AgendaDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "AgendaDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import free_slots_card
 from dialogs.calendar.create import PEOPLE, ResolvePeopleDialog
@@ -66,8 +66,7 @@ class AvailabilityDialog(FeatureDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(ResolvePeopleDialog(services))
-        self.add_dialog(WaterfallDialog("AvailabilityDialog.waterfall", [self.people_step, self.show_step]))
-        self.initial_dialog_id = "AvailabilityDialog.waterfall"
+        self.waterfall([self.people_step, self.show_step])
 
     async def people_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -47,8 +47,14 @@ class _WriteDialog(MeetingDialog):
     """find → (subclass preparation) → confirm → write; a repeated "yes" finds the dialog ended."""
 
     def __init__(self, services: Services) -> None:
-        super().__init__(services)
         self.writes = WriteFlow(services, CONFIRM)
+        super().__init__(services)
+
+    def steps(self) -> Sequence[Any]:
+        return [self.confirm_step, self.write_step]
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        raise NotImplementedError
 
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: list[tuple[str, str]],
                           text: str) -> DialogTurnResult:
@@ -80,9 +86,6 @@ class RespondDialog(_WriteDialog):
 
     def acceptable(self, event: Event) -> bool:
         return not event.is_organizer
-
-    def steps(self) -> Sequence[Any]:
-        return [self.confirm_step, self.write_step]
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -116,9 +119,6 @@ class CancelDialog(_WriteDialog):
     """Organiser: cancel, with the comment sent to the attendees. Attendee: decline."""
 
     intents = ("calendar.cancel",)
-
-    def steps(self) -> Sequence[Any]:
-        return [self.confirm_step, self.write_step]
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import choice_card
 from dialogs.calendar.common import asks_next, candidates, event_label
@@ -46,11 +46,9 @@ class MeetingDialog(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        name = type(self).__name__
         self.add_dialog(PickDialog(PICK))
         self.add_dialog(ConfirmDialog(CONFIRM))
-        self.add_dialog(WaterfallDialog(f"{name}.waterfall", [self.find_step, self.picked_step, *self.steps()]))
-        self.initial_dialog_id = f"{name}.waterfall"
+        self.waterfall([self.find_step, self.picked_step, *self.steps()])
 
     def steps(self) -> Sequence[Any]:
         raise NotImplementedError

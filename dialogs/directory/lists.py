@@ -78,9 +78,8 @@ class _ListDialog(FeatureDialog):
         name = type(self).__name__
         self.add_dialog(AskDialog())
         self.add_dialog(PickDialog(f"{name}.pick"))
-        self.add_dialog(WaterfallDialog(f"{name}.waterfall", [self.name_step, self.find_step, self.chosen_step,
-                                                              *steps]))
-        self.initial_dialog_id = f"{name}.waterfall"
+        self.waterfall([self.name_step, self.find_step, self.chosen_step,
+                                                              *steps])
 
     async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

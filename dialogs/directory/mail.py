@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from dialogs.directory.cards import mail_list_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
@@ -46,8 +46,7 @@ class MailListDialog(_MailDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog("MailListDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "MailListDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -70,8 +69,7 @@ class MailSearchDialog(_MailDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(AskDialog())
-        self.add_dialog(WaterfallDialog("MailSearchDialog.waterfall", [self.query_step, self.search_step]))
-        self.initial_dialog_id = "MailSearchDialog.waterfall"
+        self.waterfall([self.query_step, self.search_step])
 
     async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

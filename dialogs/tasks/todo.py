@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import todo_card
 from dialogs.services import Services
@@ -47,8 +47,7 @@ class TodoListDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.list_step, self.show_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.list_step, self.show_step])
 
     async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -62,9 +61,7 @@ class TodoListDialog(TaskFeature):
         if not matches:
             await self.say(step.context, "tasks.todo.no_list", name=name)
             return await step.next(None)
-        if len(matches) > 1:
-            return await self.ask_pick(step, "list", [li.name for li in matches])
-        return await step.next(0)
+        return await self.pick_one(step, "list", [li.name for li in matches])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -93,10 +90,9 @@ class TodoAddDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [
+        self.waterfall([
             self.title_step, self.list_step, self.confirm_step, self.write_step,
-        ]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        ])
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         entities = self.request(step).entities
@@ -122,9 +118,7 @@ class TodoAddDialog(TaskFeature):
             await self.say(step.context, "tasks.todo.no_lists")
             return await step.end_dialog()
         step.values["lists"] = [[li.id, li.name] for li in matches[:MAX_CHOICES]]
-        if len(matches) > 1:
-            return await self.ask_pick(step, "list", [li.name for li in matches])
-        return await step.next(0)
+        return await self.pick_one(step, "list", [li.name for li in matches])
 
     def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
         values = step.values
@@ -145,6 +139,9 @@ class TodoAddDialog(TaskFeature):
         step.values["list"] = step.values["lists"][index]
         due = due_day(entities.start, request.tz)
         reminder = entities.start if entities.start is not None and entities.time_given else None
+        if reminder is not None and "past" in entities.ambiguities:  # "remind me … yesterday at 3pm": refused
+            await self.say(step.context, "tasks.todo.past")
+            return await step.end_dialog()
         step.values["due"] = due.isoformat() if due else None
         step.values["reminder"] = reminder.isoformat() if reminder else None
         step.values["importance"] = entities.importance or "normal"
@@ -184,8 +181,7 @@ class TodoChangeDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.find_step, self.confirm_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.find_step, self.confirm_step, self.write_step])
 
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         graph = await self.graph(step.context)

@@ -3,7 +3,7 @@
 Two attendees invited, a meeting moved to a new time on its own day, a task due on the month's last day, a
 French reminder that books no meeting, clean titles, low importance, David Li found by part of his name, a
 sender with an elided "d'", and a contact named from one sentence. Days are chosen from the real date so that
-the tests pass on any day and at any hour: nothing new is set in the past.
+the tests pass on any day and at any hour (and under MIPA_TEST_NOW): nothing new is set in the past.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from tests.e2e.test_calendar import add_event, card_text, cards, joined, local, 
 from tests.e2e.test_directory_helpers import ADELE, CAMILLE, card_of, card_texts, contacts_of
 from tests.e2e.test_tasks_support import facts_of, todo_lists, todo_tasks
 from tests.support.bot import BotServer
+from tests.support.clock import local_now
 
 PARIS = "Europe/Paris"
 EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -25,7 +26,7 @@ FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanch
 
 
 def today(tz: str = PARIS) -> date:
-    return datetime.now(ZoneInfo(tz)).date()
+    return local_now(tz).date()  # the suite's clock (MIPA_TEST_NOW moves it), which the bot and sandbox read
 
 
 def at(day: date, hour: int, tz: str = PARIS) -> datetime:

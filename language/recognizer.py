@@ -62,7 +62,7 @@ def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Reco
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
-    intent, score = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
     from .entities import extract_text_entities
 
     fields = extract_text_entities(text, lang, intent)
@@ -83,7 +83,7 @@ def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Reco
         if intent == "calendar.update":
             entities = _reschedule(text, lang, now, zone, entities)
     logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
-    return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+    return Recognition(intent=intent, score=score, locale=lang, entities=entities, alternatives=alternatives)
 
 
 _TITLED_INTENTS = frozenset({"todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete", "mail.to_task"})

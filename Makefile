@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint typecheck pytest bench package sandbox clean
+.PHONY: run test lint typecheck pytest bench package doctor sandbox clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy app.py clock.py config.py bots dialogs graph language cards sandbox storage bench appPackage/build.py appPackage/draw_icons.py
+	$(VENV)/bin/mypy app.py clock.py config.py bots dialogs graph language cards sandbox storage bench doctor appPackage/build.py appPackage/draw_icons.py
 
 pytest: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
@@ -40,6 +40,9 @@ bench: $(STAMP)
 
 package: $(STAMP)
 	$(PY) appPackage/build.py
+
+doctor: $(STAMP)
+	$(PY) -m doctor
 
 clean:
 	rm -rf $(VENV) node_modules appPackage/build test-artifacts

@@ -125,6 +125,8 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     from bots.errors import make_turn_error_handler
     from bots.routes import make_messages_handler
     from dialogs import MainDialog, Services, SignInPrompt, build_features, signin_settings
+    from dialogs.undo import UndoRegistry
+    from dialogs.undo_kinds import undo_kinds
     from language import t
     from storage.factory import create_storage
 
@@ -148,7 +150,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     )
     services = Services(
         settings=settings, graph=app[GRAPH_CLIENT], user_state=user_state, signin=signin,  # type: ignore[arg-type]
-        conversation_state=conversation_state, clock=app[CLOCK],
+        conversation_state=conversation_state, clock=app[CLOCK], undo_registry=UndoRegistry(undo_kinds()),
     )
     dialog = MainDialog(services, build_features(services))
     card_actions = CardActions(services=services, run_dialog=lambda context: bot.run_dialog(context))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-__all__ = ["BotConfig", "Settings", "SettingsError", "load_settings"]
+__all__ = ["BotConfig", "Settings", "SettingsError", "load_settings", "read_settings"]
 
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 STORAGE_SCHEMES = ("memory", "redis", "rediss", "cosmosdb", "blob")
@@ -168,6 +168,11 @@ def _check_names(env: Mapping[str, str], dotenv: Mapping[str, str]) -> None:
 
 def load_settings(env: Mapping[str, str] | None = None, *, dotenv_path: Path | None = None) -> Settings:
     """Settings from the environment, then `.env` for anything the environment does not set."""
+    return read_settings(env, dotenv_path=dotenv_path).validate()
+
+
+def read_settings(env: Mapping[str, str] | None = None, *, dotenv_path: Path | None = None) -> Settings:
+    """The settings as written, not yet checked for consistency (`make doctor` reports every problem)."""
     env = dict(os.environ if env is None else env)
     dotenv = _read_dotenv(dotenv_path if dotenv_path is not None else Path.cwd() / ".env")
     _check_names(env, dotenv)
@@ -189,4 +194,4 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv_path: Path | N
         values["log_level"] = str(values["log_level"]).upper()
     if "graph_base_url" in values:
         values["graph_base_url"] = str(values["graph_base_url"]).rstrip("/")
-    return Settings(**values).validate()  # type: ignore[arg-type]
+    return Settings(**values)  # type: ignore[arg-type]

@@ -60,6 +60,25 @@ class TemplateError(PackageError):
     """The manifest templates in appPackage/ are inconsistent (a bug in the repository, not in the settings)."""
 
 
+def is_guid(value: str) -> bool:
+    """True for a GUID such as 00000000-0000-0000-0000-000000000000 (either case)."""
+    return bool(_GUID.match(value))
+
+
+def bot_host(value: str) -> str:
+    """`BOT_DOMAIN` normalised (lower case, no final dot); `SettingError` when it is missing or not a host name."""
+    host = value.strip().lower().rstrip(".")
+    if not host:
+        raise SettingError(
+            "BOT_DOMAIN is not set: set it to the bot's public host name such as mipa.azurewebsites.net."
+        )
+    if not _HOST.match(host):
+        raise SettingError(
+            "BOT_DOMAIN must be a bare host name such as mipa.azurewebsites.net, without https://, port or path."
+        )
+    return host
+
+
 @dataclass(frozen=True, slots=True)
 class PackageSettings:
     """The values that fill the manifest placeholders."""
@@ -81,25 +100,17 @@ class PackageSettings:
             raise SettingError(
                 "MicrosoftAppId is not set: set it (or CLIENT_ID) to the bot's Entra application (client) id."
             )
-        if not _GUID.match(app_id):
+        if not is_guid(app_id):
             raise SettingError("MicrosoftAppId must be a GUID such as 00000000-0000-0000-0000-000000000000.")
 
-        bot_domain = pick("BOT_DOMAIN").lower().rstrip(".")
-        if not bot_domain:
-            raise SettingError(
-                "BOT_DOMAIN is not set: set it to the bot's public host name such as mipa.azurewebsites.net."
-            )
-        if not _HOST.match(bot_domain):
-            raise SettingError(
-                "BOT_DOMAIN must be a bare host name such as mipa.azurewebsites.net, without https://, port or path."
-            )
+        bot_domain = bot_host(pick("BOT_DOMAIN"))
 
         app_version = pick("APP_VERSION") or DEFAULT_APP_VERSION
         if not _VERSION.match(app_version):
             raise SettingError("APP_VERSION must look like 1.0.0 (three numbers separated by dots).")
 
         teams_app_id = pick("TEAMS_APP_ID") or DEFAULT_TEAMS_APP_ID
-        if not _GUID.match(teams_app_id):
+        if not is_guid(teams_app_id):
             raise SettingError("TEAMS_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000.")
 
         return cls(

@@ -52,6 +52,7 @@ from dialogs.invoke import (
 )
 from dialogs.services import Services, TurnFacts
 from dialogs.undo import UndoResult
+from dialogs.writes import record_undo
 from graph import (
     ClaimsChallenge,
     Forbidden,
@@ -77,7 +78,8 @@ DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 READ_VERBS = frozenset({Verb.DIGEST_REFRESH})
 
 _UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
-              UndoResult.UNKNOWN: "actions.undo.unknown"}
+              UndoResult.UNKNOWN: "actions.undo.unknown", UndoResult.NOTHING: "actions.undo.unknown",
+              UndoResult.CHANGED: "undo.changed"}
 
 
 class CardActions:
@@ -236,7 +238,7 @@ class CardActions:
             return card_response(await self._my_day(turn_context, graph, locale))
         if action.verb is Verb.UNDO:
             assert action.ref is not None and self._services.undo is not None
-            result = await self._services.undo.undo(turn_context, graph, action.ref)
+            result = (await self._services.undo.undo(turn_context, graph, action.ref)).result
             notice = t(_UNDO_KEYS[result], locale)
             if from_digest:
                 return card_response(await self._my_day(turn_context, graph, locale, notice=notice))
@@ -247,9 +249,7 @@ class CardActions:
         tz = await self._services.time_zone(turn_context, graph) if action.verb is Verb.TODO_SNOOZE else "UTC"
         outcome = await handler(graph, Click(action=action, locale=locale, tz=tz))
         logger.info("card action %s: changed=%s", action.verb, outcome.changed)
-        undo_ref = None
-        if outcome.undo_kind and self._services.undo is not None:
-            undo_ref = await self._services.undo.remember(turn_context, outcome.undo_kind, outcome.undo_ids)
+        undo_ref = await record_undo(self._services, turn_context, outcome.undo)
         if from_digest:
             return card_response(
                 await self._my_day(turn_context, graph, locale, notice=outcome.notice, undo_ref=undo_ref)

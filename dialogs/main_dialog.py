@@ -21,6 +21,7 @@ from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
+from dialogs.typed_undo import UNDO_INTENT, as_undo
 from language import WRITE_INTENTS, t
 
 __all__ = ["MainDialog"]
@@ -84,8 +85,13 @@ class MainDialog(ComponentDialog):
         if not facts.text:
             return None
         tz = await self.services.known_time_zone(context) or "UTC"
-        recognition = facts.recognize(tz)
+        recognition = as_undo(facts.recognize(tz), facts.text)
         intent = recognition.intent
+        if intent == UNDO_INTENT:
+            # "annule la dernière action" reverts the last write; a pending question (nothing written) is left.
+            logger.info("typed undo replaces a pending dialog")
+            await inner_dc.cancel_all_dialogs()
+            return await inner_dc.begin_dialog(self.initial_dialog_id)
         if intent in self._routes and recognition.score >= NEW_REQUEST_SCORE and await _awaits_choice(inner_dc):
             # A yes/no or "which one" question is pending and the person asked for something else:
             # leave the unconfirmed request (nothing was written) and answer the new one.
@@ -120,7 +126,7 @@ class MainDialog(ComponentDialog):
             await self.services.say(context, "bot.text_only")
             return await step.end_dialog()
         known_tz = await self.services.known_time_zone(context)
-        recognition = facts.recognize(known_tz or "UTC")
+        recognition = as_undo(facts.recognize(known_tz or "UTC"), facts.text)
         intent = recognition.intent
         logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
         if intent == "general.help":
@@ -134,6 +140,9 @@ class MainDialog(ComponentDialog):
             return await step.end_dialog()
         if intent == "general.signout":
             await self.sign_out(context)
+            return await step.end_dialog()
+        if intent == UNDO_INTENT and self.services.undo is not None and await self.services.undo.last_ref(context) is None:
+            await self.services.say(context, "undo.nothing")  # no sign-in needed to say so
             return await step.end_dialog()
         if intent not in self._routes:
             key = "bot.not_understood" if intent in ("none", "general.confirm", "general.reject") else "bot.not_available"
@@ -162,7 +171,8 @@ class MainDialog(ComponentDialog):
             # Dates were read in UTC for lack of a zone; now that Graph is reachable, read them again.
             tz = await self.services.time_zone(context, self.services.graph.for_user(token.token))
             if tz != Request.from_options(options).tz:
-                options = Request.from_recognition(TurnFacts.of(context).recognize(tz), tz=tz).to_options()
+                facts = TurnFacts.of(context)
+                options = Request.from_recognition(as_undo(facts.recognize(tz), facts.text), tz=tz).to_options()
         return await step.next(options)
 
     async def dispatch_step(self, step: WaterfallStepContext) -> DialogTurnResult:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +19,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from cards.actions import Action, Verb, parse_action
 from cards.errors import CardError
 from dialogs.invoke import message_response
+from dialogs.refs import new_ref
 from dialogs.services import TurnFacts, card_activity
 from language import recognize, t
 
@@ -29,11 +29,6 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 _NUMBER = re.compile(r"^\s*(?:n°|no\.?|#)?\s*(\d{1,3})\s*[.)]?\s*$", re.IGNORECASE)
-
-
-def new_ref() -> str:
-    """A short id tying a card's buttons to the dialog waiting for them."""
-    return uuid.uuid4().hex[:12]
 
 
 def _card_activity(card: dict[str, Any] | None, text: str | None) -> Activity:

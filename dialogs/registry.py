@@ -8,10 +8,12 @@ from dialogs.directory import DIRECTORY_DIALOGS
 from dialogs.feature import FeatureDialog
 from dialogs.services import Services
 from dialogs.tasks import TASK_FEATURES
+from dialogs.undo_dialog import UndoDialog
 
 __all__ = ["build_features"]
 
-FEATURES: tuple[type[FeatureDialog], ...] = (*CALENDAR_DIALOGS, DigestDialog, *TASK_FEATURES, *DIRECTORY_DIALOGS)
+FEATURES: tuple[type[FeatureDialog], ...] = (*CALENDAR_DIALOGS, DigestDialog, *TASK_FEATURES, *DIRECTORY_DIALOGS,
+                                           UndoDialog)
 
 
 def build_features(services: Services) -> list[FeatureDialog]:

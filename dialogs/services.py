@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from botbuilder.core import ConversationState, MessageFactory, StatePropertyAccessor, TurnContext, UserState
@@ -15,13 +15,11 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment
 from cards import CONTENT_TYPE
 from clock import Clock, SystemClock
 from config import Settings
+from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
 
 __all__ = ["Services", "TurnFacts", "card_activity"]
-
-if TYPE_CHECKING:
-    from dialogs.undo import UndoLog
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +84,8 @@ class Services:
     user_state: UserState
     signin: OAuthPrompt
     conversation_state: ConversationState
+    #: The kinds of write that can be undone (dialogs/undo_kinds.py), made in app.py.
+    undo_registry: UndoRegistry | None = None
     profile: StatePropertyAccessor | None = None
     undo: UndoLog | None = None
     #: The one clock (clock.py), made in app.py: every user-facing "now" in dialogs and bots.
@@ -94,9 +94,7 @@ class Services:
     def __post_init__(self) -> None:
         # The only thing kept about a user: their time zone name, with the store's time to live.
         self.profile = self.user_state.create_property("profile")
-        from dialogs.undo import UndoLog  # undo imports prompts, which import this module
-
-        self.undo = UndoLog(self.conversation_state)
+        self.undo = UndoLog(self.conversation_state, self.undo_registry or UndoRegistry(), self.clock)
 
     # ---- tokens and Graph -------------------------------------------------------------------
     def remember_token(self, context: TurnContext, token: str) -> None:

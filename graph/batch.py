@@ -12,7 +12,8 @@ from .odata import query_string
 from .retry import parse_retry_after
 
 if TYPE_CHECKING:
-    from .client import GraphClient, Params
+    from .client import GraphClient
+    from .response import Params
 
 __all__ = ["MAX_BATCH", "BatchRequest", "BatchResponse", "run_batch"]
 

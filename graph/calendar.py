@@ -229,6 +229,10 @@ class CalendarService:
             },
         )
 
+    async def delete(self, event_id: str) -> None:
+        """Delete an event from my calendar (an organiser's delete sends no cancellation text)."""
+        await self._session.delete(f"/me/events/{quote(event_id, safe='')}")
+
     async def cancel(self, event_id: str, comment: str | None = None) -> None:
         """Cancel a meeting I organise (attendees get ``comment``)."""
         await self._session.post(

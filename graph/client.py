@@ -7,13 +7,13 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from .errors import GraphError, GraphRequestError, error_from_response
 from .odata import query_string
+from .response import GraphResponse, Params, Reconcile
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
 from .transport import AiohttpTransport
 
@@ -27,30 +27,8 @@ logger = logging.getLogger(__name__)
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
 
-Params = Mapping[str, str | int | bool | None]
 #: Characters a URL may carry as they are (RFC 3986 unreserved, reserved and `%`): `url()` and Graph's
 #: nextLinks hold nothing else, so they go out verbatim; anything else goes through httpx.URL first.
-
-
-@dataclass(frozen=True, slots=True)
-class GraphResponse:
-    """A successful Graph response: status, lower-cased headers, decoded JSON body (None when empty)."""
-
-    status: int
-    headers: Mapping[str, str] = field(default_factory=dict)
-    body: Any = None
-    request_id: str | None = None
-
-    def json(self) -> dict[str, Any]:
-        return self.body if isinstance(self.body, dict) else {}
-
-    def values(self) -> list[dict[str, Any]]:
-        value = self.json().get("value")
-        return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-Reconcile = Callable[[], Awaitable[GraphResponse | None]]
-"""Looks up whether a non-idempotent write landed; returns the created item's response, or None."""
 
 
 def _decode(response: httpx.Response) -> Any:

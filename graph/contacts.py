@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from . import odata
 from ._json import arr
-from .client import GraphResponse
 from .models import Contact
+from .response import GraphResponse
 from .session import Session
 
 __all__ = ["CONTACT_SELECT", "ContactsService", "parse_contact"]
@@ -74,3 +75,6 @@ class ContactsService:
 
         response = await self._session.post("/me/contacts", payload, reconcile=reconcile)
         return parse_contact(response.json())
+
+    async def delete(self, contact_id: str) -> None:
+        await self._session.delete(f"/me/contacts/{quote(contact_id, safe='')}")

@@ -108,6 +108,15 @@ class ListsService:
         lists = await self.lists(site_id)
         return next((li for li in lists if wanted in (li.name.casefold(), li.display_name.casefold())), None)
 
+    async def root_site(self) -> Site:
+        """The tenant's root SharePoint site (where site search is unavailable)."""
+        root = (await self._session.get("/sites/root")).json()
+        return Site(id=str(root["id"]), name=str(root.get("displayName") or root.get("name") or ""),
+                    web_url=root.get("webUrl"))
+
+    async def delete_item(self, site_id: str, list_id: str, item_id: str) -> None:
+        await self._session.delete(f"{self._list_path(site_id, list_id)}/items/{quote(item_id, safe='')}")
+
     def _list_path(self, site_id: str, list_id: str) -> str:
         return f"/sites/{quote(site_id, safe=',')}/lists/{quote(list_id, safe='')}"
 

@@ -73,6 +73,11 @@ class MailService:
             m.received for m in messages
         ) else messages
 
+    async def get(self, message_id: str) -> Message:
+        """One message's header fields and flag, as they are now."""
+        response = await self._session.get(f"/me/messages/{quote(message_id, safe='')}", {"$select": MESSAGE_SELECT})
+        return parse_message(response.json())
+
     async def _set_flag(self, message_id: str, flag: dict[str, Any]) -> Message:
         response = await self._session.patch(f"/me/messages/{quote(message_id, safe='')}", {"flag": flag})
         return parse_message(response.json())

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 __all__ = [
+    "DirectoryUser",
     "Attendee",
     "Contact",
     "Digest",
@@ -40,6 +41,18 @@ class Person:
     source: str = "directory"
     score: float = 0.0
     job_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryUser:
+    """A user of the organisation's directory, as a people search shows them."""
+
+    id: str
+    display_name: str
+    email: str | None
+    phones: tuple[str, ...] = ()
+    job_title: str | None = None
+    department: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from . import odata
 from ._json import arr
 from .batch import BatchRequest
 from .contacts import name_filter
-from .models import Person
+from .models import DirectoryUser, Person
 from .session import Session
 
 __all__ = ["PeopleService", "rank"]
@@ -86,9 +86,37 @@ def _people(item: dict[str, Any]) -> Person:
     )
 
 
+USER_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,businessPhones,mobilePhone"
+
+
+def parse_directory_user(item: dict[str, Any]) -> DirectoryUser:
+    phones = [*(item.get("businessPhones") or []), *([item["mobilePhone"]] if item.get("mobilePhone") else [])]
+    return DirectoryUser(
+        id=str(item.get("id") or ""),
+        display_name=str(item.get("displayName") or ""),
+        email=item.get("mail") or item.get("userPrincipalName"),
+        phones=tuple(str(p) for p in phones if p),
+        job_title=item.get("jobTitle"),
+        department=item.get("department"),
+    )
+
+
 class PeopleService:
     def __init__(self, *, session: Session) -> None:
         self._session = session
+
+    async def find_users(self, query: str, *, limit: int = 10) -> list[DirectoryUser]:
+        """Directory users whose name (or mail) starts with `query`, or whose address is `query`."""
+        text = " ".join(query.split())
+        if "@" in text:
+            user_filter = odata.or_(odata.eq("mail", text), odata.eq("userPrincipalName", text))
+        else:
+            user_filter = odata.or_(
+                odata.startswith("displayName", text), odata.startswith("givenName", text),
+                odata.startswith("surname", text), odata.startswith("mail", text),
+            )
+        response = await self._session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": limit})
+        return [parse_directory_user(i) for i in response.values()]
 
     async def resolve(self, name: str, *, limit: int = 5) -> list[Person]:
         """People matching ``name``, best first, in one `$batch`; more than one means ask the user."""

@@ -9,9 +9,9 @@ from urllib.parse import quote
 
 from ._json import obj
 from .batch import BatchRequest
-from .client import GraphResponse
 from .errors import PreconditionFailed
 from .models import PlannerBucket, PlannerPlan, PlannerTask
+from .response import GraphResponse
 from .session import Session
 from .timezones import parse_offset_datetime
 
@@ -171,6 +171,11 @@ class PlannerService:
         if response.json():
             return parse_planner_task(response.json())
         return await self.get(task_id)
+
+    async def delete(self, task_id: str, *, etag: str | None = None) -> None:
+        """Delete a task; Planner wants its etag in If-Match (read first when not given)."""
+        tag = etag or (await self.get(task_id)).etag or "*"
+        await self._session.delete(_task_path(task_id), headers={"If-Match": tag})
 
     async def set_progress(self, task_id: str, percent: int, *, etag: str | None = None) -> PlannerTask:
         if not 0 <= percent <= 100:

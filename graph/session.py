@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .batch import BatchRequest, BatchResponse
-from .client import GraphClient, GraphResponse, Params, Reconcile
+from .response import GraphResponse, Params, Reconcile
+
+if TYPE_CHECKING:
+    from .client import GraphClient
 
 __all__ = ["Session"]
 

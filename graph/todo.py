@@ -10,9 +10,9 @@ from urllib.parse import quote
 from . import odata
 from ._json import arr
 from .batch import BatchRequest
-from .client import GraphResponse
 from .mailbox import MailboxService
 from .models import LinkedResource, TodoList, TodoTask
+from .response import GraphResponse
 from .session import Session
 from .timezones import format_graph_datetime, parse_date_time_zone, parse_offset_datetime, zone
 
@@ -149,6 +149,11 @@ class TodoService:
             return None
 
         response = await self._session.post(_path(list_id), payload, reconcile=reconcile)
+        return parse_task(response.json(), list_id, tz)
+
+    async def get(self, list_id: str, task_id: str, *, tz: tzinfo = UTC) -> TodoTask:
+        """One task as it is now (its due day read in `tz`, UTC unless told)."""
+        response = await self._session.get(_path(list_id, task_id))
         return parse_task(response.json(), list_id, tz)
 
     async def complete(self, list_id: str, task_id: str) -> TodoTask:

@@ -7,15 +7,13 @@ from typing import Any
 from aiohttp import web
 
 from .faults import FaultConfigError, Faults
-from .state import SandboxState, TenantSettings
+from .state import STATE, SandboxState, TenantSettings
 from .tokens import DEFAULT_SCOPES, GRAPH_AUDIENCE
 
 __all__ = ["register"]
 
 
 def _state(request: web.Request) -> SandboxState:
-    from .app import STATE
-
     return request.app[STATE]
 
 

@@ -8,13 +8,11 @@ from typing import Any
 
 from aiohttp import web
 
-from .state import SandboxState
+from .state import STATE, SandboxState
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["STATE", "create_app"]
-
-STATE: web.AppKey[SandboxState] = web.AppKey("sandbox_state", SandboxState)
 
 
 @web.middleware

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from aiohttp import web
+
 from .faults import Faults
 from .tenant import Tenant, build_tenant
 from .tokens import TokenIssuer
 
-__all__ = ["SandboxState", "SignInSwitches", "TenantSettings"]
+__all__ = ["STATE", "SandboxState", "SignInSwitches", "TenantSettings"]
 
 
 @dataclass(slots=True)
@@ -92,3 +94,7 @@ class SandboxState:
         self.signin_states.clear()
         init = self.initial_switches
         self.switches = SignInSwitches(auto_signin=init.auto_signin, magic_code=init.magic_code, consent_required=init.consent_required)
+
+
+#: Where the app keeps its one state (the Graph pipeline, the admin API and the token service read it).
+STATE: web.AppKey[SandboxState] = web.AppKey("sandbox_state", SandboxState)

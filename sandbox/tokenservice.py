@@ -12,7 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .state import SandboxState
+from .state import STATE, SandboxState
 from .tenant.model import Person
 from .tokens import DEFAULT_SCOPES, TokenInvalid
 
@@ -25,8 +25,6 @@ PROVIDER_NAME = "Azure Active Directory v2"
 
 
 def _state(request: web.Request) -> SandboxState:
-    from .app import STATE
-
     return request.app[STATE]
 
 

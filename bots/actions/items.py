@@ -2,29 +2,26 @@
 
 Every handler reads the item's current state first, so a second click changes nothing and says so, and
 an item the clicking user cannot read (someone else's, or deleted) raises `NotFound` / `Forbidden`
-before anything is written. Writes that can be reverted return the undo kind and ids; the undo
-handlers registered here revert them.
+before anything is written. Writes that can be reverted return the undo kind and ids;
+`dialogs/undo_kinds.py` reverts them.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from cards.actions import Action, Verb
-from dialogs.undo import undo_handler
+from dialogs.writes import Undo
 from graph import Message, TodoTask, UserGraph
-from graph.mail import MESSAGE_SELECT, parse_message
-from graph.todo import parse_task
 from language import t
 from language.formatting import format_date
 
-__all__ = ["ITEM_HANDLERS", "Outcome", "read_message", "read_todo"]
+__all__ = ["ITEM_HANDLERS", "Outcome"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +32,7 @@ class Outcome:
 
     notice: str
     changed: bool
-    undo_kind: str | None = None
-    undo_ids: dict[str, str] = field(default_factory=dict)
+    undo: Undo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +48,6 @@ ItemHandler = Callable[[UserGraph, Click], Awaitable[Outcome]]
 
 
 # ---- reads ------------------------------------------------------------------------------------
-async def read_todo(graph: UserGraph, list_id: str, task_id: str) -> TodoTask:
-    path = f"/me/todo/lists/{quote(list_id, safe='')}/tasks/{quote(task_id, safe='')}"
-    response = await graph.session.get(path)
-    return parse_task(response.json(), list_id, UTC)
-
-
-async def read_message(graph: UserGraph, message_id: str) -> Message:
-    response = await graph.session.get(f"/me/messages/{quote(message_id, safe='')}", {"$select": MESSAGE_SELECT})
-    return parse_message(response.json())
-
-
 def _ids(action: Action) -> tuple[str, str]:
     assert action.list_id is not None and action.item_id is not None  # parse_action checked the contract
     return action.list_id, action.item_id
@@ -80,27 +65,27 @@ def _said(key: str, click: Click, **params: Any) -> str:
 # ---- To Do ------------------------------------------------------------------------------------
 async def todo_complete(graph: UserGraph, click: Click) -> Outcome:
     list_id, task_id = _ids(click.action)
-    task = await read_todo(graph, list_id, task_id)
+    task = await graph.todo.get(list_id, task_id)
     if task.status == "completed":
         return Outcome(_said("actions.todo.already_completed", click), changed=False)
     await graph.todo.complete(list_id, task_id)
-    return Outcome(_said("actions.todo.completed", click), changed=True, undo_kind="card.todo.complete",
-                   undo_ids={"listId": list_id, "itemId": task_id})
+    return Outcome(_said("actions.todo.completed", click), changed=True,
+                   undo=Undo("todo.complete", {"listId": list_id, "itemId": task_id}))
 
 
 async def todo_reopen(graph: UserGraph, click: Click) -> Outcome:
     list_id, task_id = _ids(click.action)
-    task = await read_todo(graph, list_id, task_id)
+    task = await graph.todo.get(list_id, task_id)
     if task.status != "completed":
         return Outcome(_said("actions.todo.already_open", click), changed=False)
     await graph.todo.reopen(list_id, task_id)
-    return Outcome(_said("actions.todo.reopened", click), changed=True, undo_kind="card.todo.reopen",
-                   undo_ids={"listId": list_id, "itemId": task_id})
+    return Outcome(_said("actions.todo.reopened", click), changed=True,
+                   undo=Undo("todo.reopen", {"listId": list_id, "itemId": task_id}))
 
 
 async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
     list_id, task_id = _ids(click.action)
-    task = await read_todo(graph, list_id, task_id)
+    task = await graph.todo.get(list_id, task_id)
     if task.status == "completed":
         return Outcome(_said("actions.todo.snooze_completed", click), changed=False)
     today = datetime.now(ZoneInfo(click.tz)).date()
@@ -109,29 +94,14 @@ async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
     if task.due == target:
         return Outcome(_said("actions.todo.already_snoozed", click, date=when), changed=False)
     await graph.todo.set_due(list_id, task_id, target)
-    return Outcome(_said("actions.todo.snoozed", click, date=when), changed=True, undo_kind="card.todo.due",
-                   undo_ids={"listId": list_id, "itemId": task_id, "due": task.due.isoformat() if task.due else ""})
+    return Outcome(_said("actions.todo.snoozed", click, date=when), changed=True,
+                   undo=Undo("todo.due", {"listId": list_id, "itemId": task_id,
+                                          "from": task.due.isoformat() if task.due else "",
+                                          "to": target.isoformat()}))
 
 
-@undo_handler("card.todo.complete")
-async def _undo_todo_complete(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.todo.reopen(ids["listId"], ids["itemId"])
 
 
-@undo_handler("card.todo.reopen")
-async def _undo_todo_reopen(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.todo.complete(ids["listId"], ids["itemId"])
-
-
-@undo_handler("card.todo.due")
-async def _undo_todo_due(graph: UserGraph, ids: dict[str, str]) -> None:
-    due = date.fromisoformat(ids["due"]) if ids.get("due") else None
-    await graph.todo.set_due(ids["listId"], ids["itemId"], due)
-
-
-@undo_handler("card.todo.delete")
-async def _undo_todo_create(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.todo.delete(ids["listId"], ids["itemId"])
 
 
 # ---- Planner ----------------------------------------------------------------------------------
@@ -143,8 +113,9 @@ async def _planner_to(graph: UserGraph, click: Click, percent: int) -> Outcome:
         return Outcome(_said(key, click, percent=percent), changed=False)
     await graph.planner.set_progress(task_id, percent, etag=task.etag)
     key = "actions.planner.completed" if percent == 100 else "actions.planner.progress"
-    return Outcome(_said(key, click, percent=percent), changed=True, undo_kind="card.planner.progress",
-                   undo_ids={"itemId": task_id, "percent": str(task.percent_complete)})
+    return Outcome(_said(key, click, percent=percent), changed=True,
+                   undo=Undo("planner.progress", {"itemId": task_id, "from": str(task.percent_complete),
+                                                  "to": str(percent)}))
 
 
 async def planner_complete(graph: UserGraph, click: Click) -> Outcome:
@@ -155,39 +126,27 @@ async def planner_progress(graph: UserGraph, click: Click) -> Outcome:
     return await _planner_to(graph, click, click.action.percent or 0)
 
 
-@undo_handler("card.planner.progress")
-async def _undo_planner_progress(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.planner.set_progress(ids["itemId"], int(ids["percent"]))
-
 
 # ---- mail -------------------------------------------------------------------------------------
 async def mail_flag_complete(graph: UserGraph, click: Click) -> Outcome:
-    message = await read_message(graph, _item(click.action))
+    message = await graph.mail.get(_item(click.action))
     if message.flag_status == "complete":
         return Outcome(_said("actions.mail.already_completed", click), changed=False)
     await graph.mail.complete(message.id)
-    return Outcome(_said("actions.mail.completed", click), changed=True, undo_kind="card.mail.flag",
-                   undo_ids={"itemId": message.id, "flag": message.flag_status})
+    return Outcome(_said("actions.mail.completed", click), changed=True,
+                   undo=Undo("mail.flag", {"itemId": message.id, "from": message.flag_status,
+                                           "to": "complete"}))
 
 
 async def mail_flag_clear(graph: UserGraph, click: Click) -> Outcome:
-    message = await read_message(graph, _item(click.action))
+    message = await graph.mail.get(_item(click.action))
     if message.flag_status == "notFlagged":
         return Outcome(_said("actions.mail.already_cleared", click), changed=False)
     await graph.mail.clear_flag(message.id)
-    return Outcome(_said("actions.mail.cleared", click), changed=True, undo_kind="card.mail.flag",
-                   undo_ids={"itemId": message.id, "flag": message.flag_status})
+    return Outcome(_said("actions.mail.cleared", click), changed=True,
+                   undo=Undo("mail.flag", {"itemId": message.id, "from": message.flag_status,
+                                           "to": "notFlagged"}))
 
-
-@undo_handler("card.mail.flag")
-async def _undo_mail_flag(graph: UserGraph, ids: dict[str, str]) -> None:
-    flag = ids.get("flag")
-    if flag == "complete":
-        await graph.mail.complete(ids["itemId"])
-    elif flag == "flagged":
-        await graph.mail.flag(ids["itemId"])
-    else:
-        await graph.mail.clear_flag(ids["itemId"])
 
 
 def _links_to(task: TodoTask, message: Message) -> bool:
@@ -198,14 +157,14 @@ def _links_to(task: TodoTask, message: Message) -> bool:
 
 
 async def mail_to_task(graph: UserGraph, click: Click) -> Outcome:
-    message = await read_message(graph, _item(click.action))
+    message = await graph.mail.get(_item(click.action))
     todo_list = await graph.todo.default_list()
     if any(_links_to(task, message) for task in await graph.todo.open_tasks(todo_list.id)):
         return Outcome(_said("actions.mail.already_task", click), changed=False)
     title = message.subject or _said("actions.mail.no_subject", click)
     task = await graph.todo.create(list_id=todo_list.id, title=title, link_url=message.web_link, link_name=title)
-    return Outcome(_said("actions.mail.to_task", click), changed=True, undo_kind="card.todo.delete",
-                   undo_ids={"listId": todo_list.id, "itemId": task.id})
+    return Outcome(_said("actions.mail.to_task", click), changed=True,
+                   undo=Undo("todo.create", {"listId": todo_list.id, "itemId": task.id}))
 
 
 # ---- meetings ---------------------------------------------------------------------------------
@@ -217,7 +176,7 @@ _RESPONSES = {
 
 
 async def event_respond(graph: UserGraph, click: Click) -> Outcome:
-    """Responses are sent to the organizer at once, so they offer no undo."""
+    """A first answer reaches the organizer at once and cannot be unsent: a changed answer offers undo."""
     verb, state, key = _RESPONSES[click.action.verb]
     event = await graph.calendar.get(_item(click.action))
     if event.is_organizer:
@@ -227,6 +186,10 @@ async def event_respond(graph: UserGraph, click: Click) -> Outcome:
     if event.my_response == state:
         return Outcome(_said("actions.event.already", click), changed=False)
     await graph.calendar.respond(event.id, verb)
+    if event.my_response in ("accepted", "tentativelyAccepted") and state != "declined":
+        return Outcome(_said(key, click), changed=True,
+                       undo=Undo("calendar.respond", {"eventId": event.id, "from": event.my_response,
+                                                      "to": state}))
     return Outcome(_said(key, click), changed=True)
 
 

@@ -11,14 +11,13 @@ from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
-from cards import confirmation_card, result_card
 from dialogs.calendar.asks import WHEN_PROMPT, WhenPrompt, clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
-from dialogs.calendar.meeting import CONFIRM, MeetingDialog, send_card
-from dialogs.prompts import new_ref
+from dialogs.calendar.meeting import CONFIRM, MeetingDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
-from dialogs.undo import undo_handler
+from dialogs.undo_kinds import RESPONSE_VERBS
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import UserGraph
 from graph.models import Event
 from language import t
@@ -29,6 +28,7 @@ __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
 logger = logging.getLogger(__name__)
 
 _RESPONSES = {"calendar.accept": "accept", "calendar.tentative": "tentativelyAccept", "calendar.decline": "decline"}
+_ANSWERED = {"calendar.accept": "accepted", "calendar.tentative": "tentativelyAccepted", "calendar.decline": "declined"}
 
 
 def _fields(event: Event, request: Request, *, comment: str | None = None,
@@ -46,30 +46,29 @@ def _fields(event: Event, request: Request, *, comment: str | None = None,
 class _WriteDialog(MeetingDialog):
     """find → (subclass preparation) → confirm → write; a repeated "yes" finds the dialog ended."""
 
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.writes = WriteFlow(services, CONFIRM)
+
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: list[tuple[str, str]],
                           text: str) -> DialogTurnResult:
-        request = self.request(step)
-        ref = new_ref()
         step.values["operation"] = operation
-        card = confirmation_card(operation, fields, ref=ref, locale=request.locale)
-        return await step.begin_dialog(CONFIRM, {"card": card, "text": text, "ref": ref})
+        return await self.writes.ask(step, Proposal(operation, fields, text=text), self.request(step).locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         if step.result is not True:
-            await self.say(step.context, "calendar.nothing_changed")
-            return await step.end_dialog()
+            return await self.writes.declined(step, "calendar.nothing_changed")
         graph = await self.graph(step.context)
         operation = str(step.values["operation"])
-        fields, undo_ref = await self.write(step, graph, request, operation)
+        fields, undo = await self.write(step, graph, request, operation)
         logger.info("calendar write done: %s", operation)
-        card = result_card(operation, fields, locale=request.locale, undo_ref=undo_ref)
         text = t(f"calendar.done.{operation.split('.')[1]}", request.locale)
-        await send_card(step.context, card, text)
-        return await step.end_dialog()
+        return await self.writes.answer(step, Done(operation, fields, summary=text, text=text, undo=undo),
+                                        request.locale)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
-                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+                    operation: str) -> tuple[list[tuple[str, str]], Undo | None]:
         raise NotImplementedError
 
 
@@ -101,10 +100,16 @@ class RespondDialog(_WriteDialog):
         return await self.ask_confirm(step, intent, _fields(event, request, comment=request.entities.comment), text)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
-                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+                    operation: str) -> tuple[list[tuple[str, str]], Undo | None]:
         event = await graph.calendar.get(str(step.values["event_id"]))
         await graph.calendar.respond(event.id, _RESPONSES[operation], request.entities.comment)
-        return _fields(event, request, comment=request.entities.comment), None
+        undo = None
+        answered = _ANSWERED[operation]
+        # An answer already given can be given back; a first answer cannot be unsent, and a declined
+        # meeting leaves the calendar.
+        if event.my_response in RESPONSE_VERBS and answered != "declined" and answered != event.my_response:
+            undo = Undo("calendar.respond", {"eventId": event.id, "from": event.my_response, "to": answered})
+        return _fields(event, request, comment=request.entities.comment), undo
 
 
 class CancelDialog(_WriteDialog):
@@ -127,18 +132,13 @@ class CancelDialog(_WriteDialog):
         return await self.ask_confirm(step, operation, fields, text)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
-                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+                    operation: str) -> tuple[list[tuple[str, str]], Undo | None]:
         event = await graph.calendar.get(str(step.values["event_id"]))
         if operation == "calendar.cancel":
             await graph.calendar.cancel(event.id, request.entities.comment)
         else:
             await graph.calendar.decline(event.id, request.entities.comment)
         return _fields(event, request, comment=request.entities.comment, attendees=event.is_organizer), None
-
-
-@undo_handler("calendar.update")
-async def _move_back(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.calendar.move(ids["eventId"], datetime.fromisoformat(ids["start"]), datetime.fromisoformat(ids["end"]))
 
 
 class UpdateDialog(_WriteDialog):
@@ -226,16 +226,15 @@ class UpdateDialog(_WriteDialog):
         return await self.ask_confirm(step, "calendar.update", fields, text)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
-                    operation: str) -> tuple[list[tuple[str, str]], str | None]:
+                    operation: str) -> tuple[list[tuple[str, str]], Undo | None]:
         move = dict(step.values["move"])
         event = await graph.calendar.get(move["eventId"])
         new_start, new_end = datetime.fromisoformat(move["start"]), datetime.fromisoformat(move["end"])
         await graph.calendar.move(move["eventId"], datetime.fromisoformat(move["start"]),
                                   datetime.fromisoformat(move["end"]))
-        assert self.services.undo is not None
-        ref = await self.services.undo.remember(step.context, "calendar.update", {
-            "eventId": move["eventId"], "start": move["oldStart"], "end": move["oldEnd"]})
-        return _move_fields(event, new_start, new_end, request), ref
+        undo = Undo("calendar.update", {"eventId": move["eventId"], "start": move["oldStart"], "end": move["oldEnd"],
+                                        "newStart": move["start"]})
+        return _move_fields(event, new_start, new_end, request), undo
 
 
 def _move_fields(event: Event, start: datetime, end: datetime, request: Request) -> list[tuple[str, str]]:

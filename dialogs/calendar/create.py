@@ -6,12 +6,11 @@ import logging
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from cards import choice_card, confirmation_card, result_card
+from cards import choice_card
 from dialogs.calendar.asks import (
     TITLE_PROMPT,
     WHEN_PROMPT,
@@ -22,13 +21,12 @@ from dialogs.calendar.asks import (
     title_options,
     when_options,
 )
-from dialogs.calendar.meeting import CONFIRM, PICK, send_card
+from dialogs.calendar.meeting import CONFIRM, PICK
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
 from dialogs.services import Services
-from dialogs.undo import undo_handler
-from graph import UserGraph
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph.models import Person
 from language import t
 from language.formatting import format_duration, format_time_range
@@ -42,11 +40,6 @@ DEFAULT_HOUR = 9
 PEOPLE = "calendar.people"
 #: Candidates this close to the best score make a name ambiguous.
 TIE = 0.15
-
-
-@undo_handler("calendar.create")
-async def _delete_created(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.session.delete(f"/me/events/{quote(ids['eventId'], safe='')}")
 
 
 def ambiguous(people: list[Person]) -> list[Person]:
@@ -133,6 +126,7 @@ class CreateDialog(FeatureDialog):
         self.add_dialog(ResolvePeopleDialog(services))
         self.add_dialog(PickDialog(PICK))
         self.add_dialog(ConfirmDialog(CONFIRM))
+        self.writes = WriteFlow(services, CONFIRM)
         self.add_dialog(WaterfallDialog("CreateDialog.waterfall", [
             self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step]))
         self.initial_dialog_id = "CreateDialog.waterfall"
@@ -183,17 +177,14 @@ class CreateDialog(FeatureDialog):
                  "attendees": list(resolved.get("found") or []), "location": request.entities.location}
         step.values["draft"] = draft
         step.values["transaction"] = str(uuid.uuid4())
-        ref = new_ref()
         fields = _fields(draft, request)
-        card = confirmation_card("calendar.create", fields, ref=ref, locale=request.locale)
         text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
-        return await step.begin_dialog(CONFIRM, {"card": card, "text": text, "ref": ref})
+        return await self.writes.ask(step, Proposal("calendar.create", fields, text=text), request.locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         if step.result is not True:
-            await self.say(step.context, "calendar.nothing_changed")
-            return await step.end_dialog()
+            return await self.writes.declined(step, "calendar.nothing_changed")
         draft = dict(step.values["draft"])
         graph = await self.graph(step.context)
         event = await graph.calendar.create(
@@ -206,11 +197,9 @@ class CreateDialog(FeatureDialog):
             transaction_id=str(step.values["transaction"]),
         )
         logger.info("calendar.create done: attendees=%d", len(draft["attendees"]))
-        assert self.services.undo is not None
-        ref = await self.services.undo.remember(step.context, "calendar.create", {"eventId": event.id})
-        card = result_card("calendar.create", _fields(draft, request), locale=request.locale, undo_ref=ref)
-        text = t("calendar.done.create", request.locale)
+        summary = text = t("calendar.done.create", request.locale)
         if event.join_url:
             text += "\n" + t("calendar.join.link", request.locale, url=event.join_url)
-        await send_card(step.context, card, text)
-        return await step.end_dialog()
+        done = Done("calendar.create", _fields(draft, request), summary=summary, text=text,
+                    undo=Undo("calendar.create", {"eventId": event.id}))
+        return await self.writes.answer(step, done, request.locale)

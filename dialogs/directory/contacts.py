@@ -6,26 +6,24 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from cards import confirmation_card, people_card, result_card
+from cards import people_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
 from dialogs.directory.parsing import contact_draft, person_query
 from dialogs.feature import FeatureDialog
-from dialogs.prompts import ConfirmDialog, new_ref
+from dialogs.prompts import ConfirmDialog
 from dialogs.services import Services
-from dialogs.undo import undo_handler
-from graph import BadRequest, Contact, Forbidden, NotFound, UserGraph, odata
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
+from graph import BadRequest, Contact, DirectoryUser, Forbidden, NotFound, UserGraph
 from language import t
 from language.text import fold
 
-__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people", "undo_contact_add"]
+__all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
 
 logger = logging.getLogger(__name__)
 
-USER_SELECT = "id,displayName,mail,userPrincipalName,jobTitle,department,businessPhones,mobilePhone"
 MAX_SHOWN = 8
 
 
@@ -53,15 +51,9 @@ def _rank(query: str, person: Found) -> tuple[int, str]:
     return 2, name
 
 
-def _from_user(item: dict[str, Any]) -> Found:
-    phones = [*(item.get("businessPhones") or []), *([item["mobilePhone"]] if item.get("mobilePhone") else [])]
-    return Found(
-        display_name=str(item.get("displayName") or ""),
-        email=item.get("mail") or item.get("userPrincipalName"),
-        phones=tuple(str(p) for p in phones if p),
-        job_title=item.get("jobTitle"),
-        department=item.get("department"),
-    )
+def _from_user(user: DirectoryUser) -> Found:
+    return Found(display_name=user.display_name, email=user.email, phones=user.phones, job_title=user.job_title,
+                 department=user.department)
 
 
 def _from_contact(contact: Contact) -> Found:
@@ -78,22 +70,14 @@ def _from_contact(contact: Contact) -> Found:
 async def find_people(graph: UserGraph, query: str) -> list[Found]:
     """Directory users and personal contacts matching `query` (name start or e-mail), best first."""
     text = " ".join(query.split())
-    if "@" in text:
-        user_filter = odata.or_(odata.eq("mail", text), odata.eq("userPrincipalName", text))
-    else:
-        user_filter = odata.or_(
-            odata.startswith("displayName", text), odata.startswith("givenName", text),
-            odata.startswith("surname", text), odata.startswith("mail", text),
-        )
-    users_call = graph.session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": 10})
-    results = await asyncio.gather(users_call, graph.contacts.search(text), return_exceptions=True)
+    results = await asyncio.gather(graph.people.find_users(text), graph.contacts.search(text), return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
     users, contacts = results
     if isinstance(users, BaseException):
         failures.append(users)
     else:
-        found.extend(_from_user(i) for i in users.values())
+        found.extend(_from_user(user) for user in users)
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:
@@ -145,11 +129,6 @@ class FindPersonDialog(FeatureDialog):
         return await step.end_dialog()
 
 
-@undo_handler("contacts.add")
-async def undo_contact_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    await graph.session.delete(f"/me/contacts/{quote(ids['itemId'], safe='')}")
-
-
 class AddContactDialog(FeatureDialog):
     """Adds a contact from a sentence: asks for the name (then an e-mail) if missing, confirms, offers undo."""
 
@@ -159,6 +138,7 @@ class AddContactDialog(FeatureDialog):
         super().__init__(services)
         self.add_dialog(AskDialog())
         self.add_dialog(ConfirmDialog("AddContactDialog.confirm"))
+        self.writes = WriteFlow(services, "AddContactDialog.confirm")
         self.add_dialog(WaterfallDialog("AddContactDialog.waterfall", [
             self.name_step, self.email_step, self.confirm_step, self.write_step,
         ]))
@@ -209,24 +189,19 @@ class AddContactDialog(FeatureDialog):
         if isinstance(step.result, str) and step.result:
             draft["email"] = step.result
         locale = self.request(step).locale
-        ref = new_ref()
-        card = confirmation_card("contacts.add", self._fields(draft), ref=ref, locale=locale)
         text = t("directory.contact.confirm", locale, name=self._fields(draft)[0][1])
-        return await step.begin_dialog("AddContactDialog.confirm", {"card": card, "text": text, "ref": ref})
+        return await self.writes.ask(step, Proposal("contacts.add", self._fields(draft), text=text), locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         locale = self.request(step).locale
         if step.result is not True:
-            await self.say(step.context, "directory.contact.kept")
-            return await step.end_dialog()
+            return await self.writes.declined(step, "directory.contact.kept")
         draft = step.values["draft"]
         graph = await self.graph(step.context)
         contact = await graph.contacts.create(
             given_name=draft["given"], surname=draft["surname"], email=draft["email"], phone=draft["phone"]
         )
         logger.info("contact created: id=%s", contact.id)
-        assert self.services.undo is not None
-        undo_ref = await self.services.undo.remember(step.context, "contacts.add", {"itemId": contact.id})
-        card = result_card("contacts.add", self._fields(draft), locale=locale, undo_ref=undo_ref)
-        await self.services.send_card(step.context, card, summary=t("directory.contact.added", locale))
-        return await step.end_dialog()
+        done = Done("contacts.add", self._fields(draft), summary=t("directory.contact.added", locale),
+                    undo=Undo("contacts.create", {"itemId": contact.id}))
+        return await self.writes.answer(step, done, locale)

@@ -6,7 +6,6 @@ import logging
 import re
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
@@ -26,11 +25,11 @@ from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
 from dialogs.services import Services
-from dialogs.undo import undo_handler
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
 
-__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists", "undo_list_add"]
+__all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +44,7 @@ async def _sites(graph: UserGraph, name: str | None) -> list[Site]:
         sites = await graph.lists.find_sites(name or "*")
     except (BadRequest, NotFound):
         logger.info("site search unavailable; using the root site")
-        root = (await graph.session.get("/sites/root")).json()
-        sites = [Site(id=str(root["id"]), name=str(root.get("displayName") or root.get("name") or ""),
-                      web_url=root.get("webUrl"))]
+        sites = [await graph.lists.root_site()]
         if name and name.casefold() not in sites[0].name.casefold():
             return []
     return sites[:MAX_SITES]
@@ -150,13 +147,6 @@ class ListItemsDialog(_ListDialog):
         return await step.end_dialog()
 
 
-@undo_handler("lists.add")
-async def undo_list_add(graph: UserGraph, ids: dict[str, str]) -> None:
-    path = (f"/sites/{quote(ids['planId'], safe=',')}/lists/{quote(ids['listId'], safe='')}"
-            f"/items/{quote(ids['itemId'], safe='')}")
-    await graph.session.delete(path)
-
-
 class _FieldsDialog(WaterfallDialog):
     """Asks the pending columns one at a time (typed answers); ends with all the fields, or None."""
 
@@ -190,6 +180,7 @@ class AddListItemDialog(_ListDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(ConfirmDialog("AddListItemDialog.confirm"))
+        self.writes = WriteFlow(services, "AddListItemDialog.confirm")
         self.add_dialog(_FieldsDialog("AddListItemDialog.fields"))
         self._setup([self.confirm_step, self.write_step])
 
@@ -213,11 +204,12 @@ class AddListItemDialog(_ListDialog):
             return await step.end_dialog()
         request = self.request(step)
         step.values["fields"] = dict(step.result)
-        ref = new_ref()
         chosen = step.values["list"]
-        card = list_confirm_card(chosen["list"], self._shown(step, request), ref=ref, locale=request.locale)
+        shown = self._shown(step, request)
         text = t("directory.lists.confirm", request.locale, name=chosen["list"])
-        return await step.begin_dialog("AddListItemDialog.confirm", {"card": card, "text": text, "ref": ref})
+        proposal = Proposal("lists.add", shown, text=text, card=lambda ref: list_confirm_card(
+            chosen["list"], shown, ref=ref, locale=request.locale))
+        return await self.writes.ask(step, proposal, request.locale)
 
     @staticmethod
     def _shown(step: WaterfallStepContext, request: Request) -> list[tuple[str, str]]:
@@ -229,8 +221,7 @@ class AddListItemDialog(_ListDialog):
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         if step.result is not True:
-            await self.say(step.context, "directory.lists.kept")
-            return await step.end_dialog()
+            return await self.writes.declined(step, "directory.lists.kept")
         chosen = step.values["list"]
         columns = [column_from_json(c) for c in step.values["columns"]]
         kinds = {c.name: c.type for c in columns}
@@ -244,10 +235,10 @@ class AddListItemDialog(_ListDialog):
             await self.say(step.context, "directory.lists.invalid")
             return await step.end_dialog()
         logger.info("list item created: id=%s", item.id)
-        assert self.services.undo is not None
-        undo_ref = await self.services.undo.remember(
-            step.context, "lists.add", {"planId": chosen["site_id"], "listId": chosen["list_id"], "itemId": item.id})
-        card = list_result_card(chosen["list"], self._shown(step, request), locale=request.locale,
-                                web_url=item.web_url, undo_ref=undo_ref)
-        await self.services.send_card(step.context, card, summary=t("directory.lists.added", request.locale))
-        return await step.end_dialog()
+        shown = self._shown(step, request)
+        done = Done("lists.add", shown, summary=t("directory.lists.added", request.locale),
+                    undo=Undo("lists.create", {"siteId": chosen["site_id"], "listId": chosen["list_id"],
+                                               "itemId": item.id}),
+                    card=lambda ref: list_result_card(chosen["list"], shown, locale=request.locale,
+                                                      web_url=item.web_url, undo_ref=ref))
+        return await self.writes.answer(step, done, request.locale)

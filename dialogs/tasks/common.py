@@ -13,11 +13,11 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from botbuilder.dialogs.prompts import PromptOptions, TextPrompt
 from botbuilder.schema import ActivityTypes
 
-from cards import choice_card, confirmation_card, result_card
+from cards import choice_card
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.services import Services, TurnFacts
-from dialogs.tasks.undo_handlers import register as register_undo
+from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from language import t
 from language.formatting import format_date, format_datetime
 
@@ -45,12 +45,12 @@ class TaskFeature(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        register_undo()
         self._shown = services.conversation_state.create_property(_SHOWN)
         self.confirm_id = f"{self.id}.confirm"
         self.pick_id = f"{self.id}.pick"
         self.text_id = f"{self.id}.text"
         self.add_dialog(ConfirmDialog(self.confirm_id))
+        self.writes = WriteFlow(services, self.confirm_id)
         self.add_dialog(PickDialog(self.pick_id))
         self.add_dialog(TextPrompt(self.text_id))
 
@@ -103,30 +103,20 @@ class TaskFeature(FeatureDialog):
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
                           *, title_key: str | None = None, **params: Any) -> DialogTurnResult:
         locale = self.request(step).locale
-        ref = new_ref()
-        card = confirmation_card(operation, fields, ref=ref, locale=locale)
-        if title_key:
-            card["body"][0]["text"] = t(title_key, locale, **params)
-        text = t("tasks.confirm.summary", locale)
-        return await step.begin_dialog(self.confirm_id, {"card": card, "text": text, "ref": ref})
+        title = t(title_key, locale, **params) if title_key else None
+        proposal = Proposal(operation, fields, text=t("tasks.confirm.summary", locale), title=title)
+        return await self.writes.ask(step, proposal, locale)
 
     async def send_result(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
-                          *, undo_ref: str | None, title_key: str | None = None, **params: Any) -> None:
+                          *, undo: Undo | None, title_key: str | None = None, **params: Any) -> DialogTurnResult:
         locale = self.request(step).locale
-        card = result_card(operation, fields, locale=locale, undo_ref=undo_ref)
-        if title_key:
-            card["body"][0]["text"] = t(title_key, locale, **params)
-        await self.services.send_card(step.context, card, summary=t("tasks.result.summary", locale))
-
-    async def remember_undo(self, context: TurnContext, kind: str, ids: dict[str, str]) -> str | None:
-        if self.services.undo is None:
-            return None
-        return await self.services.undo.remember(context, kind, ids)
+        title = t(title_key, locale, **params) if title_key else None
+        done = Done(operation, fields, summary=t("tasks.result.summary", locale), undo=undo, title=title)
+        return await self.writes.answer(step, done, locale)
 
     async def not_done(self, step: WaterfallStepContext) -> DialogTurnResult:
         """The person said no (or gave up): nothing was written."""
-        await self.say(step.context, "tasks.not_done")
-        return await step.end_dialog()
+        return await self.writes.declined(step, "tasks.not_done")
 
     # ---- formatting ---------------------------------------------------------------------------
     def day_text(self, step: WaterfallStepContext, day: date | datetime) -> str:

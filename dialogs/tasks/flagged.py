@@ -14,6 +14,7 @@ from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day
 from dialogs.tasks.matching import best_matches, flag_operation, words
 from dialogs.tasks.todo import resolve_lists
+from dialogs.writes import Undo
 from graph import Message, NotFound, UserGraph
 from language import Entities, t
 
@@ -183,10 +184,10 @@ class FlagDialog(_MessageFeature):
             await self.say(step.context, "tasks.gone")
             return await step.end_dialog()
         logger.info("mail.flag: %s on message %s", operation, message_id)
-        ref = await self.remember_undo(step.context, "mail.flag", {"itemId": message_id, "status": previous})
+        undo = Undo("mail.flag", {"itemId": message_id, "from": previous,
+                                  "to": {"complete": "complete", "clear": "notFlagged"}.get(operation, "flagged")})
         title_key = None if operation == "flag" else f"tasks.mail.done_{operation}"
-        await self.send_result(step, "mail.flag", self._fields(step), undo_ref=ref, title_key=title_key)
-        return await step.end_dialog()
+        return await self.send_result(step, "mail.flag", self._fields(step), undo=undo, title_key=title_key)
 
 
 class MailToTaskDialog(_MessageFeature):
@@ -240,7 +241,6 @@ class MailToTaskDialog(_MessageFeature):
             link_application="Outlook",
         )
         logger.info("mail.to_task: task %s from message %s", task.id, message_id)
-        ref = await self.remember_undo(step.context, "mail.to_task", {"listId": list_id, "itemId": task.id})
-        await self.send_result(step, "mail.to_task", self._fields(step), undo_ref=ref)
-        return await step.end_dialog()
+        return await self.send_result(step, "mail.to_task", self._fields(step),
+                                      undo=Undo("todo.create", {"listId": list_id, "itemId": task.id}))
 

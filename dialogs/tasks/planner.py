@@ -15,6 +15,7 @@ from cards.tasks import due_date
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature
 from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
+from dialogs.writes import Undo
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
 from language import t
 
@@ -242,9 +243,8 @@ class PlannerAddDialog(TaskFeature):
             due=datetime.fromisoformat(values["due"]) if values.get("due") else None,
         )
         logger.info("planner.add: created task %s", task.id)
-        ref = await self.remember_undo(step.context, "planner.add", {"itemId": task.id})
-        await self.send_result(step, "planner.add", self._fields(step), undo_ref=ref)
-        return await step.end_dialog()
+        return await self.send_result(step, "planner.add", self._fields(step),
+                                      undo=Undo("planner.create", {"itemId": task.id}))
 
 
 class PlannerCompleteDialog(TaskFeature):
@@ -320,10 +320,9 @@ class PlannerCompleteDialog(TaskFeature):
             await self.say(step.context, "tasks.gone")
             return await step.end_dialog()
         logger.info("planner.complete: task %s at %d%%", task_id, values["percent"])
-        ref = await self.remember_undo(step.context, "planner.complete",
-                                       {"itemId": task_id, "percent": str(values["previous"])})
+        undo = Undo("planner.progress", {"itemId": task_id, "from": str(values["previous"]),
+                                         "to": str(values["percent"])})
         title = self._title(step)
         if title:
             title["title_key"] = "tasks.planner.progress_done"
-        await self.send_result(step, "planner.complete", self._fields(step), undo_ref=ref, **title)
-        return await step.end_dialog()
+        return await self.send_result(step, "planner.complete", self._fields(step), undo=undo, **title)

@@ -12,6 +12,7 @@ from cards import todo_card
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
+from dialogs.writes import Undo
 from graph import NotFound, TodoList, TodoTask, UserGraph
 from language import t
 
@@ -164,9 +165,8 @@ class TodoAddDialog(TaskFeature):
             reminder=datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None,
         )
         logger.info("todo.add: created task %s", task.id)
-        ref = await self.remember_undo(step.context, "todo.add", {"listId": list_id, "itemId": task.id})
-        await self.send_result(step, "todo.add", self._fields(step), undo_ref=ref)
-        return await step.end_dialog()
+        return await self.send_result(step, "todo.add", self._fields(step),
+                                      undo=Undo("todo.create", {"listId": list_id, "itemId": task.id}))
 
 
 async def _candidates(graph: UserGraph, said: str) -> tuple[list[TodoTask], dict[str, str], bool]:
@@ -235,8 +235,12 @@ class TodoChangeDialog(TaskFeature):
         intent = self.request(step).intent
         task_id, list_id = step.values["task"][0], step.values["task"][1]
         graph = await self.graph(step.context)
+        kept: dict[str, str] | None = None
         try:
             if intent == "todo.delete":
+                # What recreating it takes, kept in this process's memory for the undo only (dialogs/undo.py).
+                task = await graph.todo.get(list_id, task_id)
+                kept = {"title": task.title, "importance": task.importance, "due": step.values["task"][4]}
                 await graph.todo.delete(list_id, task_id)
             else:
                 await graph.todo.complete(list_id, task_id)
@@ -244,8 +248,6 @@ class TodoChangeDialog(TaskFeature):
             await self.say(step.context, "tasks.gone")
             return await step.end_dialog()
         logger.info("%s: task %s", intent, task_id)
-        ref = None
-        if intent == "todo.complete":
-            ref = await self.remember_undo(step.context, "todo.complete", {"listId": list_id, "itemId": task_id})
-        await self.send_result(step, intent, self._fields(step), undo_ref=ref)
-        return await step.end_dialog()
+        ids = {"listId": list_id, "itemId": task_id}
+        undo = Undo("todo.delete", ids, kept=kept) if kept is not None else Undo("todo.complete", ids)
+        return await self.send_result(step, intent, self._fields(step), undo=undo)

@@ -198,7 +198,8 @@ def _touch(ctx: Ctx, event: dict[str, Any]) -> None:
 def _master_for_write(ctx: Ctx, event_id: str) -> tuple[dict[str, Any], str | None]:
     """The stored event to change, and the occurrence date when `event_id` is an occurrence."""
     event = _find(ctx, event_id)
-    if event.get("type") == "occurrence":
+    if event.get("seriesMasterId") and event.get("type") in ("occurrence", "exception"):
+        # A moved occurrence is an exception: still a view of its master, so every write goes to the master.
         return ctx.mailbox.events[event["seriesMasterId"]], event_id
     return event, None
 

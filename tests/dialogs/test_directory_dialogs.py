@@ -69,8 +69,9 @@ class FakeUndo:
     def __init__(self) -> None:
         self.remembered: list[tuple[str, dict[str, str]]] = []
 
-    async def remember(self, context: TurnContext, kind: str, ids: dict[str, str]) -> str:
-        self.remembered.append((kind, ids))
+    async def remember(self, context: TurnContext, kind: str, ids: dict[str, str], *,
+                       kept: dict[str, str] | None = None) -> str:
+        self.remembered.append((kind, dict(ids)))
         return "undo1"
 
 
@@ -161,7 +162,7 @@ async def test_each_required_column_is_asked_in_turn_and_typed() -> None:
     assert "List item added" in texts(done)
     assert harness.services.graph.lists.added == [
         {"Title": "Launch plan", "Ok": False, "Qty": 1250.5, "Due": "2026-03-31", "Stage": "Final"}]
-    assert harness.services.undo.remembered == [("lists.add", {"planId": "host,1,2", "listId": "L1", "itemId": "7"})]
+    assert harness.services.undo.remembered == [("lists.create", {"siteId": "host,1,2", "listId": "L1", "itemId": "7"})]
     assert harness.status == DialogTurnStatus.Complete  # ended with the write: a second "yes" cannot write again
 
 
@@ -190,5 +191,5 @@ async def test_a_list_in_several_sites_is_picked_by_position() -> None:
         replies = await harness.say(answer)
     assert "Shall I add this item to Tracker?" in texts(replies)
     await harness.say("yes")
-    assert harness.services.undo.remembered[0][1]["planId"] == "host,3,4"
+    assert harness.services.undo.remembered[0][1]["siteId"] == "host,3,4"
     assert harness.services.graph.lists.added[0]["Title"] == "Kickoff"

@@ -9,8 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
-from dialogs.directory.contacts import find_people, undo_contact_add
-from dialogs.directory.lists import find_lists, undo_list_add
+from dialogs.directory.contacts import find_people
+from dialogs.directory.lists import find_lists
+from dialogs.undo_kinds import undo_kinds
 from graph import Forbidden, GraphClient, UserGraph
 
 BASE = "https://graph.test/v1.0"
@@ -54,8 +55,9 @@ async def test_undo_deletes_exactly_the_written_items(client: Any) -> None:
         ("DELETE", "/sites/host,1,2/lists/L1/items/7"): (204, {}),
     })
     graph = client(routes)
-    await undo_contact_add(graph, {"itemId": "AAMk/ab=="})
-    await undo_list_add(graph, {"planId": "host,1,2", "listId": "L1", "itemId": "7"})
+    kinds = {kind.name: kind for kind in undo_kinds()}
+    await kinds["contacts.create"].inverse(graph, {"itemId": "AAMk/ab=="}, {})
+    await kinds["lists.create"].inverse(graph, {"siteId": "host,1,2", "listId": "L1", "itemId": "7"}, {})
     assert [(r.method, r.url.raw_path.decode()) for r in routes.seen] == [
         ("DELETE", "/v1.0/me/contacts/AAMk%2Fab%3D%3D"), ("DELETE", "/v1.0/sites/host,1,2/lists/L1/items/7")]
 

@@ -269,13 +269,14 @@ async def test_mail_to_task_creates_one_linked_task(bot: BotServer, sandbox: Adm
 
 # ---- meetings --------------------------------------------------------------------------------------------------
 def invitation(client: httpx.Client) -> dict[str, Any]:
-    """An upcoming meeting this user attends but does not organise, not yet accepted."""
+    """An upcoming meeting this user attends but does not organise, not answered yet (the week ahead may
+    hold a tentatively accepted one first, depending on the hour the suite runs)."""
     start = datetime.now(ZoneInfo("UTC"))
     events = client.get("/me/calendarView", params={
         "startDateTime": start.isoformat(), "endDateTime": (start + timedelta(days=14)).isoformat(), "$top": "50",
     }).raise_for_status().json()["value"]
     return next(e for e in events if not e.get("isOrganizer") and not e.get("isCancelled")
-                and e["responseStatus"]["response"] != "accepted")
+                and e["responseStatus"]["response"] in ("none", "notResponded"))
 
 
 @pytest.mark.parametrize("channel_id", CHANNELS)
@@ -289,7 +290,8 @@ async def test_meeting_responses(bot: BotServer, sandbox: AdminClient, graph_as:
         data = action_data(verb, item_id=event["id"])
         _, first = await execute(conv, verb, data)
         assert first["type"] == CARD and said in str(first["value"])
-        assert actions_in(first["value"], "undo") == []  # a response has been sent: no undo
+        # A first answer has reached the organiser: no undo; a changed answer can be given back.
+        assert (actions_in(first["value"], "undo") != []) == (state == "accepted")
         seen = client.get(f"/me/events/{event['id']}").raise_for_status().json()
         assert seen["responseStatus"]["response"] == state
         _, again = await execute(conv, verb, data)

@@ -19,6 +19,8 @@ from bots.card_actions import CardActions
 from cards import action_data
 from config import Settings
 from dialogs import Services, SignInPrompt, signin_settings
+from dialogs.undo import UndoRegistry
+from dialogs.undo_kinds import undo_kinds
 from graph import GraphClient
 from sandbox.testing import AdminClient
 from tests.e2e.test_actions import actions_in, open_task, todo_task, users, writes
@@ -45,7 +47,7 @@ async def rig(sandbox_url: str) -> AsyncIterator[Rig]:
         services = Services(
             settings=Settings(sandbox_url=sandbox_url), graph=graph, user_state=user_state,
             signin=SignInPrompt("signin", signin_settings("graph", title="t", text="t")),
-            conversation_state=conversation_state,
+            conversation_state=conversation_state, undo_registry=UndoRegistry(undo_kinds()),
         )
         yield Rig(adapter=TestAdapter(), actions=CardActions(services=services, run_dialog=run_dialog),
                   services=services, dialog_runs=runs)

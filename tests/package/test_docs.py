@@ -108,3 +108,52 @@ def test_read_only_mode_lists_the_requests_it_cannot_do(deploy: str) -> None:
         "SharePoint list item",
     ):
         assert request in section
+
+
+def _doctor_names() -> list[str]:
+    import asyncio
+
+    from doctor import run_checks
+
+    env = {"MicrosoftAppId": "11111111-2222-3333-4444-555555555555", "MicrosoftAppPassword": "x",
+           "BOT_DOMAIN": "mipa.example.com"}
+    checks, _ = asyncio.run(run_checks(env, env_file=None, offline=True))
+    return [check.name for check in checks]
+
+
+def test_doctor_table_lists_exactly_the_lines_it_prints(deploy: str) -> None:
+    section = deploy.split("## Check a deployment: `make doctor`", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE) == _doctor_names()
+
+
+def test_troubleshooting_rows_name_real_doctor_lines(deploy: str) -> None:
+    troubleshooting = deploy.split("## Troubleshooting SSO", 1)[1].split("\n## ", 1)[0]
+    names = set(_doctor_names())
+    rows = [line for line in troubleshooting.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) >= 12
+    referred = set()
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        assert len(cells) == 4, row
+        referred |= set(re.findall(r"`([^`]+)`", cells[3]))
+    assert referred <= names
+    assert {"webApplicationInfo", "sign-in resource", "validDomains", "credentials", "app token"} <= referred
+
+
+def test_copilot_section_quotes_the_prompt_starters_of_the_package(deploy: str) -> None:
+    section = " ".join(deploy.split("## Step 11. Microsoft 365 Copilot", 1)[1].split("\n## ", 1)[0].split())
+    manifest = json.loads((REPO / "appPackage" / "manifest.json").read_text(encoding="utf-8"))
+    french = json.loads((REPO / "appPackage" / "fr.json").read_text(encoding="utf-8"))
+    groups = manifest["bots"][0]["commandLists"]
+    (index,) = [i for i, group in enumerate(groups) if group["scopes"] == ["copilot"]]
+    for position, command in enumerate(groups[index]["commands"]):
+        assert f"*{command['title']}*" in section
+        assert f"*{french[f'bots[0].commandLists[{index}].commands[{position}].title']}*" in section
+    for words in ("customEngineAgents", "`copilot`", "Token Exchange URL", "access_as_user", "verification code"):
+        assert words in section
+
+
+def test_readme_puts_make_doctor_next_to_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Two commands", 1)[1].split("```", 2)[1]
+    assert [line.split()[1] for line in block.strip().splitlines()[1:]] == ["run", "test", "doctor"]

@@ -145,3 +145,30 @@ def test_respond_to_invitation_and_organizer_errors(graph: httpx.Client) -> None
 def test_default_order_is_not_chronological(graph: httpx.Client) -> None:
     unsorted = [e["start"]["dateTime"] for e in graph.get("/me/calendarView", params={**WEEK, "$top": "100"}).json()["value"]]
     assert unsorted != sorted(unsorted)  # §3.5: clients must send $orderby
+
+
+def test_a_moved_occurrence_keeps_every_later_change(graph: httpx.Client) -> None:
+    """A second PATCH of a recurring occurrence (an undo of a move) is saved, and so are a delete and a response."""
+    view = graph.get("/me/calendarView", params={**WEEK, "$top": "100"}).json()["value"]
+    occ = next(e for e in view if e["type"] == "occurrence")
+    original = {"start": occ["start"], "end": occ["end"]}
+    first_start = datetime.fromisoformat(occ["start"]["dateTime"][:19])
+    moved = {
+        "start": {"dateTime": (first_start + timedelta(hours=2)).isoformat(), "timeZone": "UTC"},
+        "end": {"dateTime": (datetime.fromisoformat(occ["end"]["dateTime"][:19]) + timedelta(hours=2)).isoformat(), "timeZone": "UTC"},
+    }
+    assert graph.patch(f"/me/events/{occ['id']}", json=moved).status_code == 200
+    once = graph.get(f"/me/events/{occ['id']}").json()
+    assert once["start"]["dateTime"][:19] == moved["start"]["dateTime"][:19] and once["type"] == "exception"
+    back = graph.patch(f"/me/events/{occ['id']}", json=original)
+    assert back.status_code == 200 and back.json()["start"]["dateTime"][:19] == occ["start"]["dateTime"][:19]
+    again = graph.get(f"/me/events/{occ['id']}").json()
+    assert again["start"]["dateTime"][:19] == occ["start"]["dateTime"][:19]
+    assert again["end"]["dateTime"][:19] == occ["end"]["dateTime"][:19]
+    assert graph.patch(f"/me/events/{occ['id']}", json={"subject": "Renamed once moved"}).json()["subject"] == "Renamed once moved"
+    assert graph.get(f"/me/events/{occ['id']}").json()["subject"] == "Renamed once moved"
+    master = graph.get(f"/me/events/{occ['seriesMasterId']}").json()
+    assert master["subject"] == occ["subject"]
+    assert graph.delete(f"/me/events/{occ['id']}").status_code == 204
+    assert_graph_error(graph.get(f"/me/events/{occ['id']}"), 404, "ErrorItemNotFound")
+    assert graph.get(f"/me/events/{occ['seriesMasterId']}").status_code == 200

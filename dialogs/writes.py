@@ -1,0 +1,107 @@
+"""The one confirm -> write -> undo path: a write dialog describes its write, `WriteFlow` asks, records, answers.
+
+    flow = WriteFlow(services, confirm_id)                       # in the dialog's constructor
+    return await flow.ask(step, Proposal("todo.add", fields, text=...))       # confirm_step
+    if step.result is not True: return await flow.declined(step, "tasks.not_done")
+    task = await graph.todo.create(...)                          # the write itself: one typed Graph call
+    return await flow.answer(step, Done("todo.add", fields, summary=..., undo=Undo("todo.create", ids)))
+
+Card buttons (bots/actions) are confirmed by the click itself and record their undo with `record_undo`.
+Only ids go to the undo log (dialogs/undo.py); the card itself is never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
+
+from cards import confirmation_card, result_card
+from dialogs.refs import new_ref
+from dialogs.services import Services, card_activity
+
+__all__ = ["Done", "Proposal", "Undo", "WriteFlow", "record_undo"]
+
+Card = dict[str, Any]
+Fields = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """How to revert a write: its kind (dialogs/undo_kinds.py) and ids; `kept` only for a delete."""
+
+    kind: str
+    ids: Mapping[str, str]
+    kept: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A write shown before it happens: the operation, the card's fields and the sentence sent with the card."""
+
+    operation: str
+    fields: Fields
+    text: str
+    #: A title instead of the operation's own ("Mark this flag as complete?").
+    title: str | None = None
+    #: A feature's own confirmation card, from the button ref (SharePoint list items).
+    card: Callable[[str], Card] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A write that happened: what the result card shows, its one-sentence summary, and its undo."""
+
+    operation: str
+    fields: Fields
+    summary: str
+    undo: Undo | None = None
+    title: str | None = None
+    #: The activity's text when it says more than the summary (a meeting's join link).
+    text: str | None = None
+    #: A feature's own result card, from the undo ref (or None).
+    card: Callable[[str | None], Card] | None = field(default=None)
+
+
+async def record_undo(services: Services, context: TurnContext, undo: Undo | None) -> str | None:
+    """Keep the ids of a write for its undo; the ref for the result card's Undo button (None: no undo)."""
+    if undo is None or services.undo is None:
+        return None
+    return await services.undo.remember(context, undo.kind, undo.ids, kept=undo.kept)
+
+
+class WriteFlow:
+    """Asks to confirm a write, then records its undo and answers with the result card."""
+
+    def __init__(self, services: Services, confirm_id: str) -> None:
+        self._services = services
+        self.confirm_id = confirm_id
+
+    async def ask(self, step: WaterfallStepContext, proposal: Proposal, locale: str) -> DialogTurnResult:
+        ref = new_ref()
+        if proposal.card is not None:
+            card = proposal.card(ref)
+        else:
+            card = confirmation_card(proposal.operation, proposal.fields, ref=ref, locale=locale)
+        if proposal.title:
+            card["body"][0]["text"] = proposal.title
+        return await step.begin_dialog(self.confirm_id, {"card": card, "text": proposal.text, "ref": ref})
+
+    async def declined(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
+        """The person said no (or gave up): nothing was written, and the dialog says so."""
+        await self._services.say(step.context, key)
+        return await step.end_dialog()
+
+    async def answer(self, step: WaterfallStepContext, done: Done, locale: str) -> DialogTurnResult:
+        ref = await record_undo(self._services, step.context, done.undo)
+        if done.card is not None:
+            card = done.card(ref)
+        else:
+            card = result_card(done.operation, done.fields, locale=locale, undo_ref=ref)
+        if done.title:
+            card["body"][0]["text"] = done.title
+        await step.context.send_activity(card_activity(card, text=done.text, summary=done.summary))
+        return await step.end_dialog()

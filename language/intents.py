@@ -143,6 +143,10 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
            r"affiche plus|afficher plus|voir plus|voir la suite|suivant|suivants|les suivants|montre-m'en plus|"
            r"montre m'en plus|montre-moi plus|montre plus|en voir plus|plus de resultats|keep going|continue)"
            + _POLITE)
+# Requests MIPA never serves, declined before the scorer guesses (issue 18: weather, food, jokes, music).
+_OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|quel temps (?:fait|fera|va)|"
+                r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
+                r"playlists?|spotify|lyrics|paroles)\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -285,7 +289,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
 TEMPERATURE = 1.0
 MIN_CONFIDENCE = 0.3        # below: "none", declined with suggestions
 MIN_WRITE_CONFIDENCE = 0.5  # a write guessed by the scorer needs more
-CLARIFY_RATIO = 0.5         # the runner-up within this ratio of the best: ask which one
+CLARIFY_RATIO = 0.3         # the runner-up within this ratio of the best: ask which one
 # Session commands are never guessed from nonsense: the scorer's cancel or sign out stands only when the
 # utterance says it in so many words; otherwise it is declined.
 _SESSION_CUES = {
@@ -389,6 +393,8 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tup
     ruled = rule_intent(folded, text)
     if ruled is not None:
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()
+    if _OFF_TOPIC.search(folded):
+        return "none", 0.9, ()
     probs = _probabilities(score_intents(model, feats))
     ranked = sorted(probs, key=probs.__getitem__, reverse=True)
     best = ranked[0]

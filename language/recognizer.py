@@ -39,12 +39,16 @@ def recognize(
     locale: str | None = None,
     now: datetime | None = None,
     tz: str | ZoneInfo | tzinfo | None = None,
+    *,
+    intent: str | None = None,
 ) -> Recognition:
     """The intent (from the catalog, `none` outside MIPA) and entities of `text`.
 
     locale: "en", "en-US", "fr", "fr-FR", ...; None (or another language) means detect from the text.
     now: the reference time (aware, or naive meaning in `tz`); default: the current time.
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
+    intent: read `text` as this intent (the person chose it, e.g. answering a clarification question): only
+        the entities are recognised.
     """
     zone = _zone(tz)
     if now is None:
@@ -53,16 +57,20 @@ def recognize(
         now = now.replace(tzinfo=zone)
     lang = _lang(text or "", locale)
     minute = now.astimezone(UTC).replace(second=0, microsecond=0)
-    return _recognize_cached(text or "", lang, minute, zone)
+    return _recognize_cached(text or "", lang, minute, zone, intent)
 
 
 @lru_cache(maxsize=2048)
-def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Recognition:
+def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo, chosen: str | None = None) -> Recognition:
     folded = fold(text)
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
-    intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    alternatives: tuple[str, ...] = ()
+    if chosen is not None:
+        intent, score = chosen, 1.0
+    else:
+        intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
     from .entities import extract_text_entities
 
     fields = extract_text_entities(text, lang, intent)

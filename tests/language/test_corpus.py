@@ -33,7 +33,7 @@ from language.train import TESTSETS, TRAINING_FILES, TrainingOnTestSetError, loa
 REPO = Path(__file__).resolve().parents[2]
 
 # (k-fold in-scope accuracy, test-set accuracy, out-of-scope declined) floors per locale
-FLOORS = {"en": (0.90, 0.91, 0.88), "fr": (0.89, 0.88, 0.88)}
+FLOORS = {"en": (0.90, 0.91, 0.90), "fr": (0.89, 0.88, 0.90)}
 OOS_CATEGORIES = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
                   "single_words", "emoji", "rudeness"}
 

@@ -134,10 +134,13 @@ _GOODBYE = _R(r"^(?:(?:ok|okay|thanks|thank you|merci|that's all(?: for (?:today
               r"(?:aujourd'hui|moi|le moment))?|ok merci|thanks again)[ ,!.]+)*" + _BYE_WORDS +
               r"(?:[ ,!.]+(?:" + _BYE_WORDS + r"|mipa|and thanks|et merci|thanks|merci|a toi|a vous))*[ !.,:)]*$")
 _UNDO = _R(r"^(?:(?:oops|oups|oh no|oh non|mince|zut|please|stp|can you|could you|tu peux|peux-tu)[ ,!.]+)*"
-           r"(?:undo|revert|reverse|roll ?back|take (?:that|it) back|defai[st]|defaire|reviens en arriere|retour en "
-           r"arriere|retablis|remets comme|annule[rz]? (?:la|ta|ma) derniere (?:action|modif|modification|operation)|"
-           r"annule[rz]? (?:ce que tu (?:viens de faire|as fait)|ce dernier changement|le dernier changement)|put it back)"
-           r"\b[^?]{0,40}$")
+           r"(?:(?:undo|revert|reverse|roll ?back)(?: (?:it|that|this|the last (?:one|action|change|thing)|"
+           r"what you (?:just )?did|my last (?:action|change|request)|the change(?: you made)?|the last thing you did))?|"
+           r"take (?:that|it|this) back|put it back(?: the way it was)?|defai[st](?:-le| le| ca| cela| ce changement| la "
+           r"derniere action)?|defaire|reviens en arriere|retour en arriere|retablis(?: comme avant)?|remets comme "
+           r"(?:avant|c'etait)|annule[rz]? (?:la|ta|ma) derniere (?:action|modif|modification|operation)|"
+           r"annule[rz]? (?:ce que tu (?:viens de faire|as fait)|ce dernier changement|le dernier changement))"
+           + _POLITE)
 _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load more|more please|more results|show me more|"
            r"give me more|next|next page|next ones|the next ones|the rest|show the rest|plus|la suite|encore|page suivante|"
            r"affiche plus|afficher plus|voir plus|voir la suite|suivant|suivants|les suivants|montre-m'en plus|"
@@ -361,6 +364,9 @@ _WRITE_EVIDENCE = {
     "lists.add": _R(r"\b(?:lists?|listes?|sharepoint|tracker|registre|suivi)\b"),
 }
 
+# Undo interrupts whatever dialog waits ("Undo widget" may be a title being typed): only its rule says it.
+_RULE_ONLY = frozenset({"general.undo"})
+
 
 def _has_evidence(intent: str, folded: str) -> bool:
     """True when the utterance holds a word of the scorer's guessed intent's domain (and, for a write, its
@@ -399,13 +405,13 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tup
     ranked = sorted(probs, key=probs.__getitem__, reverse=True)
     best = ranked[0]
     confidence = probs[best]
-    if best == "none" or (best in _SESSION_CUES and not _SESSION_CUES[best].search(folded)):
+    if best in _RULE_ONLY or best == "none" or (best in _SESSION_CUES and not _SESSION_CUES[best].search(folded)):
         return "none", confidence, ()
     if not _has_evidence(best, folded):
         return "none", confidence, ()
     if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(folded) and not best.startswith("calendar"):
         return "none", confidence, ()
-    second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES), None)
+    second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES and i not in _RULE_ONLY), None)
     if second is not None and best not in _SESSION_CUES and probs[second] >= CLARIFY_RATIO * confidence and confidence + probs[second] >= MIN_CONFIDENCE:
         return best, confidence, (best, second)
     if confidence < MIN_CONFIDENCE or (best in WRITE_INTENTS and confidence < MIN_WRITE_CONFIDENCE):

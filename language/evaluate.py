@@ -2,6 +2,7 @@
 
     python -m language.evaluate               # the figures issue 18 holds (k-fold, test set, out of scope)
     python -m language.evaluate FILE.jsonl    # one labelled file, scored with the shipped model
+    python -m language.evaluate --entities    # exact-match entity accuracy on the held-out entity set only
 
 Without a file it prints, per locale: the k-fold accuracy on the development corpus (each fold scored by a model
 trained on the others plus `language/data/training`), the accuracy on MIPA's independent test set
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import entity_eval
 from .corpus_labels import accepted_labels, mipa_label
 from .models import WRITE_INTENTS
 from .recognizer import recognize
@@ -33,6 +35,7 @@ _NOW = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 TEST_FILE = TESTSETS / "mipa-test.jsonl"
 OOS_FILE = TESTSETS / "mipa-out-of-scope.jsonl"
 _SESSION = frozenset({"general.signout", "general.cancel"})
+_ENTITY_SET = entity_eval.default_set()[0]
 
 
 def load_rows(path: Path) -> list[dict[str, object]]:
@@ -188,7 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", type=Path, nargs="?", help="a labelled JSONL file (default: the summary)")
     parser.add_argument("--folds", type=int, default=5, help="folds of the development corpus's cross-validation")
     parser.add_argument("--confusions", type=int, default=30, help="how many confusions to list (with a file)")
+    parser.add_argument("--entities", type=Path, nargs="?", const=_ENTITY_SET, default=None,
+                        help="report exact-match entity accuracy on this set (default: the held-out entity set)")
+    parser.add_argument("--misses", type=int, default=0, help="how many entity misses to list")
     args = parser.parse_args(argv)
+    if args.entities is not None:
+        entity_eval.main(args.entities, args.misses)
+        if args.file is None:
+            return 0
     if args.file is not None:
         _file_report(args.file, args.confusions)
     else:

@@ -25,7 +25,8 @@ from botbuilder.dialogs import (
 from dialogs.conversation.replies import with_buttons
 from dialogs.request import Request
 from dialogs.services import TurnFacts
-from language import Recognition, recognize, t
+from language import Recognition, t
+from language.recognizer import extract_entities
 from language.text import fold
 
 __all__ = ["ClarifyDialog", "clarification", "label"]
@@ -47,8 +48,9 @@ def clarification(recognition: Recognition, text: str, *, now: datetime, tz: str
     """The dialog's options: each reading of `text` as its own request (entities read for that intent)."""
     requests = []
     for intent in recognition.alternatives[:2]:
-        reading = recognize(text, recognition.locale, now, tz, intent=intent)
-        requests.append(Request.from_recognition(replace(reading, alternatives=()), tz=tz).to_options())
+        entities = extract_entities(text, recognition.locale, intent, now, tz)
+        reading = replace(recognition, intent=intent, entities=entities, alternatives=())
+        requests.append(Request.from_recognition(reading, tz=tz).to_options())
     return {"requests": requests, "locale": recognition.locale}
 
 

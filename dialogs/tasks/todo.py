@@ -146,6 +146,9 @@ class TodoAddDialog(TaskFeature):
         step.values["list"] = step.values["lists"][index]
         due = due_day(entities.start, request.tz)
         reminder = entities.start if entities.start is not None and entities.time_given else None
+        if reminder is not None and "past" in entities.ambiguities:  # "remind me … yesterday at 3pm": refused
+            await self.say(step.context, "tasks.todo.past")
+            return await step.end_dialog()
         step.values["due"] = due.isoformat() if due else None
         step.values["reminder"] = reminder.isoformat() if reminder else None
         step.values["importance"] = entities.importance or "normal"

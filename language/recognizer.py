@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from clock import clock_from_env
+
 from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
 from .intents import classify, load_model
@@ -45,7 +47,8 @@ def recognize(
 
     locale: "en", "en-US", "en-GB", "fr", "fr-FR", ...; None (or another language) means detect from the text.
         The region sets the order of numeric dates: en-US reads 10/12 as October 12, en-GB and French as 10 December.
-    now: the reference time (aware, or naive meaning in `tz`); default: the current time.
+    now: the reference time (aware, or naive meaning in `tz`); default: the system clock, moved by
+        MIPA_CLOCK_OFFSET when set (clock.py). The bot always passes its own clock's "now".
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
     zone, minute = _reference(now, tz)
@@ -69,7 +72,7 @@ def extract_entities(
 def _reference(now: datetime | None, tz: str | ZoneInfo | tzinfo | None) -> tuple[tzinfo, datetime]:
     zone = _zone(tz)
     if now is None:
-        now = datetime.now(UTC)
+        now = clock_from_env().now()  # callers in the bot always pass the app clock's now
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     return zone, now.astimezone(UTC).replace(second=0, microsecond=0)

@@ -128,9 +128,8 @@ class CreateDialog(FeatureDialog):
         self.add_dialog(PickDialog(PICK))
         self.add_dialog(ConfirmDialog(CONFIRM))
         self.writes = WriteFlow(services, CONFIRM)
-        self.add_dialog(WaterfallDialog("CreateDialog.waterfall", [
-            self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step]))
-        self.initial_dialog_id = "CreateDialog.waterfall"
+        self.waterfall([
+            self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step])
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -152,7 +151,7 @@ class CreateDialog(FeatureDialog):
         request = self.request(step)
         entities = request.entities
         if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz)
+            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
             if answer is not None:
                 entities = answer
             if answer is not None and in_the_past(answer, self.services.clock.now()):

@@ -22,6 +22,7 @@ from bots.alerts import Alerts
 from cards.notify import settings_button_text
 from dialogs import MainDialog, Services
 from dialogs.feature import NotSignedIn
+from dialogs.services import CLOCK_KEY
 from graph import ClaimsChallenge, Forbidden, GraphError, Unauthorized
 from language import t
 
@@ -64,6 +65,7 @@ class AssistantBot(TeamsActivityHandler):
         self._alerts = alerts
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        turn_context.turn_state[CLOCK_KEY] = self._services.clock
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -13,19 +14,21 @@ from botbuilder.dialogs.prompts import OAuthPrompt
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from cards import CONTENT_TYPE
-from clock import Clock, SystemClock
+from clock import Clock, SystemClock, local_now
 from config import Settings
 from dialogs.alert_settings import AlertSettings
 from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
 
-__all__ = ["Services", "TurnFacts", "card_activity"]
+__all__ = ["CLOCK_KEY", "Services", "TurnFacts", "card_activity"]
 
 logger = logging.getLogger(__name__)
 
 _TOKEN_KEY = "mipa.token"
 _FACTS_KEY = "mipa.facts"
+#: turn_state key under which the bot puts the app's clock at the start of every turn.
+CLOCK_KEY = "mipa.clock"
 
 
 def _valid_zone(name: str | None) -> str | None:
@@ -47,10 +50,13 @@ def card_activity(card: dict[str, Any], *, text: str | None = None, summary: str
 
 
 class TurnFacts:
-    """Locale, time zone and recognition of the current activity, computed once per turn."""
+    """Locale, time zone, "now" and recognition of the current activity, computed once per turn."""
 
     def __init__(self, context: TurnContext) -> None:
         activity = context.activity
+        clock: Clock = context.turn_state.get(CLOCK_KEY) or SystemClock()
+        #: The instant of this turn (aware, UTC), from the app's clock: one "now" for the whole turn.
+        self.now: datetime = clock.now()
         self.text: str = (activity.text or "").strip() if activity.type == ActivityTypes.message else ""
         client_info = next(
             (e for e in (activity.entities or []) if getattr(e, "type", None) == "clientInfo"), None
@@ -58,15 +64,24 @@ class TurnFacts:
         info: dict[str, Any] = client_info.additional_properties if client_info is not None else {}
         locale = info.get("locale") or activity.locale
         self.locale: str = normalize_locale(locale) if locale else detect_locale(self.text)
+        #: the tag as sent ("en-GB"): its region tells the order of numeric dates (10/12 is 10 December in en-GB)
+        self.locale_tag: str = str(locale) if locale and normalize_locale(locale) == self.locale else self.locale
         self.client_tz: str | None = _valid_zone(info.get("timezone") or activity.local_timezone)
         self._recognitions: dict[str, Recognition] = {}
 
     def recognize(self, tz: str) -> Recognition:
         recognition = self._recognitions.get(tz)
         if recognition is None:
-            recognition = recognize(self.text, self.locale, datetime.now(UTC), tz)
+            recognition = recognize(self.text, self.locale_tag, self.now, tz)
             self._recognitions[tz] = recognition
         return recognition
+
+    async def recognize_off_loop(self, tz: str, now: datetime) -> Recognition:
+        """`recognize`, run in a worker thread the first time: the date recognizer can take tens of
+        milliseconds, which must not hold the event loop (other conversations) that long."""
+        if tz not in self._recognitions:
+            self._recognitions[tz] = await asyncio.to_thread(recognize, self.text, self.locale, now, tz)
+        return self._recognitions[tz]
 
     @staticmethod
     def of(context: TurnContext) -> TurnFacts:
@@ -100,6 +115,10 @@ class Services:
         self.undo = UndoLog(self.conversation_state, self.undo_registry or UndoRegistry(), self.clock)
 
     # ---- tokens and Graph -------------------------------------------------------------------
+    def now(self, tz: str | None = None) -> datetime:
+        """The clock's "now" in the zone `tz` (UTC when None)."""
+        return local_now(self.clock, tz)
+
     def remember_token(self, context: TurnContext, token: str) -> None:
         """Keep the token for the rest of this turn only (turn state is never stored)."""
         context.turn_state[_TOKEN_KEY] = token

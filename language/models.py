@@ -17,7 +17,7 @@ INTENTS: tuple[str, ...] = (
     "mail.flagged", "mail.list", "mail.search", "mail.flag", "mail.to_task",
     "contacts.find", "contacts.add", "files.recent", "files.shared", "lists.items", "lists.add",
     "digest.today", "general.help", "general.cancel", "general.signout", "general.confirm",
-    "general.reject", "general.greeting",
+    "general.reject", "general.greeting", "general.thanks", "general.goodbye", "general.undo", "general.more",
     "notify.reminders.on", "notify.reminders.off", "notify.digest.on", "notify.digest.off", "notify.settings",
     "none",
 )
@@ -99,12 +99,17 @@ class Entities:
 
 @dataclass(frozen=True, slots=True)
 class Recognition:
-    """The result of `recognize`: an intent of `INTENTS`, its confidence in [0, 1], the locale and entities."""
+    """The result of `recognize`: an intent of `INTENTS`, its confidence in [0, 1], the locale and entities.
+
+    alternatives: empty, or the two intents the recognizer could not tell apart, `intent` first: the dialog
+        asks which one is meant ("your calendar or your tasks?") before acting.
+    """
 
     intent: str
     score: float
     locale: str
     entities: Entities = field(default_factory=Entities)
+    alternatives: tuple[str, ...] = ()
 
     @property
     def is_write(self) -> bool:
@@ -117,4 +122,5 @@ class Recognition:
             "score": round(self.score, 3),
             "locale": self.locale,
             "entities": self.entities.to_json(),
+            **({"alternatives": list(self.alternatives)} if self.alternatives else {}),
         }

@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from clock import clock_from_env
+
 from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
 from .intents import classify, load_model
@@ -45,7 +47,8 @@ def recognize(
 
     locale: "en", "en-US", "en-GB", "fr", "fr-FR", ...; None (or another language) means detect from the text.
         The region sets the order of numeric dates: en-US reads 10/12 as October 12, en-GB and French as 10 December.
-    now: the reference time (aware, or naive meaning in `tz`); default: the current time.
+    now: the reference time (aware, or naive meaning in `tz`); default: the system clock, moved by
+        MIPA_CLOCK_OFFSET when set (clock.py). The bot always passes its own clock's "now".
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
     zone, minute = _reference(now, tz)
@@ -69,7 +72,7 @@ def extract_entities(
 def _reference(now: datetime | None, tz: str | ZoneInfo | tzinfo | None) -> tuple[tzinfo, datetime]:
     zone = _zone(tz)
     if now is None:
-        now = datetime.now(UTC)
+        now = clock_from_env().now()  # callers in the bot always pass the app clock's now
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     return zone, now.astimezone(UTC).replace(second=0, microsecond=0)
@@ -81,10 +84,10 @@ def _recognize_cached(text: str, lang: str, dmy: bool, now: datetime, zone: tzin
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
-    intent, score = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
     entities = _entities(text, lang, dmy, intent, now, zone)
     logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
-    return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+    return Recognition(intent=intent, score=score, locale=lang, entities=entities, alternatives=alternatives)
 
 
 @lru_cache(maxsize=2048)

@@ -82,7 +82,7 @@ class AvailabilityDialog(FeatureDialog):
             await self.say(step.context, "calendar.person.missing", names=", ".join(resolved["missing"]))
         emails = [str(p["email"]) for p in resolved.get("found") or []]
         graph = await self.graph(step.context)
-        start, end = search_span(request, datetime.now(ZoneInfo(request.tz)))
+        start, end = search_span(request, self.services.now(request.tz))
         try:
             slots = await graph.calendar.availability(start, end, with_people=emails)
         except (NotFound, BadRequest) as exc:

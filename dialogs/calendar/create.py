@@ -151,7 +151,7 @@ class CreateDialog(FeatureDialog):
         request = self.request(step)
         entities = request.entities
         if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz)
+            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
             if answer is not None:
                 entities = answer
             if answer is not None and in_the_past(answer, self.services.clock.now()):

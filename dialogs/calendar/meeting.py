@@ -6,7 +6,6 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, ClassVar
-from zoneinfo import ZoneInfo
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
@@ -59,7 +58,7 @@ class MeetingDialog(FeatureDialog):
         return True
 
     async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
-        return await candidates(graph, request, upcoming_only=self.upcoming_only)
+        return await candidates(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
 
     # ---- finding the meeting -------------------------------------------------------------------
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -111,6 +110,6 @@ class MeetingDialog(FeatureDialog):
             await self.say(step.context, "calendar.gone")
             return None
 
-    @staticmethod
-    def now(request: Request) -> datetime:
-        return datetime.now(ZoneInfo(request.tz))
+    def now(self, request: Request) -> datetime:
+        """The app clock's "now" in the request's zone."""
+        return self.services.now(request.tz)

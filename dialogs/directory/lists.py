@@ -189,7 +189,8 @@ class AddListItemDialog(_ListDialog):
                    if not c.read_only and c.type in SETTABLE]
         step.values["columns"] = [column_json(c) for c in columns]
         found, invalid = values_in_sentence(step.values.get("text") or "", columns, locale=request.locale,
-                                            tz=request.tz, title=request.entities.title)
+                                            tz=request.tz, now=self.services.clock.now(),
+                                            title=request.entities.title)
         # Asked in turn: columns said with a value that does not fit, then required columns without a value.
         pending = [c.name for c in columns if c.name in invalid] + [
             c.name for c in columns if c.required and c.name not in found and c.name not in invalid]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
@@ -35,7 +33,7 @@ class _MailDialog(FeatureDialog):
         if not messages:
             await step.context.send_activity(empty)
             return await step.end_dialog()
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today, empty=empty)
         await self.services.send_card(step.context, card, summary=title)
         return await step.end_dialog()

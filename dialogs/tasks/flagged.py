@@ -115,7 +115,7 @@ class FlaggedListDialog(TaskFeature):
         request = self.request(step)
         graph = await self.graph(step.context)
         messages = await graph.mail.flagged(limit=MAX_CHOICES)
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today)
         await self.services.send_card(step.context, card, summary=t("tasks.mail.summary", request.locale,
                                                                         count=len(messages)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
@@ -79,7 +78,7 @@ class PlannerListDialog(TaskFeature):
         else:
             tasks = await graph.planner.my_tasks()
         shown = ordered_planner(tasks, request.tz)[:MAX_SHOWN]
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = planner_card(shown, locale=request.locale, tz=request.tz, today=today)
         await self.services.send_card(step.context, card, summary=t("tasks.planner.summary", request.locale,
                                                                         count=len(shown)))

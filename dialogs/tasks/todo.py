@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
@@ -75,7 +74,7 @@ class TodoListDialog(TaskFeature):
         else:
             tasks = await graph.todo.all_open_tasks()
         shown = ordered_tasks(tasks)[:MAX_SHOWN]
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = todo_card(shown, locale=request.locale, tz=request.tz, today=today, list_name=list_name)
         await self.services.send_card(step.context, card, summary=t("tasks.todo.summary", request.locale,
                                                                         count=len(shown)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError
@@ -128,7 +127,7 @@ def _apply(ctx: Ctx, task: dict[str, Any], body: dict[str, Any]) -> None:
     reject_unknown(body, TASK_FIELDS, "microsoft.graph.todoTask")
     if "status" in body and body["status"] not in _STATUS or "importance" in body and body["importance"] not in _IMPORTANCE:
         raise GraphError(400, "invalidRequest", "Invalid request.")
-    now = datetime.now(UTC)
+    now = ctx.state.clock.now()
     for key, value in body.items():
         if key == "dueDateTime":
             task[key] = _date_only(value)
@@ -151,7 +150,7 @@ def _apply(ctx: Ctx, task: dict[str, Any], body: dict[str, Any]) -> None:
 async def create_task(ctx: Ctx) -> GraphResponse:
     todo_list = _list(ctx)
     body = require_content_type(ctx)
-    task = todo_task(ctx.state.tenant, "", utc_stamp(datetime.now(UTC)))
+    task = todo_task(ctx.state.tenant, "", utc_stamp(ctx.state.clock.now()))
     _apply(ctx, task, body)
     ctx.mailbox.todo_tasks[todo_list["id"]][task["id"]] = task
     return ok(select_entity(ctx, _render(ctx, task), f"users('{ctx.principal.oid}')/todo/lists('{todo_list['id']}')/tasks"), 201)

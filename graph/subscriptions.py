@@ -50,7 +50,7 @@ class SubscriptionService:
         self._session = session
 
     async def create(self, *, notification_url: str, lifecycle_url: str | None, client_state: str, now: datetime,
-                     minutes: int = MAX_EVENT_MINUTES - 30) -> Subscription:
+                     minutes: int = MAX_EVENT_MINUTES - 60) -> Subscription:
         body: dict[str, Any] = {
             "changeType": "created,updated,deleted",
             "notificationUrl": notification_url,
@@ -64,7 +64,7 @@ class SubscriptionService:
         data = response.json()
         return Subscription(id=str(data["id"]), expires=_parse_expiry(data.get("expirationDateTime")))
 
-    async def renew(self, subscription_id: str, *, now: datetime, minutes: int = MAX_EVENT_MINUTES - 30) -> Subscription:
+    async def renew(self, subscription_id: str, *, now: datetime, minutes: int = MAX_EVENT_MINUTES - 60) -> Subscription:
         response = await self._session.patch(
             f"/subscriptions/{quote(subscription_id, safe='')}",
             {"expirationDateTime": _stamp(now + timedelta(minutes=min(minutes, MAX_EVENT_MINUTES)))},

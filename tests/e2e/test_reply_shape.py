@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from language import t
-from tests.e2e.test_tasks_support import ADELE, CARD, CAMILLE
+from tests.e2e.test_tasks_support import ADELE, CAMILLE, CARD
 from tests.support.bot import BotServer
 
 

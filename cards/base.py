@@ -8,6 +8,7 @@ from typing import Any
 
 __all__ = [
     "CONTENT_TYPE",
+    "LOOKALIKES",
     "OUTLOOK_VERSION",
     "TEAMS_VERSION",
     "Card",
@@ -36,6 +37,8 @@ MAX_REFRESH_USERS = 60
 # Adaptive Card TextBlock markdown is a small subset (bold, italic, lists, links) and hosts differ on
 # backslash escapes: some Teams and Outlook clients show `\+` or `\<` literally. So user text is made
 # inert WITHOUT backslashes: invisible joiners break the patterns, and `*` becomes a look-alike.
+# Look-alikes that stand for markdown emphasis and code characters in user text (the reader sees the same sign).
+LOOKALIKES = {"*": "\u2217", "`": "\u02cb", "_": "\uff3f"}
 _WJ = "\u2060"  # word joiner: zero width, no line break
 _ZWSP = "\u200b"
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
@@ -57,8 +60,8 @@ def escape_markdown(value: str) -> str:
     """
     flat = _LINE_BREAKS.sub(" ", value)
     flat = _BACKSLASH_ESCAPE.sub("\\\\" + _WJ, flat)  # the backslash stays, no longer an escape
-    flat = flat.replace("*", "\u2217").replace("`", "\u02cb").replace("{{", "{" + _ZWSP + "{")
-    flat = _LONE_UNDERSCORE.sub("\uff3f", flat)
+    flat = flat.replace("*", LOOKALIKES["*"]).replace("`", LOOKALIKES["`"]).replace("{{", "{" + _ZWSP + "{")
+    flat = _LONE_UNDERSCORE.sub(LOOKALIKES["_"], flat)
     flat = flat.replace("](", "]" + _ZWSP + "(").replace("<", "<" + _WJ).replace("~~", "~" + _WJ + "~")
     flat = _BLOCK_START.sub(lambda m: m[1] + _WJ, flat)
     # Hosts autolink bare URLs: a joiner after the scheme keeps them text.

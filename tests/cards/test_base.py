@@ -14,13 +14,16 @@ from cards import (
     plain_text,
     refresh_block,
 )
+from cards.base import LOOKALIKES
 
 
 def _visible(text: str) -> str:
     """What a reader sees: zero-width characters dropped, look-alikes read as the original."""
     for hidden in ("\u2060", "\u200b"):
         text = text.replace(hidden, "")
-    return text.replace("\u2217", "*").replace("\uff3f", "_").replace("\u02cb", "`")
+    for sign, lookalike in LOOKALIKES.items():
+        text = text.replace(lookalike, sign)
+    return text
 
 
 def test_escape_markdown_keeps_text_literal_without_backslashes() -> None:

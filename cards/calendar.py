@@ -21,7 +21,7 @@ from cards.base import (
     plain_text,
     text_block,
 )
-from cards.text import text
+from cards.text import plural, text
 from language.formatting import format_clock_range, format_day, format_duration
 
 __all__ = ["agenda_card", "event_rows", "free_slots_card", "meeting_card"]
@@ -129,7 +129,7 @@ def agenda_card(
         body.append(text_block(text("cards.agenda.empty", locale), isSubtle=True))
     else:
         clashes = len(_conflicts(events))
-        summary = text("cards.agenda.summary", locale, count=len(events))
+        summary = plural("cards.agenda.summary", len(events), locale)
         if clashes:
             summary += " " + text("cards.agenda.summary_conflicts", locale, count=clashes)
         body.append(text_block(summary, isSubtle=True, spacing="None"))

@@ -30,7 +30,7 @@ OPERATIONS = (
 )
 FIELDS = (
     "title", "when", "start", "end", "duration", "where", "attendees", "list", "due", "importance",
-    "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment",
+    "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment", "reminder", "sender",
 )
 CHOICE_KINDS = ("person", "list", "plan", "bucket", "event", "task", "message", "site_list")
 MAX_CHOICES = 10

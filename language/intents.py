@@ -57,6 +57,9 @@ _NOT_PLANS = _R(r"\b(?:for|pour|tonight|tomorrow|weekend|demain|ce soir|dinner|d
 _MAIL_WORD = r"(?:e-?mails?|mails?|messages?|courriels?|inbox|boite)"
 _FLAGGED = _R(r"\bflagged\b|\bdid i flag\b|\bmarquee?s? d'un (?:indicateur|drapeau)|\b(?:avec|a|en) (?:un )?(?:indicateur|drapeau)|\b(?:signales|marques d'un indicateur)"
               r"|\bsuivis?\b|\ba suivre\b|\bfollow[- ]up\b")
+# "montre les messages d'Adele": the scorer reads the elided "d'" poorly, so a sender after d' is a mail search.
+_MAIL_FROM_ELIDED = _R(r"^(?:montre|affiche|trouve|cherche|donne)\w*(?:-moi| moi)? (?:les |mes |tous les )?"
+                       r"(?:e-?mails?|mails?|messages?|courriels?) d'(?!aujourd|hier|avant|apres)[a-z]")
 _NOT_FLAGGED = _R(r"\bbe flagged\b|\bit flagged\b|\b(?:send|envoyer|envoie|write|ecris)\b")
 _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|"
               r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
@@ -251,6 +254,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
     ):
         return "mail.flagged"
+    if _MAIL_FROM_ELIDED.search(folded):
+        return "mail.search"
     if _SP_LIST.search(folded):
         return "lists.add" if _SP_ADD.search(folded) else "lists.items"
     if _PLANNER.search(folded) and not re.search(r"\b(?:meeting|reunion|trip|voyage|dinner|diner)\b", folded):

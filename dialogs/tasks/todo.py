@@ -13,7 +13,7 @@ from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_l
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
 from dialogs.writes import Undo
 from graph import NotFound, TodoList, TodoTask, UserGraph
-from language import t
+from language import tn
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
 
@@ -76,8 +76,7 @@ class TodoListDialog(TaskFeature):
         shown = ordered_tasks(tasks)[:MAX_SHOWN]
         today = self.services.now(request.tz).date()
         card = todo_card(shown, locale=request.locale, tz=request.tz, today=today, list_name=list_name)
-        await self.services.send_card(step.context, card, summary=t("tasks.todo.summary", request.locale,
-                                                                        count=len(shown)))
+        await self.services.send_card(step.context, card, summary=tn("tasks.todo.summary", len(shown), request.locale))
         await self.remember_shown(step.context, "todo", [[task.list_id, task.id] for task in shown])
         logger.info("todo.list: %d task(s) shown", len(shown))
         return await step.end_dialog()
@@ -126,7 +125,7 @@ class TodoAddDialog(TaskFeature):
         if values.get("due"):
             fields.append(("due", self.day_text(step, date.fromisoformat(values["due"]))))
         if values.get("reminder"):
-            fields.append(("when", self.moment_text(step, datetime.fromisoformat(values["reminder"]))))
+            fields.append(("reminder", self.moment_text(step, datetime.fromisoformat(values["reminder"]))))
         fields.append(("importance", importance_label(values["importance"], self.request(step).locale)))
         return fields
 

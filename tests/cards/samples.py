@@ -99,9 +99,11 @@ def builders() -> dict[str, Callable[[str], Card]]:
         "meeting": lambda loc: cards.meeting_card(EVENTS[1], locale=loc, tz=TZ, now=NOW),
         "meeting_join": lambda loc: cards.meeting_card(EVENTS[0], locale=loc, tz=TZ, now=NOW),
         "confirmation": lambda loc: cards.confirmation_card(
-            "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high")],
+            "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high"),
+             ("reminder", "3/5/2026 9:00")],
             ref="pending-1", locale=loc),
-        "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE)], locale=loc, undo_ref="undo-1"),
+        "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE), ("sender", BOB.name)], locale=loc,
+                                               undo_ref="undo-1"),
         "result_already": lambda loc: cards.result_card("todo.complete", [("title", HOSTILE)], locale=loc,
                                                         already=True),
         "choice": lambda loc: cards.choice_card("person", ["Alice Martin", HOSTILE, RTL], ref="ask-1", locale=loc),

@@ -38,7 +38,7 @@ MAX_REFRESH_USERS = 60
 # backslash escapes: some Teams and Outlook clients show `\+` or `\<` literally. So user text is made
 # inert WITHOUT backslashes: invisible joiners break the patterns, and `*` becomes a look-alike.
 # Look-alikes that stand for markdown emphasis and code characters in user text (the reader sees the same sign).
-LOOKALIKES = {"*": "\u2217", "`": "\u02cb", "_": "\uff3f"}
+LOOKALIKES = {"*": "\u2217", "`": "\u02cb"}
 _WJ = "\u2060"  # word joiner: zero width, no line break
 _ZWSP = "\u200b"
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
@@ -47,7 +47,8 @@ _BLOCK_START = re.compile(r"^(\s*)(?=[-+*#]+(?:\s|$)|>|\d+[.)](?:\s|$))")
 _URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|msteams|www)(:|\.)(//)?")
 # A backslash before ASCII punctuation would be eaten by CommonMark.
 _BACKSLASH_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-# An intraword underscore (snake_case, file_names) is literal in CommonMark; any other one may open emphasis.
+# An intraword underscore (snake_case, file_names) is literal in CommonMark; any other one may open emphasis,
+# unless word joiners on both sides make it intraword too.
 _LONE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f])_|_(?![0-9A-Za-z\u00c0-\u024f])")
 
 
@@ -61,7 +62,7 @@ def escape_markdown(value: str) -> str:
     flat = _LINE_BREAKS.sub(" ", value)
     flat = _BACKSLASH_ESCAPE.sub("\\\\" + _WJ, flat)  # the backslash stays, no longer an escape
     flat = flat.replace("*", LOOKALIKES["*"]).replace("`", LOOKALIKES["`"]).replace("{{", "{" + _ZWSP + "{")
-    flat = _LONE_UNDERSCORE.sub(LOOKALIKES["_"], flat)
+    flat = _LONE_UNDERSCORE.sub(_WJ + "_" + _WJ, flat)
     flat = flat.replace("](", "]" + _ZWSP + "(").replace("<", "<" + _WJ).replace("~~", "~" + _WJ + "~")
     flat = _BLOCK_START.sub(lambda m: m[1] + _WJ, flat)
     # Hosts autolink bare URLs: a joiner after the scheme keeps them text.

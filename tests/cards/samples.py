@@ -100,7 +100,7 @@ def builders() -> dict[str, Callable[[str], Card]]:
         "meeting_join": lambda loc: cards.meeting_card(EVENTS[0], locale=loc, tz=TZ, now=NOW),
         "confirmation": lambda loc: cards.confirmation_card(
             "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high"),
-             ("reminder", "3/5/2026 9:00")],
+             ("reminder", "3/5/2026 9:00"), ("old_when", "3/5/2026 9:00"), ("new_when", "3/6/2026 10:00")],
             ref="pending-1", locale=loc),
         "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE), ("sender", BOB.name)], locale=loc,
                                                undo_ref="undo-1"),

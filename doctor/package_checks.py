@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import struct
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +146,63 @@ def _png_header(data: bytes) -> tuple[int, int, int] | None:
     return width, height, data[25]
 
 
+def _png_rows(data: bytes, width: int, height: int, channels: int) -> list[bytes] | None:
+    """The unfiltered scanlines of an 8-bit, non-interlaced PNG with `channels` bytes a pixel; None otherwise."""
+    if data[24] != 8 or data[28] != 0:
+        return None
+    chunks, offset = [], 8
+    while offset + 8 <= len(data):
+        length = struct.unpack(">I", data[offset:offset + 4])[0]
+        kind = data[offset + 4:offset + 8]
+        if kind == b"IDAT":
+            chunks.append(data[offset + 8:offset + 8 + length])
+        offset += 12 + length
+    try:
+        raw = zlib.decompress(b"".join(chunks))
+    except zlib.error:
+        return None
+    stride = width * channels
+    if len(raw) < height * (stride + 1):
+        return None
+    rows: list[bytes] = []
+    previous = bytes(stride)
+    for y in range(height):
+        method, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - channels] if x >= channels else 0
+            up, corner = previous[x], previous[x - channels] if x >= channels else 0
+            if method == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif method == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif method == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif method == 4:
+                guess = left + up - corner
+                best = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner))
+                line[x] = (line[x] + best[2]) & 0xFF
+        rows.append(bytes(line))
+        previous = bytes(line)
+    return rows
+
+
+def _outline_problem(data: bytes, width: int, height: int, colour_type: int) -> str | None:
+    """Teams wants the outline white on transparency: name what is not (None when the pixels cannot be read)."""
+    channels = 4 if colour_type == 6 else 2
+    rows = _png_rows(data, width, height, channels)
+    if rows is None:
+        return None
+    pixels = [row[x:x + channels] for row in rows for x in range(0, len(row), channels)]
+    visible = [pixel for pixel in pixels if pixel[-1] > 0]
+    if not visible:
+        return "draws nothing (every pixel is transparent)"
+    if any(set(pixel[:-1]) != {255} for pixel in visible):
+        return "is not white: every visible pixel of an outline icon must be white"
+    if len(visible) == len(pixels):
+        return "has no transparent pixel: draw the outline on a transparent background"
+    return None
+
+
 def check_icons(package: Package) -> Check:
     name = "icons"
     icons = package.manifest.get("icons", {})
@@ -160,9 +218,13 @@ def check_icons(package: Package) -> Check:
             problems.append(f"the {role} icon {file_name} is {width}x{height}, not {size}x{size}")
         if role == "outline" and colour_type not in _ALPHA_COLOUR_TYPES:
             problems.append(f"the outline icon {file_name} has no transparency (white on a transparent background)")
+        elif role == "outline" and (width, height) == (size, size):
+            problem = _outline_problem(package.files[file_name], width, height, colour_type)
+            if problem:
+                problems.append(f"the outline icon {file_name} {problem}")
     if problems:
         return Check.fail(name, "; ".join(problems) + ": redraw them with python appPackage/draw_icons.py.")
-    return Check.ok(name, f"{icons['color']} 192x192 and {icons['outline']} 32x32 with transparency")
+    return Check.ok(name, f"{icons['color']} 192x192 and {icons['outline']} 32x32, white on transparency")
 
 
 def check_copilot_agent(package: Package) -> Check:

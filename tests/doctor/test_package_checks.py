@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import shutil
+import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ from appPackage import build
 from doctor import Status
 from doctor.package_checks import (
     TEMPLATE_DIR,
+    _png_rows,
     check_built_zip,
     check_copilot_agent,
     check_icons,
@@ -42,6 +46,14 @@ def _template(tmp_path: Path, edit: Callable[[dict[str, Any]], None] | None = No
         edit(manifest)
         (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return folder
+
+
+def test_white_outlines_pass_in_rgba_and_grey(tmp_path: Path) -> None:
+    for mode, background, dot in (("RGBA", (0, 0, 0, 0), (255, 255, 255, 255)), ("LA", (0, 0), (255, 128))):
+        folder = _template(tmp_path / mode)
+        (folder / "outline.png").write_bytes(_png(32, mode, background, dot))
+        result = check_icons(_package(folder))
+        assert result.status is Status.OK, result
 
 
 def test_the_repository_template_passes_every_package_check(tmp_path: Path) -> None:
@@ -119,9 +131,12 @@ def test_valid_domains_hold_the_token_service_and_the_bot(tmp_path: Path, domain
     assert wanted in result.detail
 
 
-def _png(size: int, mode: str) -> bytes:
+def _png(size: int, mode: str, colour: Any = "white", dot: Any = None) -> bytes:
+    image = Image.new(mode, (size, size), colour)
+    if dot is not None:
+        image.putpixel((size // 2, size // 2), dot)
     buffer = io.BytesIO()
-    Image.new(mode, (size, size), "white").save(buffer, format="PNG")
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -132,6 +147,10 @@ def _png(size: int, mode: str) -> bytes:
         ("outline.png", _png(32, "RGB"), "no transparency"),
         ("color.png", _png(96, "RGBA"), "96x96, not 192x192"),
         ("color.png", b"GIF89a not a png", "is not a PNG"),
+        ("outline.png", _png(32, "RGBA", (0, 0, 0, 0), (255, 0, 0, 255)), "is not white"),
+        ("outline.png", _png(32, "RGBA", (255, 255, 255, 255)), "no transparent pixel"),
+        ("outline.png", _png(32, "RGBA", (255, 255, 255, 0)), "draws nothing"),
+        ("outline.png", _png(32, "LA", (0, 0), (200, 255)), "is not white"),
     ],
 )
 def test_icons_have_the_sizes_teams_wants(tmp_path: Path, name: str, data: bytes, wanted: str) -> None:
@@ -173,3 +192,31 @@ def test_built_zip_matches_the_settings(tmp_path: Path) -> None:
     assert "make package" in result.detail
     zip_path.write_bytes(b"not a zip")
     assert "cannot be read" in check_built_zip(package, zip_path).detail
+
+
+def test_png_decoder_reads_what_pillow_wrote_with_every_filter() -> None:
+    generator = random.Random(1)
+    filters_seen: set[int] = set()
+    for mode, channels in (("RGBA", 4), ("LA", 2)):
+        for optimize in (False, True, False, True, False):
+            image = Image.frombytes(mode, (32, 32), bytes(
+                generator.randrange(256) if generator.random() < 0.5 else (i * 7) % 256
+                for i in range(32 * 32 * channels)
+            ))
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG", optimize=optimize)
+            rows = _png_rows(buffer.getvalue(), 32, 32, channels)
+            assert rows is not None and b"".join(rows) == image.tobytes()
+            raw = zlib.decompress(b"".join(_chunks(buffer.getvalue(), b"IDAT")))
+            filters_seen |= {raw[y * (32 * channels + 1)] for y in range(32)}
+    assert filters_seen == {0, 1, 2, 3, 4}  # None, Sub, Up, Average and Paeth were all decoded
+
+
+def _chunks(data: bytes, kind: bytes) -> list[bytes]:
+    found, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset:offset + 4])
+        if data[offset + 4:offset + 8] == kind:
+            found.append(data[offset + 8:offset + 8 + length])
+        offset += 12 + length
+    return found

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ModelError
+from .mailbox import mailbox_intent
 from .models import WRITE_INTENTS
 
 __all__ = ["classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
@@ -197,6 +198,9 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return reply
     if _GREETING.search(folded):
         return "general.greeting"
+    mailbox = mailbox_intent(folded)  # out of office, working hours, time zone (language/mailbox.py)
+    if mailbox is not None:
+        return mailbox
     if _AGENDA_COMMAND.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):

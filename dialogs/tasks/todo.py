@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from cards import todo_card
+from cards import repeat_text, todo_card
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
 from dialogs.writes import Undo
-from graph import NotFound, TodoList, TodoTask, UserGraph
+from graph import NotFound, Recurrence, TodoList, TodoTask, UserGraph
 from language import t
+from language.recurrence import Repeat, find_repeat, strip_repeat
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
 
@@ -101,7 +103,9 @@ class TodoAddDialog(TaskFeature):
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         entities = self.request(step).entities
-        title = entities.title
+        found = find_repeat(self.utterance(step))
+        step.values["repeat"] = _repeat_values(found[0]) if found else None
+        title = strip_repeat(entities.title) if entities.title else entities.title  # "pay rent every month" -> "pay rent"
         # "add a task" names no task; "add a task to my groceries list" names only the list.
         if title and words(title) and not set(words(title)) <= set(words(entities.list_name or "")):
             return await step.next(title.strip())
@@ -134,6 +138,8 @@ class TodoAddDialog(TaskFeature):
             fields.append(("due", self.day_text(step, date.fromisoformat(values["due"]))))
         if values.get("reminder"):
             fields.append(("when", self.moment_text(step, datetime.fromisoformat(values["reminder"]))))
+        if values.get("repeat"):
+            fields.append(("repeat", repeat_text(_recurrence(values), self.request(step).locale) or ""))
         fields.append(("importance", importance_label(values["importance"], self.request(step).locale)))
         return fields
 
@@ -146,6 +152,14 @@ class TodoAddDialog(TaskFeature):
         step.values["list"] = step.values["lists"][index]
         due = due_day(entities.start, request.tz)
         reminder = entities.start if entities.start is not None and entities.time_given else None
+        if step.values.get("repeat"):
+            # A repeating task needs a due day: the first day the pattern falls on, from the day said or today.
+            today = self.services.clock.now().astimezone(ZoneInfo(request.tz)).date()
+            said = step.values["repeat"]
+            repeat = Repeat(said["kind"], int(said["interval"]), tuple(said["days_of_week"]), int(said["day_of_month"]),
+                            int(said["month"])).completed(due or today)
+            due = repeat.first_day(due or today)
+            step.values["repeat"] = _repeat_values(repeat)
         step.values["due"] = due.isoformat() if due else None
         step.values["reminder"] = reminder.isoformat() if reminder else None
         step.values["importance"] = entities.importance or "normal"
@@ -163,10 +177,24 @@ class TodoAddDialog(TaskFeature):
             due=date.fromisoformat(values["due"]) if values.get("due") else None,
             importance=values["importance"],
             reminder=datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None,
+            recurrence=_recurrence(values) if values.get("repeat") else None,
         )
         logger.info("todo.add: created task %s", task.id)
         return await self.send_result(step, "todo.add", self._fields(step),
                                       undo=Undo("todo.create", {"listId": list_id, "itemId": task.id}))
+
+
+def _repeat_values(repeat: Repeat) -> dict[str, object]:
+    return {"kind": repeat.kind, "interval": repeat.interval, "days_of_week": list(repeat.days_of_week),
+            "day_of_month": repeat.day_of_month, "month": repeat.month}
+
+
+def _recurrence(values: dict[str, Any]) -> Recurrence:
+    """Graph's recurrence for the task being added: the repeat said, starting on its due day."""
+    repeat = values["repeat"]
+    return Recurrence(kind=repeat["kind"], interval=int(repeat["interval"]), days_of_week=tuple(repeat["days_of_week"]),
+                      day_of_month=int(repeat["day_of_month"]), month=int(repeat["month"]),
+                      start=date.fromisoformat(values["due"]) if values.get("due") else None)
 
 
 async def _candidates(graph: UserGraph, said: str) -> tuple[list[TodoTask], dict[str, str], bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -116,6 +117,18 @@ class PeopleService:
                 odata.startswith("surname", text), odata.startswith("mail", text),
             )
         response = await self._session.get("/users", {"$filter": user_filter, "$select": USER_SELECT, "$top": limit})
+        return [parse_directory_user(i) for i in response.values()]
+
+    async def search_users(self, query: str, *, limit: int = 10) -> list[DirectoryUser]:
+        """Directory users whose name has a word starting with each word of `query`, in any order: "David Li"
+        finds "李四(David Li)" where `find_users`' startswith needs the name's first characters (the directory's
+        tokenized `$search`, reference §3.4). A single word or an address adds nothing to `find_users`: []."""
+        words = re.findall(r"[^\W_]+", query) if "@" not in query else []
+        if len(words) < 2:
+            return []
+        search = " AND ".join(f'"displayName:{w}"' for w in words[:6])
+        response = await self._session.get("/users", {"$search": search, "$select": USER_SELECT, "$top": limit},
+                                           headers={"ConsistencyLevel": "eventual"})
         return [parse_directory_user(i) for i in response.values()]
 
     async def resolve(self, name: str, *, limit: int = 5) -> list[Person]:

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any
 
-from .fastdates import clock_guess, quick_parse
+from .fastdates import clock_guess, month_day, quick_parse
 from .text import fold
 
 __all__ = ["DateInfo", "extract_dates", "has_date_cue", "parse_number_word"]
@@ -47,6 +47,14 @@ _DURATION = re.compile(
     r"(?:" + _NUM + r"\s*(hours?|hrs?|h|heures?)(?:\s*(?:and\s+|et\s+)?(\d+)\s*(?:minutes?|mins?|min)?)?"
     r"|" + _NUM + r"\s*(minutes?|mins?|min))\b"
 )
+# "a 30 minute meeting", "une réunion de 30 minutes", "un appel d'une heure", "a free hour", "une heure libre"
+_DURATION_NOUN = re.compile(
+    r"\b" + _NUM + r"[ -](minutes?|mins?|hours?|hrs?)(?:[ -]long)? (?:meeting|call|session|slot|block|appointment|chat|"
+    r"sync|review|lunch)s?\b"
+    r"|\b(?:reunion|rencontre|appel|rendez-vous|creneau|point|session|dejeuner)s? (?:de |d')" + _NUM
+    + r" (minutes?|heures?)\b"
+    r"|\b(?:an?|one|une) (?:free|open) (hour)\b|\b(?:une|1) (heure) (?:libre|de libre)\b"
+)
 _HALF_HOUR = re.compile(r"\b(?:for|pendant|durant)\s+(?:half an hour|a half hour|une demi-heure|1/2 h)\b")
 _NEXT_WEEKDAY = re.compile(
     r"\bnext (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
@@ -59,6 +67,7 @@ _WEEKDAYS = {
 }
 _BARE_RANGE_EN = re.compile(r"\b(from|between)\s+(\d{1,2})(:\d\d)?\s+(to|and|-|until|till)\s+(\d{1,2})(:\d\d)?\b(?!\s*(?:am|pm|a\.m|p\.m|o'clock))")
 
+_TONIGHT = re.compile(r"\b(?:tonight|ce soir)\b")
 _SPACED_HOUR = re.compile(r"\b(\d{1,2}) h\b")
 
 
@@ -133,11 +142,45 @@ def _pick(values: list[dict[str, Any]], today: date, lang: str) -> dict[str, Any
     return values[-1]
 
 
-def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bool = True) -> DateInfo:
+_NUMERIC_DATE = re.compile(r"\b(?:(20\d\d)-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(20\d\d|\d\d))?)\b(?! ?(?:h\b|hours?|heures?))")
+_MONTH_NAMES = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"),
+    "fr": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+           "novembre", "decembre"),
+}
+
+
+def _numeric_dates(folded: str, lang: str, dmy: bool, today: date) -> str:
+    """"10/12" as "10 december" (day first: en-GB, French) or "october 12" (en-US); "2026-12-05" as a named date."""
+
+    def named(m: re.Match[str]) -> str:
+        if m.group(1):
+            year: int | None = int(m.group(1))
+            month, day = int(m.group(2)), int(m.group(3))
+        else:
+            a, b = int(m.group(4)), int(m.group(5))
+            day, month = (a, b) if dmy else (b, a)
+            year = (2000 + int(m.group(6)) if len(m.group(6)) == 2 else int(m.group(6))) if m.group(6) else None
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return m.group(0)
+        found = month_day(month, day, year, today)
+        if found is None:
+            return m.group(0)
+        return f"{found.day} {_MONTH_NAMES[lang][found.month - 1]} {found.year}"
+
+    return _NUMERIC_DATE.sub(named, folded) if "/" in folded or "-" in folded else folded
+
+
+def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bool = True,
+                  dmy: bool | None = None) -> DateInfo:
     """Find the date, time, range and duration in `text` (any case), relative to the aware `now`.
 
     fast: read the common phrasings with `fastdates.quick_parse` (False: always Recognizers-Text).
+    dmy: numeric dates read day/month (en-GB, French) rather than month/day (en-US); default: French only.
     """
+    if dmy is None:
+        dmy = lang == "fr"
     folded = fold(text)
     if not has_date_cue(folded):
         return DateInfo()
@@ -146,8 +189,16 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
     duration: timedelta | None = None
     ambiguities: list[str] = []
 
+    folded = _numeric_dates(folded, lang, dmy, today)
     m = _DURATION.search(folded)
-    if m:
+    noun = _DURATION_NOUN.search(folded) if not m else None
+    if noun:
+        number = next((g for g in (noun.group(1), noun.group(3)) if g), None)
+        unit = next(g for g in (noun.group(2), noun.group(4), noun.group(5), noun.group(6)) if g)
+        amount = (parse_number_word(number) or 0) if number else 1
+        duration = timedelta(hours=amount) if unit.startswith("h") else timedelta(minutes=amount)
+        folded = folded[: noun.start()] + " " * (noun.end() - noun.start()) + folded[noun.end():]
+    elif m:
         if m.group(1):
             hours = parse_number_word(m.group(1)) or 0
             minutes = int(m.group(3)) if m.group(3) else 0
@@ -157,6 +208,14 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
         folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
     elif _HALF_HOUR.search(folded):
         duration = timedelta(minutes=30)
+
+    tonight = _TONIGHT.search(folded)
+    if tonight and not has_date_cue(folded[: tonight.start()] + " " + folded[tonight.end():]):
+        # "tonight" / "ce soir" on their own: from 20:00 to the end of the day (Recognizers-Text's French model
+        # reads "ce soir" as 16:00-20:00, the evening, which puts a reminder "ce soir" at 4pm)
+        evening = datetime.combine(today, time(20), tzinfo=zone)
+        late = datetime.combine(today, time(23, 59, 59), tzinfo=zone)
+        return DateInfo(start=evening, end=late, duration=duration or late - evening, time_given=True)
 
     m = _IN_DELTA.search(folded)
     if m:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import parse_number_word
+from .dates import has_date_cue, parse_number_word
+from .people import find_people, strip_article
 from .text import fold
 
 __all__ = ["extract_text_entities"]
@@ -29,9 +30,14 @@ _COUNT = re.compile(
 )
 _PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent|per cent|pour ?cent)")
 _IMPORTANCE = (
-    ("high", re.compile(r"\b(?:high|urgent|important|top|critical|haute|elevee|prioritaire|urgente|importante)"
-                        r"\b(?! ?(?:emails?|mails?|messages?))")),
-    ("low", re.compile(r"\b(?:low|faible|basse)(?: importance| priority| priorite)?\b")),
+    # negations first: "not important", "pas urgent", "peu importante", "ce n'est pas urgent" are low
+    ("low", re.compile(r"\b(?:not|no|isn't|is not|pas|peu|non|n'est pas)\s+(?:(?:very|too|that|so|really|at all|du tout|"
+                       r"tres|trop|si|vraiment|super)\s+)?(?:important|urgent|importante|urgente|prioritaire|pressing|pressant)"
+                       r"|\b(?:low|faible|basse|minor|mineure?)(?: importance| priority| priorite)\b"
+                       r"|\b(?:importance|priority|priorite)[ :]+(?:low|faible|basse)\b"
+                       r"|\b(?:low|faible|basse)\b(?= ?(?:task|tache|,|$))|\bsans urgence\b|\bno rush\b|\bpas presse\b")),
+    ("high", re.compile(r"\b(?:high|urgent|important|top|critical|haute|elevee|prioritaire|urgente|importante|critique|asap)"
+                        r"\b(?! ?(?:emails?|mails?|messages?|courriels?))")),
     ("normal", re.compile(r"\b(?:normal|normale) (?:importance|priority|priorite)\b")),
 )
 _NAME_STOP = frozenset(
@@ -60,58 +66,75 @@ _POSSESSIVE = re.compile(r"\b([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)'s\b|\bde ([
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»|'([^']{3,})'")
 _LEAD = re.compile(
     r"^(?:(?:please|can you|could you|would you|peux-tu|pouvez-vous|pourrais-tu|merci de|s'il te pla[iî]t)\s+)*"
-    r"(?:add|put|create|new task|new to-?do|make a task|remind me to|remember to|add a task to|add task|"
-    r"ajoute|ajouter|ajoutez|rajoute|mets|mettre|cr[ée]e|cr[ée]er|nouvelle t[âa]che|rappelle-moi de|"
-    r"n'oublie pas de)"
-    r"(?:\s+(?:a |an |the |une |la )?(?:task|to-?do|item|t[âa]che|[ée]l[ée]ment))?(?:\s*(?::|to|de|d'|called|named|"
-    r"intitul[ée]e?))?\s+", _I)
+    r"(?:add|put|create|new task|new to-?do|make a task|remind me to|remind me|remember to|add a task to|add task|"
+    r"ajoute|ajouter|ajoutez|rajoute|mets|mettre|cr[ée]e|cr[ée]er|nouvelle t[âa]che|rappelle-moi de|rappelle-moi d['’]|"
+    r"rappelle moi de|rappelle moi d['’]|rappelez-moi de|rappelez-moi d['’]|n'oublie pas de|n'oublie pas d['’])"
+    r"(?:\s+(?:a |an |the |une |la |un )?" + r"(?:(?:low|high|normal|top|urgent|important|critical)(?: priority| importance)?\s+)?"
+    r"(?:planner\s+)?(?:task|to-?do|item|t[âa]che|[ée]l[ée]ment)"
+    r"(?:\s+planner)?(?:\s+(?:(?:peu|pas|pas tr[èe]s)\s+)?(?:urgente?|importante?|prioritaire)|"
+    r"\s+(?:de |en )?(?:faible|basse|haute) (?:priorit[ée]|importance)|"
+    r"\s+(?:de |en )?(?:priorit[ée]|importance) (?:faible|basse|haute|[ée]lev[ée]e))?(?:\s+planner)?)?(?:\s*(?::|to|de|d'|called|named|"
+    r"intitul[ée]e?))?(?:\s+|(?<=['’]))", _I)
+_REMIND_LATER = re.compile(r"^((?:remind me|rappelle-moi|rappelle moi|rappelez-moi))\s+(?!to\b|de\b|d['’])((?:\S+\s+){0,5}?\S+)\s+"
+                           r"((?:to|de|d['’])\s*.+)$", _I)
+# "add low priority task tidy desk", "add urgent task ...": the importance said before the word "task"
+_IMPORTANCE_LEAD = re.compile(r"^(?:(?:a|an|une|un)\s+)?(?:(?:low|high|normal|top)\s+(?:priority|importance)|urgent|important|critical)"
+                              r"\s+(?:planner\s+)?(?:task|to-?do|item)\s+(?:called\s+|named\s+|to\s+)?", _I)
 _LIST_EN = re.compile(r"\s+(?:to|on|in|onto|into)\s+(?:my|the|our)\s+(.+?)(?:\s+(?:to-?do\s+)?list)?"
                       r"(?=\s+(?:for|by|due|on|at|before|tomorrow|today|tonight|next|this)\b|[.!?]?$)", _I)
-_LIST_FR = re.compile(r"\s+(?:à|a|dans|sur)\s+(?:ma|mes|la|le|les|notre|nos)\s+(?:liste\s+(?:de\s+|d'|des\s+|du\s+)?)?"
+_LIST_FR = re.compile(r"\s+(?:à|a|dans|sur)\s+(?:ma|mes|la|le|les|notre|nos)\s+(?!fin\b|semaine\b|mi-|\d)(?:liste\s+(?:de\s+|d'|des\s+|du\s+)?)?"
                       r"(.+?)(?=\s+(?:pour|avant|d'ici|demain|aujourd'hui|ce soir|lundi|mardi|mercredi|jeudi|"
                       r"vendredi|samedi|dimanche|la semaine|le \d|à \d)\b|[.!?]?$)", _I)
 _DATE_TAIL = re.compile(
-    r"\s+(?:(?:for|by|due|on|at|before|until|pour|avant|d'ici|le|à|a|jusqu'à)\s+)?(?:the\s+)?"
-    r"(?:tomorrow|today|tonight|next\b|this (?:week|afternoon|evening|morning)|end of|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd'hui|ce soir|cette semaine|"
-    r"la semaine|fin de|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d).*$", _I)
-_IMPORTANCE_TAIL = re.compile(r"\s+(?:with |as |avec (?:une )?|en )?(?:high|low|haute|basse|faible)"
-                              r"\s+(?:importance|priority|priorit[ée])\s*$|\s+(?:as )?urgent$", _I)
+    r"[\s,]+(?:(?:for|by|due|on|at|before|until|pour|avant|d'ici|le|à|a|jusqu'à|the|la|au|in)\s+){0,3}"
+    r"(?:tomorrow|today|tonight|yesterday|next\b|this (?:week|afternoon|evening|morning)|end of|the end of|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|aujourd'hui|hier|ce soir|cette semaine|"
+    r"la semaine|fin d[eu]|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|"
+    r"mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+\d|"
+    r"(?:in|dans)\s+(?:an?|one|two|three|four|five|ten|twenty|thirty|une?|deux|trois|quatre|cinq|dix|vingt|trente|\d+)"
+    r"\s+(?:hours?|minutes?|mins?|days?|heures?|jours?)\b|"
+    r"(?:noon|midnight|midi|minuit)\b).*$", _I)
+_IMPORTANCE_TAIL = re.compile(
+    r"[\s,;(-]+(?:with |as |avec (?:une )?|en |de |it'?s |it is |this is |ce n'est |c'est |c'est |ce n’est )?"
+    r"(?:(?:high|low|haute|basse|faible|top|normal|normale)\s+(?:importance|priority|priorit[ée])"
+    r"|(?:importance|priority|priorit[ée])\s+(?:high|low|haute|basse|faible|[ée]lev[ée]e|normale?)"
+    r"|(?:(?:not|no|pas|peu|non)\s+(?:(?:very|too|that|so|really|du tout|tr[èe]s|trop|si|vraiment)\s+)?)?"
+    r"(?:(?:very|tr[èe]s|super)\s+)?(?:urgent|important|urgente|importante|prioritaire)(?:\s+(?:at all|du tout))?"
+    r"|sans urgence|no rush)\s*[).!]*$", _I)
 _PLAN = re.compile(r"\b(?:the|on|in|to|from|of)\s+([\w-]+(?:\s+[\w-]+)?)\s+plan\b|\bplan\s+([A-Z0-9][\w-]*)"
                    r"|\b(?:plan|projet)\s+(?:«\s*)?([\w-]+)", _I)
 _BUCKET = re.compile(r"\b(?:bucket|compartiment)\s+(?:«\s*)?([\w-]+)|\b(?:the|in|to)\s+([\w-]+)\s+bucket\b", _I)
 _COMMENT = re.compile(r"\b(?:because|since|as i|parce que|parce qu'|car|puisque|saying|en disant)\s+(.+)$", _I)
 _QUERY = re.compile(r"\b(?:about|regarding|concerning|containing|mentioning|with subject|sur|concernant|"
-                    r"à propos de|au sujet de|parlant de|contenant)\s+(.+?)[.?!]?$", _I)
+                    r"à propos d(?:es\s|u\s|e\s|['’])|au sujet d(?:es\s|u\s|e\s|['’])|parlant d(?:es\s|u\s|e\s|['’])|"
+                    r"contenant)\s*(.+?)[.?!]?$", _I)
+_SEARCH_FOR = re.compile(r"\b(?:search|look|find|cherche|recherche)\b.*?\b(?:for|pour)\s+(?!(?:e-?mails?|mails?|messages?)\b)"
+                         r"(.+?)[.?!]?$", _I)
+_QUERY_END = re.compile(r"\s+(?:from|de la part de|envoy[ée]s? par|de|d'|by|par)\s+(?=[A-Z\u00C0-\u00DD]).*$|"
+                        r"\s+d['’](?=[A-Z\u00C0-\u00DD]).*$")
 _SENDER = re.compile(r"\b(?:from|de la part de|envoy[ée]s? par|de)\s+([A-Z\u00C0-\u00DD][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _LOCATION = re.compile(r"\b(?:in|at|dans|en|à)\s+((?:room|salle|building|bâtiment|conference room)\s+[\w-]+)", _I)
 
 _ADD_INTENTS = frozenset({"todo.add", "planner.add", "lists.add", "mail.to_task"})
 
 
-def _people(text: str) -> tuple[str, ...]:
-    found: list[str] = []
-    matches = list(_PERSON.finditer(text))
-    if _GIVE_VERB.search(text):
-        matches += list(_A_NAME.finditer(text))
-    for m in sorted(matches, key=lambda m: m.start()):
-        name = re.sub(r"'s$", "", m.group(1))
-        if fold(name.split()[0]) not in _NAME_STOP and not _NOT_A_NAME.match(fold(name)):
-            found.append(name)
-    for m in _PERSON_LOWER.finditer(text):
-        name = m.group(1).split()[0]
-        if fold(name) not in _NAME_STOP and not any(name in f for f in found) and not re.match(r"\d", name):
-            found.append(name)
-    for m in _POSSESSIVE.finditer(text):
-        name = m.group(1) or m.group(2)
-        if fold(name) not in _NAME_STOP and not any(name in f for f in found):
-            found.append(name)
-    return tuple(dict.fromkeys(found))
+def _people(text: str, intent: str) -> tuple[str, ...]:
+    found = list(find_people(text, intent))
+    if _GIVE_VERB.search(text):  # "assigne la tâche à Lucie"
+        for m in _A_NAME.finditer(text):
+            name = m.group(1)
+            if fold(name.split()[0]) not in _NAME_STOP and not _NOT_A_NAME.match(fold(name)) and name not in found:
+                found.append(name)
+    return tuple(found)
 
 
 def _add_title(text: str, lang: str) -> tuple[str | None, str | None]:
     """(title, list name) of an "add X to my Y list for Friday" request."""
     s = text.strip().rstrip(".!?")
+    later = _REMIND_LATER.match(s)
+    if later and has_date_cue(fold(later.group(2))):  # "remind me tomorrow at 8am to walk the dog"
+        s = f"{later.group(1)} {later.group(3)} {later.group(2)}"
     m = _LEAD.match(s)
     if m:
         s = s[m.end():]
@@ -123,8 +146,10 @@ def _add_title(text: str, lang: str) -> tuple[str | None, str | None]:
     if lm:
         list_name = lm.group(1).strip()
         s = (" " + s)[: lm.start()] + (" " + s)[lm.end():]
-    s = _IMPORTANCE_TAIL.sub("", s.strip())
-    s = _DATE_TAIL.sub("", s).strip(" ,")
+    s = _IMPORTANCE_LEAD.sub("", s.strip())
+    for _ in range(2):  # "renew my badge by Friday, important": the importance, then the date, in either order
+        s = _IMPORTANCE_TAIL.sub("", s.strip())
+        s = _DATE_TAIL.sub("", s).strip(" ,")
     return (s or None), list_name
 
 
@@ -145,10 +170,11 @@ _MEETING_TITLE = re.compile(
     r"appelée?|nommée?|à propos d[eu]|au sujet d[eu]|pour parler d[eu])\s+(.+)$", _I)
 _TITLE_END = re.compile(
     r"\s+(?:with|avec|at|à|on|le|for|pour|pendant|during|from|de \d|in room|dans la salle)\s+.*$|"
-    r"\s+(?:tomorrow|today|tonight|next|this|demain|aujourd'hui|ce soir|cet? |cette |la semaine|"
+    r"\s+(?:tomorrow|today|tonight|yesterday|next|this|demain|aujourd'hui|hier|ce soir|cet? |cette |la semaine|"
+    r"end of|(?:à la |a la )?fin d[eu]|in \d|dans \d|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
     r"dimanche|\d).*$", _I)
-_ARTICLE = re.compile(r"^(?:the|le|la|les|l'|l’)\s*(?=\S)", _I)
+_ARTICLE = re.compile(r"^(?:(?:the|les|le|la)\s+|l['’]\s*)(?=\S)", _I)
 _TODO_MARK_TITLE = re.compile(
     r"^(?:please\s+)?(?:mark|marque|marquer|set)\s+(.+?)\s+(?:as|comme|en)\s+(?:done|complete|completed|finished|"
     r"fait|faite|faits|faites|terminée?s?|accomplie?|finie?s?)\s*[.!?]*$", _I)
@@ -187,6 +213,9 @@ def _meeting_title(text: str) -> str | None:
     return _ARTICLE.sub("", title).strip() or None
 
 
+_NOT_A_PLAN = frozenset("my the mon le this ce our pour for de du des and et with avec to a au in dans on sur by par".split())
+
+
 def _planner_names(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     pm = _PLAN_NAMED.search(text)
@@ -196,7 +225,7 @@ def _planner_names(text: str) -> dict[str, str]:
         pm2 = _PLAN.search(text)
         if pm2:
             name = next(g for g in pm2.groups() if g)
-            if fold(name) not in {"my", "the", "mon", "le", "this", "ce", "our"}:
+            if fold(name) not in _NOT_A_PLAN:
                 out["plan_name"] = re.sub(r"^(?:my|the|our|this)\s+", "", name, flags=_I)
     bm = _BUCKET_BEFORE.search(text) or _BUCKET_NAMED.search(text)
     if bm:
@@ -213,7 +242,7 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
     unnamed = text
     for name in names.values():  # "plan Salon de Lyon": Lyon is no person
         unnamed = unnamed.replace(name, " ")
-    people = _people(unnamed)
+    people = _people(unnamed, intent)
     if people:
         out["people"] = people
     q = _QUOTED.search(text)
@@ -226,9 +255,10 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
                 title = re.sub(r"(?:^|\s+)(?:to|in|into|on|au|à|a|dans|sur|du)\s+(?:the\s+|le\s+)?(?:plan|projet|compartiment|bucket)?"
                                r"\s*" + re.escape(name) + r"(?:\s+(?:plan|bucket))?", " ", title, flags=_I).strip()
             if intent == "planner.add":
-                for person in people:  # "pour Liam" assigns the task, it is not in its title
-                    title = re.sub(r"\s+(?:pour|for|to|à|assigned to|assignée? à)\s+" + re.escape(person) + r"\b", " ", title,
-                                   flags=_I)
+                if people:  # "pour Liam", "for Adele and Alex" assign the task, they are not in its title
+                    one = "(?:" + "|".join(re.escape(p) for p in people) + ")"
+                    title = re.sub(r"\s+(?:pour|for|to|à|assigned to|assignée? à)\s+" + one + r"(?:(?:\s*,\s*|\s+(?:and|et)\s+)"
+                                   + one + r")*(?![\w'])", " ", title, flags=_I)
             out["title"] = " ".join(title.split()) or None
         if list_name and intent == "todo.add":
             out["list_name"] = list_name
@@ -280,10 +310,12 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
     if co and intent in {"calendar.decline", "calendar.tentative", "calendar.cancel", "calendar.accept"}:
         out["comment"] = co.group(1).strip()
     if intent.startswith("mail.search") or intent == "contacts.find":
-        qm = _QUERY.search(text)
+        qm = _QUERY.search(text) or (_SEARCH_FOR.search(text) if intent == "mail.search" else None)
         if qm:
-            out["query"] = qm.group(1).strip()
-        else:
+            words = strip_article(_QUERY_END.sub("", qm.group(1)).strip(" ,"))
+            if words and not (people and fold(words) in {fold(p) for p in people}):
+                out["query"] = words
+        elif not people:
             sm = _SENDER.search(text)
             if sm:
                 out["query"] = sm.group(1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import entity_eval
 from .corpus_labels import accepted_labels, mipa_label
 from .models import WRITE_INTENTS
 from .recognizer import recognize
@@ -19,6 +20,7 @@ from .text import normalize_locale
 __all__ = ["Report", "evaluate_rows"]
 
 _NOW = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+_ENTITY_SET = entity_eval.default_set()[0]
 
 
 @dataclass
@@ -66,9 +68,16 @@ def evaluate_rows(rows: Sequence[dict[str, object]]) -> Report:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m language.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("file", type=Path)
+    parser.add_argument("file", type=Path, nargs="?", help="labelled intents (.jsonl); omit with --entities alone")
     parser.add_argument("--confusions", type=int, default=30, help="how many confusions to list")
+    parser.add_argument("--entities", type=Path, nargs="?", const=_ENTITY_SET, default=None,
+                        help="also report exact-match entity accuracy on this set (default: the held-out entity set)")
+    parser.add_argument("--misses", type=int, default=0, help="how many entity misses to list")
     args = parser.parse_args(argv)
+    if args.entities is not None:
+        entity_eval.main(args.entities, args.misses)
+    if args.file is None:
+        return 0 if args.entities is not None else 2
     rows = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
     report = evaluate_rows(rows)
     for lang in sorted(set(report.total) | set(report.oos_total)):

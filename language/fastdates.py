@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-__all__ = ["QuickReading", "clock_guess", "quick_parse"]
+__all__ = ["QuickReading", "clock_guess", "last_day_of_month", "month_day", "quick_parse"]
 
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -21,21 +21,36 @@ _WEEKDAYS = {
 }
 _WD = "|".join(_WEEKDAYS)
 _DAY = re.compile(
-    r"\b(?:(?P<rel>today|aujourd'hui|tomorrow|demain)"
+    r"\b(?:(?P<rel>today|aujourd'hui|(?:the )?day after tomorrow|apres-demain|tomorrow|demain|yesterday|hier)"
     r"|(?:(?P<mod>this|next|on|ce) )?(?P<wd>" + _WD + r")(?P<prochain> prochain)?)\b"
 )
 _CLOCK_EN = re.compile(
     r"\b(?:at )?(?P<h>\d{1,2})(?::(?P<m>\d\d))? ?(?P<ampm>am|pm|a\.m\.|p\.m\.)(?![\w.])"
     r"|\bat (?P<bh>\d{1,2})(?::(?P<bm>\d\d))?\b(?! ?(?:%|percent|minutes?|hours?|mins?|people|persons?))"
     r"|\b(?:at )?(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b"
+    r"|\b(?:at )?(?P<noon>noon|midday)\b"
 )
-_CLOCK_FR = re.compile(r"\b(?:a )?(?P<h>[01]?\d|2[0-3]) ?h ?(?P<m>[0-5]\d)?\b|\b(?:a )?(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b")
+_CLOCK_FR = re.compile(r"\b(?:a )?(?P<h>[01]?\d|2[0-3]) ?h ?(?P<m>[0-5]\d)?\b|\b(?:a )?(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d\d)\b"
+                       r"|\b(?:a )?(?P<noon>(?<!-)midi)\b")
 _PART = re.compile(
     r"\b(?:(?P<en>this|tomorrow) (?P<part_en>morning|afternoon|evening)|(?P<tonight>tonight)"
     r"|(?:(?P<fr>ce|cet|cette|demain)(?: )?)(?P<part_fr>matin|apres-midi|soir))\b"
 )
 _PARTS = {"morning": (8, 12), "matin": (8, 12), "afternoon": (12, 16), "apres-midi": (12, 16),
           "evening": (16, 20), "soir": (16, 20)}
+_MONTHS = {
+    "january": 1, "jan": 1, "janvier": 1, "february": 2, "feb": 2, "fevrier": 2, "march": 3, "mar": 3, "mars": 3,
+    "april": 4, "apr": 4, "avril": 4, "may": 5, "mai": 5, "june": 6, "jun": 6, "juin": 6, "july": 7, "jul": 7,
+    "juillet": 7, "august": 8, "aug": 8, "aout": 8, "september": 9, "sept": 9, "sep": 9, "septembre": 9,
+    "october": 10, "oct": 10, "octobre": 10, "november": 11, "nov": 11, "novembre": 11, "december": 12, "dec": 12,
+    "decembre": 12,
+}
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_NAMED = re.compile(
+    r"\b(?P<d>[012]?\d|3[01])(?:st|nd|rd|th|er|re)?(?: of)? (?P<mon>" + _MON + r")\.?(?: (?P<y>20\d\d))?\b"
+    r"|\b(?P<mon2>" + _MON + r")\.? (?:the )?(?P<d2>[012]?\d|3[01])(?:st|nd|rd|th)?(?:,? (?P<y2>20\d\d))?\b(?!:| ?h\b| ?(?:am|pm)\b)"
+)
+_END_OF_MONTH = re.compile(r"\b(?:(?:the|la) )?(?:end of (?:the |this )?month|fin (?:du|de|de ce) mois)\b")
 _NEXT_WEEK = re.compile(r"\b(?:next week|la semaine prochaine)\b")
 _CUE_LEFT = re.compile(
     r"\d|today|tonight|tomorrow|yesterday|week|month|year|morning|afternoon|evening|noon|midnight|"
@@ -79,10 +94,29 @@ def clock_guess(hour: int, minute: int, lang: str) -> time:
     return time(hour % 24, minute)
 
 
+def month_day(month: int, day: int, year: int | None, today: date) -> date | None:
+    """The date of a day and month; without a year, the next one from today (this year's if not past)."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        found = date(today.year, month, day)
+        return found if found >= today else date(today.year + 1, month, day)
+    except ValueError:
+        return None
+
+
+def last_day_of_month(today: date) -> date:
+    first_next = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+_REL = {"today": 0, "aujourd'hui": 0, "tomorrow": 1, "demain": 1, "yesterday": -1, "hier": -1, "apres-demain": 2}
+
+
 def _day(m: re.Match[str], today: date) -> date:
     rel = m.group("rel")
     if rel:
-        return today if rel in ("today", "aujourd'hui") else today + timedelta(days=1)
+        return today + timedelta(days=_REL.get(rel, 2))
     target = _WEEKDAYS[m.group("wd")]
     monday = today - timedelta(days=today.weekday())
     if m.group("mod") == "next" or m.group("prochain"):
@@ -94,6 +128,8 @@ def _day(m: re.Match[str], today: date) -> date:
 
 def _clock(m: re.Match[str], lang: str) -> time | None:
     groups = m.groupdict()
+    if groups.get("noon"):
+        return time(12)
     if groups.get("h24") is not None:
         return time(int(groups["h24"]), int(groups["m24"]))
     if groups.get("ampm"):
@@ -118,6 +154,20 @@ def quick_parse(folded: str, lang: str, today: date) -> QuickReading | None:
     """The reading of `folded` when every date word in it is a common phrasing; None otherwise."""
     rest = folded
     found_day = found_clock = found_part = None
+    named: date | None = None
+    m = _END_OF_MONTH.search(rest)
+    if m:
+        named = last_day_of_month(today)
+        rest = _blank(rest, m)
+    else:
+        m = _DATE_NAMED.search(rest)
+        if m:
+            year = m.group("y") or m.group("y2")
+            named = month_day(_MONTHS[m.group("mon") or m.group("mon2")], int(m.group("d") or m.group("d2")),
+                              int(year) if year else None, today)
+            if named is None:
+                return None
+            rest = _blank(rest, m)
     m = _NEXT_WEEK.search(rest)
     if m:
         rest = _blank(rest, m)
@@ -129,7 +179,7 @@ def quick_parse(folded: str, lang: str, today: date) -> QuickReading | None:
     if m:
         found_part = m
         rest = _blank(rest, m)
-    m = _DAY.search(rest)
+    m = _DAY.search(rest) if named is None else None
     if m:
         found_day = m
         rest = _blank(rest, m)
@@ -139,7 +189,7 @@ def quick_parse(folded: str, lang: str, today: date) -> QuickReading | None:
         rest = _blank(rest, m)
     if lang == "fr":  # "mon" is "my", not Monday
         rest = rest.replace("mon ", "    ")
-    if _CUE_LEFT.search(rest) or (found_part and (found_day or found_clock)):
+    if _CUE_LEFT.search(rest) or (found_part and (found_day or found_clock or named)):
         return None
     if found_part:
         which = found_part.group("en") or found_part.group("fr")
@@ -152,7 +202,7 @@ def quick_parse(folded: str, lang: str, today: date) -> QuickReading | None:
     clock = _clock(found_clock, lang) if found_clock else None
     if found_clock and clock is None:
         return None
-    on = _day(found_day, today) if found_day else None
+    on = _day(found_day, today) if found_day else named
     if on is not None and clock is not None:
         return QuickReading(start=datetime.combine(on, clock))
     return QuickReading(day=on, clock=clock)

@@ -163,7 +163,8 @@ _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s
 _AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montre |affiche |voir )?(?:my|mon|ma) (?:calendar|agenda|"
                      r"calendrier)(?: (?:today|for today|tomorrow|aujourd'hui|d'aujourd'hui|du jour|demain|pour aujourd'hui))?[ ?!.]*$")
 _TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
-_REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|n'oublie pas de)\b")
+_REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|rappelle-moi d'|rappelle moi d'|"
+             r"rappelez-moi de|rappelez-moi d'|n'oublie pas de|n'oublie pas d')(?:\b|(?<='))")
 _FLAG = _R(r"\b(?:clear|remove|take off|delete|unset|enleve|enlever|retire|retirer|supprime|supprimer|efface|effacer|"
            r"ote|oter)\b.*\b(?:flag|drapeau|indicateur)\b|^(?:please )?(?:flag|unflag|signale)\b|"
            r"\bmark\b.*\bas flagged\b|\bmarque\b.*\b(?:d'un|avec un) (?:indicateur|drapeau)\b")

@@ -14,8 +14,9 @@ from .features import features
 from .intents import classify, load_model
 from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
+from .typos import fix_typos
 
-__all__ = ["recognize"]
+__all__ = ["day_first", "extract_entities", "recognize"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,48 +43,102 @@ def recognize(
 ) -> Recognition:
     """The intent (from the catalog, `none` outside MIPA) and entities of `text`.
 
-    locale: "en", "en-US", "fr", "fr-FR", ...; None (or another language) means detect from the text.
+    locale: "en", "en-US", "en-GB", "fr", "fr-FR", ...; None (or another language) means detect from the text.
+        The region sets the order of numeric dates: en-US reads 10/12 as October 12, en-GB and French as 10 December.
     now: the reference time (aware, or naive meaning in `tz`); default: the current time.
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
+    zone, minute = _reference(now, tz)
+    lang = _lang(text or "", locale)
+    return _recognize_cached(text or "", lang, day_first(locale, lang), minute, zone)
+
+
+def extract_entities(
+    text: str,
+    locale: str | None,
+    intent: str,
+    now: datetime | None = None,
+    tz: str | ZoneInfo | tzinfo | None = None,
+) -> Entities:
+    """The entities of `text` read for a known `intent` (as `recognize` reads them for the intent it finds)."""
+    zone, minute = _reference(now, tz)
+    lang = _lang(text or "", locale)
+    return _entities(text or "", lang, day_first(locale, lang), intent, minute, zone)
+
+
+def _reference(now: datetime | None, tz: str | ZoneInfo | tzinfo | None) -> tuple[tzinfo, datetime]:
     zone = _zone(tz)
     if now is None:
         now = datetime.now(UTC)
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
-    lang = _lang(text or "", locale)
-    minute = now.astimezone(UTC).replace(second=0, microsecond=0)
-    return _recognize_cached(text or "", lang, minute, zone)
+    return zone, now.astimezone(UTC).replace(second=0, microsecond=0)
 
 
 @lru_cache(maxsize=2048)
-def _recognize_cached(text: str, lang: str, now: datetime, zone: tzinfo) -> Recognition:
+def _recognize_cached(text: str, lang: str, dmy: bool, now: datetime, zone: tzinfo) -> Recognition:
     folded = fold(text)
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
     intent, score = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    entities = _entities(text, lang, dmy, intent, now, zone)
+    logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
+    return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+
+
+@lru_cache(maxsize=2048)
+def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone: tzinfo) -> Entities:
     from .entities import extract_text_entities
 
+    text = fix_typos(text)
     fields = extract_text_entities(text, lang, intent)
     entities = Entities(**fields)  # type: ignore[arg-type]
-    if cue:
+    if has_date_cue(fold(text)):
         date_text = text
         for name in (entities.plan_name, entities.bucket_name, entities.list_name):
             if name:  # "the Q4 plan" names a plan, not a quarter
                 date_text = date_text.replace(name, " ")
         if intent == "calendar.create" and entities.title and entities.title in date_text:
             date_text = date_text.replace(entities.title, " ")  # "a call called Q4 review" is no quarter
-        info = _dates_outside_title(date_text, lang, now, zone, entities.title) if intent in _TITLED_INTENTS else \
-            extract_dates(date_text, lang, now, zone)
-        entities = replace(
-            entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
-            time_given=info.time_given, ambiguities=info.ambiguities,
-        )
-        if intent == "calendar.update":
-            entities = _reschedule(text, lang, now, zone, entities)
-    logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
-    return Recognition(intent=intent, score=score, locale=lang, entities=entities)
+        moved = _reschedule(text, lang, now, zone, entities, dmy, date_text) if intent == "calendar.update" else None
+        if moved is not None:  # "move <the meeting at X> to <Y>" read in its two parts, not as a whole
+            entities = moved
+        else:
+            info = _dates_outside_title(date_text, lang, now, zone, entities.title, dmy) \
+                if intent in _TITLED_INTENTS else extract_dates(date_text, lang, now, zone, dmy=dmy)
+            entities = replace(
+                entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
+                time_given=info.time_given, ambiguities=info.ambiguities,
+            )
+        if intent in _NEW_ITEM_INTENTS and _in_the_past(entities, now):
+            entities = replace(entities, ambiguities=(*entities.ambiguities, "past"))
+    return entities
+
+
+_NEW_ITEM_INTENTS = frozenset({"calendar.create", "todo.add", "planner.add", "mail.to_task"})
+
+
+def _in_the_past(entities: Entities, now: datetime) -> bool:
+    """A new meeting or reminder set before now: a stated time already gone, or a day before today."""
+    if entities.start is None:
+        return False
+    if entities.time_given:
+        return entities.start < now
+    return entities.end is not None and entities.end <= now
+
+
+_DAY_FIRST_EN = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "hk"})
+
+
+def day_first(locale: object, lang: str) -> bool:
+    """True when numeric dates read day/month (en-GB, French); en-US and bare "en" read month/day."""
+    if lang == "fr":
+        return True
+    if isinstance(locale, str):
+        region = locale.replace("_", "-").lower().partition("-")[2][:2]
+        return region in _DAY_FIRST_EN
+    return False
 
 
 _TITLED_INTENTS = frozenset({"todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete", "mail.to_task"})
@@ -100,42 +155,61 @@ _DAY_THEN_CLOCK = re.compile(r"\b(?:aujourd'hui|demain|apres-demain|matin|apres-
                              r"vendredi|samedi|dimanche|prochaine?)\s+(?:a|au)\s*$")
 
 
-def _dates_outside_title(text: str, lang: str, now: datetime, zone: tzinfo, title: str | None) -> DateInfo:
+def _dates_outside_title(text: str, lang: str, now: datetime, zone: tzinfo, title: str | None, dmy: bool) -> DateInfo:
     """The due date of a task: date words inside its title are the title's ("file the Q3 report next week",
     "pay the July invoice"); a single day there is still taken when nothing else is said."""
     if title and title in text and has_date_cue(fold(title)):
-        outside = extract_dates(text.replace(title, " "), lang, now, zone)
+        outside = extract_dates(text.replace(title, " "), lang, now, zone, dmy=dmy)
         if outside.start is not None:
             return outside
-        info = extract_dates(text, lang, now, zone)
+        info = extract_dates(text, lang, now, zone, dmy=dmy)
         return DateInfo() if _spans_days(info) else info
-    return extract_dates(text, lang, now, zone)
+    return extract_dates(text, lang, now, zone, dmy=dmy)
 
 
 def _spans_days(info: DateInfo) -> bool:
     return info.start is not None and info.end is not None and info.end - info.start > timedelta(days=1, hours=1)
 
 
-def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Entities) -> Entities:
-    """Split "move <the meeting at X> to <Y>": `start` from X, `new_start` from Y (see `Entities.new_start`)."""
+_LENGTH = re.compile(r"\b(?:for|lasting|pendant|durant|duree)\b|\b(?:minutes?|mins?|hours?|heures?)\b")
+_DAY_WORD = re.compile(
+    r"today|tonight|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bnext\b|\bthis\b|"
+    r"week|month|\bend of|day after|aujourd|demain|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|"
+    r"mois|\bfin d|lendemain|\d{1,2}/\d|\d{4}-\d|january|february|march|april|\bmay\b|june|july|august|september|"
+    r"october|november|december|janvier|fevrier|mars|avril|\bmai\b|juin|juillet|aout|septembre|octobre|novembre|decembre")
+
+
+def _reschedule(text: str, lang: str, now: datetime, zone: tzinfo, entities: Entities, dmy: bool,
+                date_text: str) -> Entities | None:
+    """Split "move <the meeting at X> to <Y>": `start` from X, `new_start` from Y (see `Entities.new_start`);
+    None when the text has no such target."""
     for m in _TARGET[lang].finditer(text):
         if lang == "fr" and _DAY_THEN_CLOCK.search(fold(text[: m.end()])) and text[m.end():m.end() + 1].isdigit():
             continue  # "demain à 10h", "ce matin à 10h": one time, not a move
-        target = extract_dates(text[m.end():], lang, now, zone)
+        target = extract_dates(text[m.end():], lang, now, zone, dmy=dmy)
         if target.start is None:
             continue
-        current = extract_dates(text[: m.start()], lang, now, zone)
+        current = extract_dates(text[: m.start()], lang, now, zone, dmy=dmy)
         if current.start is None or not current.time_given:
             # no current clock time ("move it to 4pm", "tomorrow's meeting to Thursday at 2pm"): start repeats
             # the target, as dialogs written before `new_start` expect
-            return replace(entities, start=target.start, end=target.end, all_day=target.all_day,
+            duration = target.duration
+            if duration is None and _LENGTH.search(fold(text[: m.start()])):  # "move my hour-long sync to 3pm"
+                duration = extract_dates(date_text, lang, now, zone, dmy=dmy).duration
+            return replace(entities, start=target.start, end=target.end, all_day=target.all_day, duration=duration,
                            time_given=target.time_given, ambiguities=target.ambiguities, new_start=target.start)
         if not target.time_given and current.time_given:  # "move my 3pm to Friday": Friday at 3pm
             moved = datetime.combine(target.start.date(), current.start.timetz().replace(tzinfo=None), tzinfo=zone)
             target = replace(target, start=moved, time_given=True)
+        elif target.time_given and target.start is not None and not _DAY_WORD.search(fold(text[m.end():])):
+            # "move my 2pm on Tuesday to 4pm": a new time only, so the meeting keeps its day
+            local = current.start.astimezone(zone).date()
+            clock = target.start.astimezone(zone).timetz().replace(tzinfo=None)
+            moved = datetime.combine(local, clock, tzinfo=zone)
+            target = replace(target, start=moved)
         return replace(
             entities, start=current.start, end=target.start, all_day=current.all_day, duration=None,
             time_given=current.time_given, ambiguities=current.ambiguities + target.ambiguities,
             new_start=target.start,
         )
-    return entities
+    return None

@@ -70,14 +70,17 @@ def _from_contact(contact: Contact) -> Found:
 async def find_people(graph: UserGraph, query: str) -> list[Found]:
     """Directory users and personal contacts matching `query` (name start or e-mail), best first."""
     text = " ".join(query.split())
-    results = await asyncio.gather(graph.people.find_users(text), graph.contacts.search(text), return_exceptions=True)
+    users, contacts, searched = await asyncio.gather(
+        graph.people.find_users(text), graph.contacts.search(text), graph.people.search_users(text),
+        return_exceptions=True)
     found: list[Found] = []
     failures: list[BaseException] = []
-    users, contacts = results
     if isinstance(users, BaseException):
         failures.append(users)
     else:
         found.extend(_from_user(user) for user in users)
+    if not isinstance(searched, BaseException):  # a directory that refuses $search leaves the other sources
+        found.extend(_from_user(user) for user in searched)
     if isinstance(contacts, BaseException):
         failures.append(contacts)
     else:

@@ -17,6 +17,7 @@ __all__ = [
     "contact_draft",
     "is_skip",
     "mail_query",
+    "search_terms",
     "mentions_unread",
     "parse_answer",
     "person_query",
@@ -178,7 +179,18 @@ def mail_query(text: str, *, query: str | None = None, people: tuple[str, ...] =
         words = rest or None
     if words and sender and fold(words) == fold(sender):
         words = None
-    return MailQuery(words=words or None, sender=sender or None)
+    return MailQuery(words=search_terms(words) if words else None, sender=sender or None)
+
+
+_STOP_WORDS = frozenset("the a an of le la les un une des du de d' l'".split())
+
+
+def search_terms(words: str) -> str:
+    """Search words without stop words ("the invoice" -> "invoice", "la facture" -> "facture"): a search for
+    "the" or "la" finds every message or none. Words that are all stop words are kept as typed."""
+    split = re.sub(r"\b([ldLD])['’]", r"\1' ", words).split()
+    kept = [w for w in split if fold(w) not in _STOP_WORDS]
+    return " ".join(kept) if kept else words
 
 
 def mentions_unread(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import GraphError
@@ -125,6 +126,22 @@ async def list_users(ctx: Ctx) -> GraphResponse:
     return ok(body)
 
 
+def _words(text: str) -> list[str]:
+    """Words of a name as people search splits them: spaces, symbols, parentheses and case changes."""
+    return [w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", text))]
+
+
+def _people_match(search: str, item: dict[str, Any]) -> bool:
+    """/me/people $search: every word searched starts a word of the display name or of an address, in any
+    order ("david li" and "li" find "李四(David Li)", "obrien" finds "O'Brien" through the address)."""
+    terms = _words(search)
+    if not terms:
+        return False
+    address = " ".join(str(e.get("address") or "").split("@")[0] for e in item.get("scoredEmailAddresses") or [])
+    words = _words(str(item.get("displayName") or "")) + _words(address)
+    return all(any(w.startswith(t) for w in words) for t in terms)
+
+
 async def people(ctx: Ctx) -> GraphResponse:
     from .core import list_response
 
@@ -146,9 +163,9 @@ async def people(ctx: Ctx) -> GraphResponse:
                 "personType": {"class": "Person", "subclass": "OrganizationUser"},
             }
         )
-    search = ctx.request.query.get("search", "").strip('"').casefold()
+    search = ctx.request.query.get("search", "").strip('"')
     if search:
-        items = [i for i in items if any(w.casefold().startswith(search) for w in str(i["displayName"]).replace("(", " ").split())]
+        items = [i for i in items if _people_match(search, i)]
     return list_response(ctx, items, context=f"users('{me}')/people", workload="directory", always=("id",))
 
 

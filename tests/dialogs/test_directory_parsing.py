@@ -53,7 +53,7 @@ def test_person_query(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(("text", "query", "people", "words", "sender"), [
     ("search my mail for budget", None, (), "budget", None),
     ("emails from Lucie", "Lucie", ("Lucie",), None, "Lucie"),
-    ("find emails from Tom about the report", "the report", ("Tom",), "the report", "Tom"),
+    ("find emails from Tom about the report", "the report", ("Tom",), "report", "Tom"),  # no stop words (issue 19)
     ("search mail for invoices from Lucie", None, (), "invoices", "Lucie"),
     ("cherche dans mes mails budget", None, (), "budget", None),
     ("search my mail for x') or (isRead eq true", None, (), "x') or (isRead eq true", None),
@@ -131,3 +131,13 @@ def test_item_title_ignores_generic_words() -> None:
     assert item_title("add an item to the Orders SharePoint list", "the Orders SharePoint list") is None
     assert item_title("ajoute un élément à la liste Orders", "un élément") is None
     assert item_title("add Widget 5 to the Orders list", None) == "Widget 5"
+
+
+@pytest.mark.parametrize(("words", "terms"), [
+    ("the invoice", "invoice"), ("la facture de juillet", "facture juillet"), ("l'audit", "audit"),
+    ("the", "the"), ("budget review", "budget review"),
+])
+def test_search_terms_drop_stop_words(words: str, terms: str) -> None:
+    from dialogs.directory.parsing import search_terms
+
+    assert search_terms(words) == terms

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 
 from sandbox.testing import AdminClient
 
@@ -68,6 +69,17 @@ def test_people(graph: httpx.Client, me: dict[str, str]) -> None:
     people = graph.get("/me/people").json()["value"]
     assert people and me["id"] not in {p["id"] for p in people}
     assert all(p["scoredEmailAddresses"][0]["address"] for p in people)
+
+
+@pytest.mark.parametrize(("search", "found"), [
+    ('"david li"', True), ('"li david"', True), ('"李四(David Li)"', True), ('"Li"', True), ('"dav"', True),
+    ('"o\'brien"', True), ('"david x"', False), ('"avid"', False),
+])
+def test_people_search_matches_words_like_graph(graph: httpx.Client, search: str, found: bool) -> None:
+    """Every searched word starts a word of the name (split at spaces, symbols, case changes) or address."""
+    names = {p["displayName"] for p in graph.get("/me/people", params={"$search": search}).json()["value"]}
+    wanted = "李四(David Li)" if "brien" not in search else "Liam O'Brien"
+    assert (wanted in names) is found, names
 
 
 def test_drive_recent_and_shared(graph: httpx.Client, graph_for) -> None:

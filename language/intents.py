@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import ModelError
 from .mailbox import mailbox_intent
 from .models import WRITE_INTENTS
+from .recurrence import repeat_task_intent
 
 __all__ = ["classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
 
@@ -199,7 +200,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return reply
     if _GREETING.search(folded):
         return "general.greeting"
-    mailbox = mailbox_intent(folded)  # out of office, working hours, time zone (language/mailbox.py)
+    mailbox = mailbox_intent(folded) or repeat_task_intent(folded)  # language/mailbox.py, language/recurrence.py
     if mailbox is not None:
         return mailbox
     if _AGENDA_COMMAND.search(folded):

@@ -263,28 +263,36 @@ _HOURS = (r"(?:working hours|work hours|business hours|office hours|work(?:ing)?
           r"heures de (?:travail|bureau)|horaires? de (?:travail|bureau)|plages? de travail|jours de travail|jours travailles|"
           r"heures ouvrees|mes horaires)")
 _ZONE = r"(?:time ?zone|fuseau(?:x)? horaires?|fuseau)"
-_SETTINGS = r"(?:mailbox settings|mail settings|outlook settings|parametres (?:de|d')\s*(?:ma )?(?:boite|messagerie|outlook))"
+_SETTINGS = r"(?:mailbox settings|mail settings|outlook settings|parametres (?:(?:de|d')\s*(?:ma )?)?(?:boite|messagerie|outlook))"
 _NOT_SETTINGS = re.compile(r"\b(?:free|available|availability|busy|meeting|meetings|slot|book|schedule a|find a time|"
                            r"libre|disponible|disponibilite|reunion|creneau|rendez-vous|what time is it|quelle heure)\b")
 _I_WORK = re.compile(r"\b(?:i work|je travaille|i start at|je commence a)\b")
+_STATES = re.compile(r"\b(?:are|is|sont|est|work|travaille|set|mets|change)\b")
 
 
 def mailbox_intent(folded: str) -> str | None:
     """mailbox.autoreply.set / .off, mailbox.settings, mailbox.settings.update for a folded utterance, or None."""
+    question = bool(_QUESTION.search(folded))
     if re.search(_OOF, folded):
+        if question:
+            return "mailbox.settings"  # "is my OOO still active?", "when does my out of office end?"
+        starts_set = _SET.match(re.sub(r"^(?:please|can you|could you|peux-tu|pouvez-vous)\s+", "", folded))
         dated = re.search(r"\d|\b(?:tomorrow|today|next|until|demain|aujourd'hui|prochaine?|jusqu)\b", folded)
-        if _OFF.search(folded) and not (dated and _SET.search(folded)):
+        if _OFF.search(folded) and not starts_set and not (dated and _SET.search(folded)):
             return "mailbox.autoreply.off"
-        if _SET.search(folded) or (dated and not _QUESTION.search(folded)):
+        if _SET.search(folded) or dated:
             return "mailbox.autoreply.set"
         return "mailbox.settings"
     about_hours = re.search(_HOURS, folded) or _I_WORK.search(folded)
     about_zone = re.search(_ZONE, folded)
     if not (about_hours or about_zone or re.search(_SETTINGS, folded)) or _NOT_SETTINGS.search(folded):
         return None
-    has_value = bool(re.search(r"\d", folded)) if about_hours else False
+    has_value = False
+    if about_hours:
+        said = parse_hours(folded)
+        has_value = bool(re.search(r"\d", folded)) or (said.days is not None and bool(_STATES.search(folded)))
     if about_zone and find_time_zone(folded.replace("time zone", " ").replace("timezone", " ")) is not None:
         has_value = True
-    if (_SET.search(folded) or has_value) and not (_QUESTION.search(folded) and not _SET.search(folded) and not has_value):
-        return "mailbox.settings.update" if has_value or _SET.search(folded) else "mailbox.settings"
+    if has_value or (_SET.search(folded) and not question):
+        return "mailbox.settings.update"
     return "mailbox.settings"

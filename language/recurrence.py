@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Repeat", "find_repeat", "fold_same_length", "strip_repeat"]
+__all__ = ["Repeat", "find_repeat", "fold_same_length", "repeat_task_intent", "strip_repeat"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS = {
@@ -174,12 +174,34 @@ def find_repeat(text: str) -> tuple[Repeat, tuple[int, int]] | None:
     return None
 
 
-def strip_repeat(title: str) -> str:
-    """A task title without the repeat words it was said with ("pay rent every month on the 1st" -> "pay rent")."""
+def strip_repeat(title: str, said: str = "") -> str:
+    """A task title without the repeat words it was said with ("pay rent every month on the 1st" -> "pay rent").
+
+    `said`, the whole request, also removes the start of a repeat phrase the title was cut inside
+    ("sortir les poubelles tous les" from "... tous les mardis et vendredis").
+    """
     found = find_repeat(title)
-    if found is None:
-        return title
-    start, end = found[1]
-    rest = (title[:start] + " " + title[end:]).strip()
-    rest = re.sub(r"\s+", " ", rest)
-    return re.sub(r"[\s,;:-]+$", "", rest).strip() or title
+    if found is not None:
+        start, end = found[1]
+        rest = re.sub(r"\s+", " ", (title[:start] + " " + title[end:]).strip())
+        title = re.sub(r"[\s,;:-]+$", "", rest).strip() or title
+    whole = find_repeat(said) if said else None
+    if whole is not None:
+        phrase = fold_same_length(said[whole[1][0]:whole[1][1]]).split()
+        words = title.split()
+        folded = fold_same_length(title).split()
+        for k in range(min(len(phrase), len(words) - 1), 0, -1):
+            if folded[-k:] == phrase[:k]:
+                return " ".join(words[:-k])
+    return title
+
+
+_TASK_WORDS = re.compile(r"\b(?:tasks?|to-?dos?|taches?|reminders?|rappels?)\b")
+_ADD_WORDS = re.compile(r"^(?:please |can you |peux-tu )?(?:add|create|new|put|ajoute|ajouter|cree|creer|mets|nouvelle)\b")
+
+
+def repeat_task_intent(folded: str) -> str | None:
+    """ "add a task ... every Tuesday", "ajoute une tâche ... tous les mardis": a repeating To Do task."""
+    if _ADD_WORDS.search(folded) and _TASK_WORDS.search(folded) and find_repeat(folded) is not None:
+        return "todo.add"
+    return None

@@ -103,9 +103,10 @@ class TodoAddDialog(TaskFeature):
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         entities = self.request(step).entities
-        found = find_repeat(self.utterance(step))
+        said = self.utterance(step)
+        found = find_repeat(said)
         step.values["repeat"] = _repeat_values(found[0]) if found else None
-        title = strip_repeat(entities.title) if entities.title else entities.title  # "pay rent every month" -> "pay rent"
+        title = strip_repeat(entities.title, said) if entities.title else entities.title  # "pay rent every month" -> "pay rent"
         # "add a task" names no task; "add a task to my groceries list" names only the list.
         if title and words(title) and not set(words(title)) <= set(words(entities.list_name or "")):
             return await step.next(title.strip())

@@ -283,7 +283,8 @@ def mailbox_intent(folded: str) -> str | None:
         if _SET.search(folded) or dated:
             return "mailbox.autoreply.set"
         return "mailbox.settings"
-    about_hours = re.search(_HOURS, folded) or _I_WORK.search(folded)
+    about_hours = re.search(_HOURS, folded) or (_I_WORK.search(folded) and (
+        re.search(r"\d", folded) or parse_hours(folded).days is not None))
     about_zone = re.search(_ZONE, folded)
     if not (about_hours or about_zone or re.search(_SETTINGS, folded)) or _NOT_SETTINGS.search(folded):
         return None

@@ -77,3 +77,14 @@ def test_recurrence_bodies_carry_only_their_fields() -> None:
     assert yearly["pattern"] == {"type": "absoluteYearly", "interval": 1, "dayOfMonth": 14, "month": 2}
     assert parse_recurrence(None) is None and parse_recurrence({"pattern": "x"}) is None
     assert parse_recurrence(body) == weekly
+
+
+async def test_free_time_follows_changed_working_hours(client: GraphClient, token: str) -> None:
+    user = client.for_user(token)
+    hours = WorkingHours(("saturday",), time(10), time(12), "Europe/Paris")
+    await user.mailbox.update(working_hours=hours)
+    after = client.for_user(token)  # the next turn's facade reads the settings again
+    start = datetime(2030, 6, 3, tzinfo=PARIS)  # a Monday, far from the seeded meetings
+    slots = await after.calendar.availability(start, start.replace(day=10))
+    assert slots and all(s.start.astimezone(PARIS).weekday() == 5 for s in slots)
+    assert all(time(10) <= s.start.astimezone(PARIS).time() and s.end.astimezone(PARIS).time() <= time(12) for s in slots)

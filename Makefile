@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint typecheck pytest bench package doctor sandbox clean
+.PHONY: run test test-dates lint typecheck pytest bench package doctor sandbox clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,19 @@ pytest: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# The date-sensitive suites at pinned instants: a Saturday evening (under libfaketime, the whole process and
+# its children), the European and US daylight-saving days, New Year's Eve at 23:10 UTC (already 1 January in
+# Paris) and a leap day. MIPA_TEST_NOW moves the bot, the sandbox and the tests together (tests/support/clock.py).
+DATED_SUITES := tests/e2e tests/sandbox tests/graph --ignore=tests/e2e/test_scale_out.py
+PINNED_INSTANTS := 2027-03-28T00:30:00Z 2027-03-14T09:30:00Z 2026-12-31T23:10:00Z 2028-02-29T08:00:00Z
+FAKETIME_INSTANT := 2026-12-05 21:40:00
+test-dates: $(STAMP) $(NODE_STAMP)
+	@set -e; for now in $(PINNED_INSTANTS); do \
+	  echo "== MIPA_TEST_NOW=$$now"; MIPA_TEST_NOW=$$now $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES); done
+	@off=$$(( $$(date -u -d '$(FAKETIME_INSTANT)' +%s) - $$(date -u +%s) )); \
+	  echo "== faketime -f +$${off}s ($(FAKETIME_INSTANT) UTC)"; \
+	  faketime -f "+$${off}s" $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES)
 
 bench: $(STAMP)
 	$(PY) -m bench

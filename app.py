@@ -111,7 +111,7 @@ async def graph_ctx(app: web.Application) -> AsyncIterator[None]:
     settings = app[APP_SETTINGS]
     sandbox = app[SANDBOX_URL]
     base_url = f"{sandbox}/v1.0" if settings.local_mode and sandbox else settings.graph_base_url
-    async with GraphClient(base_url=base_url) as client:
+    async with GraphClient(base_url=base_url, wall_clock=app[CLOCK]) as client:
         app[GRAPH_CLIENT] = client
         yield
 

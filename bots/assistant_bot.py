@@ -20,6 +20,7 @@ from botbuilder.schema import ChannelAccount
 
 from dialogs import MainDialog, Services
 from dialogs.feature import NotSignedIn
+from dialogs.services import CLOCK_KEY
 from graph import ClaimsChallenge, Forbidden, GraphError, Unauthorized
 from language import t
 
@@ -60,6 +61,7 @@ class AssistantBot(TeamsActivityHandler):
         self._card_actions = card_actions
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        turn_context.turn_state[CLOCK_KEY] = self._services.clock
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)

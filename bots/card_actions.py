@@ -247,7 +247,7 @@ class CardActions:
             return message_response(notice)
         handler = ITEM_HANDLERS[action.verb]
         tz = await self._services.time_zone(turn_context, graph) if action.verb is Verb.TODO_SNOOZE else "UTC"
-        outcome = await handler(graph, Click(action=action, locale=locale, tz=tz))
+        outcome = await handler(graph, Click(action=action, locale=locale, tz=tz, now=self._services.clock.now()))
         logger.info("card action %s: changed=%s", action.verb, outcome.changed)
         undo_ref = await record_undo(self._services, turn_context, outcome.undo)
         if from_digest:
@@ -261,7 +261,7 @@ class CardActions:
     async def _my_day(self, turn_context: TurnContext, graph: UserGraph, locale: str, *,
                       notice: str | None = None, undo_ref: str | None = None) -> dict[str, Any]:
         my_day = await build_my_day(graph, locale=locale, originator=self._services.settings.outlook_originator_id,
-                                    user_ids=viewer_ids(turn_context))
+                                    user_ids=viewer_ids(turn_context), now=self._services.clock.now())
         if notice:
             with_notice(my_day.card, notice, locale=locale, undo_ref=undo_ref)
         return my_day.card

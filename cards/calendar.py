@@ -21,7 +21,8 @@ from cards.base import (
     plain_text,
     text_block,
 )
-from cards.text import format_day, format_duration, format_time_range, text
+from cards.text import text
+from language.formatting import format_clock_range, format_day, format_duration
 
 __all__ = ["agenda_card", "event_rows", "free_slots_card", "meeting_card"]
 
@@ -74,7 +75,7 @@ def _when(event: Any, locale: str, tz: tzinfo | str) -> str:
         return ""
     if get(event, "is_all_day", default=False):
         return text("cards.event.all_day", locale)
-    return format_time_range(span[0], span[1], locale, tz)
+    return format_clock_range(span[0], span[1], locale, tz)
 
 
 def event_rows(events: Sequence[Any], *, locale: str, tz: tzinfo | str, now: datetime | None) -> list[dict[str, Any]]:
@@ -198,7 +199,7 @@ def free_slots_card(slots: Sequence[Any], *, locale: str, tz: tzinfo | str) -> C
             continue
         body.append(columns([
             column([text_block(format_day(span[0], locale, tz), weight="Bolder")], width="stretch"),
-            column([text_block(format_time_range(span[0], span[1], locale, tz))], width="auto"),
+            column([text_block(format_clock_range(span[0], span[1], locale, tz))], width="auto"),
             column([text_block(format_duration(span[1] - span[0], locale), isSubtle=True)], width="auto"),
         ], separator=len(body) > 1))
     return adaptive_card(body, version=TEAMS_VERSION)

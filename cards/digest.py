@@ -19,7 +19,8 @@ from cards.base import (
 from cards.calendar import event_rows
 from cards.mail import mail_rows
 from cards.tasks import due_date, is_done, planner_rows, todo_rows
-from cards.text import format_day, text, to_zone
+from cards.text import text
+from language.formatting import format_day, to_zone
 
 __all__ = ["MAX_PER_SECTION", "digest_card", "my_day_card"]
 

@@ -18,7 +18,8 @@ from cards.base import (
     plain_text,
     text_block,
 )
-from cards.text import format_day, text
+from cards.text import text
+from language.formatting import format_day
 
 __all__ = ["files_card", "list_items_card", "people_card"]
 

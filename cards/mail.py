@@ -20,7 +20,8 @@ from cards.base import (
     plain_text,
     text_block,
 )
-from cards.text import format_day, text
+from cards.text import text
+from language.formatting import format_day
 
 __all__ = ["flagged_mail_card", "mail_rows"]
 

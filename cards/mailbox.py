@@ -14,7 +14,8 @@ from babel.dates import get_day_names
 
 from cards._access import get
 from cards.base import TEAMS_VERSION, Card, adaptive_card, fact_set, plain_text, text_block
-from cards.text import format_day, lang_of, text, to_zone
+from cards.text import lang_of, text
+from language.formatting import format_day, to_zone
 
 __all__ = [
     "audience_text", "autoreply_status_text", "days_text", "hours_text", "last_day", "repeat_text", "settings_card",

@@ -22,7 +22,8 @@ from cards.base import (
     text_block,
 )
 from cards.mailbox import repeat_text
-from cards.text import format_day, text, to_zone
+from cards.text import text
+from language.formatting import format_day, to_zone
 
 __all__ = ["due_date", "is_done", "planner_card", "planner_rows", "todo_card", "todo_rows"]
 

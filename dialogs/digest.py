@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import Verb, action_data, digest_card, execute_action
 from cards.base import Card, action_set, text_block
@@ -85,10 +85,10 @@ async def build_my_day(
     locale: str,
     originator: str | None,
     user_ids: Sequence[str] | None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> MyDay:
     """Read the digest (two Graph round trips) and build the card, every button marked as "my day"."""
-    moment = now or datetime.now(UTC)
+    moment = now
     digest = await graph.digest.today(moment)
     if digest.partial:
         logger.info("my day is partial: %s", ",".join(digest.partial))
@@ -109,15 +109,14 @@ class DigestDialog(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog("DigestDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "DigestDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         graph = await self.graph(step.context)
         my_day = await build_my_day(
             graph, locale=request.locale, originator=self.services.settings.outlook_originator_id,
-            user_ids=viewer_ids(step.context),
+            user_ids=viewer_ids(step.context), now=self.services.clock.now(),
         )
         await step.context.send_activity(card_activity(my_day.card, text=my_day.summary, summary=my_day.summary))
         return await step.end_dialog()

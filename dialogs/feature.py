@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import ComponentDialog, WaterfallStepContext
+from botbuilder.dialogs import ComponentDialog, WaterfallDialog, WaterfallStepContext
 
 from dialogs.request import Request
 from dialogs.services import Services
@@ -27,6 +28,11 @@ class FeatureDialog(ComponentDialog):
     def __init__(self, services: Services, dialog_id: str | None = None) -> None:
         super().__init__(dialog_id or type(self).__name__)
         self.services = services
+
+    def waterfall(self, steps: Sequence[Any]) -> None:
+        """Make `steps` (the `*_step` methods, in order) this dialog's waterfall and start there."""
+        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", list(steps)))
+        self.initial_dialog_id = f"{self.id}.waterfall"
 
     @staticmethod
     def request(step: WaterfallStepContext) -> Request:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
@@ -114,7 +113,7 @@ class ConfirmDialog(_WaitingDialog):
         text = TurnFacts.of(context).text
         if not text:
             return False, None
-        intent = recognize(text, locale, datetime.now(UTC), "UTC").intent
+        intent = recognize(text, locale, TurnFacts.of(context).now, "UTC").intent
         if intent == "general.confirm":
             return True, True
         if intent in ("general.reject", "general.cancel"):
@@ -144,7 +143,7 @@ class PickDialog(_WaitingDialog):
         if number:
             index = int(number.group(1)) - 1
             return (True, index) if 0 <= index < size else (False, None)
-        recognition = recognize(facts.text, facts.locale, datetime.now(UTC), "UTC")
+        recognition = recognize(facts.text, facts.locale, facts.now, "UTC")
         if recognition.intent in ("general.cancel", "general.reject"):
             return True, None
         ordinal = recognition.entities.ordinal

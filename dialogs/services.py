@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -13,18 +13,20 @@ from botbuilder.dialogs.prompts import OAuthPrompt
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from cards import CONTENT_TYPE
-from clock import Clock, SystemClock
+from clock import Clock, SystemClock, local_now
 from config import Settings
 from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
 
-__all__ = ["Services", "TurnFacts", "card_activity"]
+__all__ = ["CLOCK_KEY", "Services", "TurnFacts", "card_activity"]
 
 logger = logging.getLogger(__name__)
 
 _TOKEN_KEY = "mipa.token"
 _FACTS_KEY = "mipa.facts"
+#: turn_state key under which the bot puts the app's clock at the start of every turn.
+CLOCK_KEY = "mipa.clock"
 
 
 def _valid_zone(name: str | None) -> str | None:
@@ -46,10 +48,13 @@ def card_activity(card: dict[str, Any], *, text: str | None = None, summary: str
 
 
 class TurnFacts:
-    """Locale, time zone and recognition of the current activity, computed once per turn."""
+    """Locale, time zone, "now" and recognition of the current activity, computed once per turn."""
 
     def __init__(self, context: TurnContext) -> None:
         activity = context.activity
+        clock: Clock = context.turn_state.get(CLOCK_KEY) or SystemClock()
+        #: The instant of this turn (aware, UTC), from the app's clock: one "now" for the whole turn.
+        self.now: datetime = clock.now()
         self.text: str = (activity.text or "").strip() if activity.type == ActivityTypes.message else ""
         client_info = next(
             (e for e in (activity.entities or []) if getattr(e, "type", None) == "clientInfo"), None
@@ -63,7 +68,7 @@ class TurnFacts:
     def recognize(self, tz: str) -> Recognition:
         recognition = self._recognitions.get(tz)
         if recognition is None:
-            recognition = recognize(self.text, self.locale, datetime.now(UTC), tz)
+            recognition = recognize(self.text, self.locale, self.now, tz)
             self._recognitions[tz] = recognition
         return recognition
 
@@ -97,6 +102,10 @@ class Services:
         self.undo = UndoLog(self.conversation_state, self.undo_registry or UndoRegistry(), self.clock)
 
     # ---- tokens and Graph -------------------------------------------------------------------
+    def now(self, tz: str | None = None) -> datetime:
+        """The clock's "now" in the zone `tz` (UTC when None)."""
+        return local_now(self.clock, tz)
+
     def remember_token(self, context: TurnContext, token: str) -> None:
         """Keep the token for the rest of this turn only (turn state is never stored)."""
         context.turn_state[_TOKEN_KEY] = token

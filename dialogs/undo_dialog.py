@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from dialogs.feature import FeatureDialog
 from dialogs.services import Services
@@ -31,8 +31,7 @@ class UndoDialog(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.undo_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.undo_step])
 
     async def undo_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         assert self.services.undo is not None

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from clock import Clock, clock_from_env
+
 from .errors import GraphError, GraphRequestError, error_from_response
 from .odata import query_string
 from .response import GraphResponse, Params, Reconcile
@@ -77,6 +79,7 @@ class GraphClient:
         backoff: float = 0.5,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Clock | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -88,6 +91,8 @@ class GraphClient:
         self._transport = transport if transport is not None else AiohttpTransport(limit=100)
         self._sleep = sleep
         self._clock = clock
+        #: "Now" as the server stamps it (createdDateTime): the app's clock (clock.py), for reconciling writes.
+        self.wall_clock: Clock = wall_clock if wall_clock is not None else clock_from_env()
         self._http: httpx.AsyncClient | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class DigestService:
         self._session = session
         self._mailbox = mailbox
 
-    async def today(self, now: datetime | None = None, *, flagged_limit: int = 10) -> Digest:
+    async def today(self, now: datetime, *, flagged_limit: int = 10) -> Digest:
         """The day containing ``now`` in the mailbox's zone; failed sections are listed in ``partial``."""
         partial: list[str] = []
         first = [
@@ -60,7 +60,7 @@ class DigestService:
             self._mailbox.remember(parse_mailbox_settings(one["mailbox"].json()))
         settings = await self._mailbox.settings() if "mailbox" not in partial else parse_mailbox_settings({})
         tz = zone(settings.time_zone)
-        moment = (now or datetime.now(UTC)).astimezone(tz)
+        moment = now.astimezone(tz)
         day = moment.date()
         start = datetime.combine(day, time(0), tz)
         end = start + timedelta(days=1)

@@ -138,7 +138,7 @@ class PlannerService:
             }
         if due is not None:
             payload["dueDateTime"] = due.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        started = datetime.now(UTC) - timedelta(seconds=60)
+        started = self._session.client.wall_clock.now() - timedelta(seconds=60)
 
         async def reconcile() -> GraphResponse | None:
             found = await self._session.get(f"/planner/plans/{quote(plan_id, safe='')}/tasks")

@@ -200,7 +200,7 @@ class TodoService:
             payload["linkedResources"] = [
                 {"webUrl": link_url, "applicationName": link_application, "displayName": link_name or title}
             ]
-        started = datetime.now(UTC) - timedelta(seconds=60)
+        started = self._session.client.wall_clock.now() - timedelta(seconds=60)
 
         async def reconcile() -> GraphResponse | None:
             found = await self._session.get(

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 from babel import dates as babel_dates
 
+from .messages import t, tn
 from .text import normalize_locale
 
 __all__ = [
-    "format_date", "format_datetime", "format_duration", "format_relative", "format_time",
-    "format_time_range", "to_zone",
+    "format_clock_range", "format_date", "format_datetime", "format_day", "format_duration", "format_relative",
+    "format_time", "format_time_range", "to_zone",
 ]
 
 TzLike = str | tzinfo | None
@@ -21,6 +22,7 @@ _DATETIME = {"en": "EEE, MMM d, h:mm a", "fr": "EEEE d MMMM, HH:mm"}
 _DATE = {"en": "EEE, MMM d", "fr": "EEEE d MMMM"}
 _DATE_YEAR = {"en": "EEE, MMM d, y", "fr": "EEEE d MMMM y"}
 _TIME = {"en": "h:mm a", "fr": "HH:mm"}
+_DAY = {"en": "EEEE, MMMM d", "fr": "EEEE d MMMM"}
 
 
 def to_zone(tz: TzLike) -> tzinfo:
@@ -75,7 +77,15 @@ def _babel_date(value: date, pattern: str, lang: str) -> str:
     return babel_dates.format_date(value, pattern, locale=lang)
 
 
-def format_time(dt: datetime, locale: str, tz: TzLike = None) -> str:
+def format_day(value: date | datetime, locale: str | None, tz: TzLike = None) -> str:
+    """"Monday, March 3" / "lundi 3 mars": the long day cards show (a datetime is first moved into `tz`)."""
+    lang = normalize_locale(locale)
+    if isinstance(value, datetime):
+        value = _local(value, tz).date()
+    return _babel_date(value, _DAY[lang], lang)
+
+
+def format_time(dt: datetime, locale: str | None, tz: TzLike = None) -> str:
     """"3:00 PM" / "15:00"."""
     lang = normalize_locale(locale)
     return _babel_time(_local(dt, tz), _TIME[lang], lang)
@@ -104,22 +114,28 @@ def format_time_range(start: datetime, end: datetime, locale: str, tz: TzLike = 
     return f"{format_datetime(a, lang, tz)} – {format_datetime(b, lang, tz)}"
 
 
-def format_duration(delta: timedelta, locale: str) -> str:
-    """"1 hr 30 min" / "1 h 30 min"; days when 24 hours or more ("2 days" / "2 jours")."""
+def format_clock_range(start: datetime, end: datetime, locale: str | None, tz: TzLike = None) -> str:
+    """"2:00 PM – 3:00 PM" / "14:00 – 15:00": times only, with the end's day when it differs from the start's."""
+    first = format_time(start, locale, tz)
+    last = format_time(end, locale, tz)
+    if _local(start, tz).date() != _local(end, tz).date():
+        last = f"{format_day(end, locale, tz)} {last}"
+    return f"{first} – {last}"
+
+
+def format_duration(delta: timedelta, locale: str | None) -> str:
+    """"1 hr 30 min" / "1 h 30 min"; days when 24 hours or more ("2 days" / "2 jours"); words from the catalogs."""
     lang = normalize_locale(locale)
     total = int(abs(delta).total_seconds() // 60)
     days, rest = divmod(total, 24 * 60)
     hours, minutes = divmod(rest, 60)
     parts: list[str] = []
     if days:
-        if lang == "fr":
-            parts.append(f"{days} jour" + ("s" if days > 1 else ""))
-        else:
-            parts.append(f"{days} day" + ("s" if days > 1 else ""))
+        parts.append(tn("core.duration.days", days, lang))
     if hours:
-        parts.append(f"{hours} h" if lang == "fr" else f"{hours} hr")
+        parts.append(t("core.duration.hours", lang, hours=hours))
     if minutes or not parts:
-        parts.append(f"{minutes} min")
+        parts.append(t("core.duration.minutes", lang, minutes=minutes))
     return " ".join(parts)
 
 

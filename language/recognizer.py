@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from clock import clock_from_env
+
 from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
 from .intents import classify, load_model
@@ -16,7 +18,7 @@ from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 from .typos import fix_typos
 
-__all__ = ["day_first", "extract_entities", "recognize"]
+__all__ = ["day_first", "extract_entities", "in_the_past", "recognize"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +47,8 @@ def recognize(
 
     locale: "en", "en-US", "en-GB", "fr", "fr-FR", ...; None (or another language) means detect from the text.
         The region sets the order of numeric dates: en-US reads 10/12 as October 12, en-GB and French as 10 December.
-    now: the reference time (aware, or naive meaning in `tz`); default: the current time.
+    now: the reference time (aware, or naive meaning in `tz`); default: the system clock, moved by
+        MIPA_CLOCK_OFFSET when set (clock.py). The bot always passes its own clock's "now".
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
     zone, minute = _reference(now, tz)
@@ -69,7 +72,7 @@ def extract_entities(
 def _reference(now: datetime | None, tz: str | ZoneInfo | tzinfo | None) -> tuple[tzinfo, datetime]:
     zone = _zone(tz)
     if now is None:
-        now = datetime.now(UTC)
+        now = clock_from_env().now()  # callers in the bot always pass the app clock's now
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     return zone, now.astimezone(UTC).replace(second=0, microsecond=0)
@@ -111,7 +114,7 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
                 entities, start=info.start, end=info.end, all_day=info.all_day, duration=info.duration,
                 time_given=info.time_given, ambiguities=info.ambiguities,
             )
-        if intent in _NEW_ITEM_INTENTS and _in_the_past(entities, now):
+        if intent in _NEW_ITEM_INTENTS and in_the_past(entities, now):
             entities = replace(entities, ambiguities=(*entities.ambiguities, "past"))
     return entities
 
@@ -119,7 +122,7 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
 _NEW_ITEM_INTENTS = frozenset({"calendar.create", "todo.add", "planner.add", "mail.to_task"})
 
 
-def _in_the_past(entities: Entities, now: datetime) -> bool:
+def in_the_past(entities: Entities, now: datetime) -> bool:
     """A new meeting or reminder set before now: a stated time already gone, or a day before today."""
     if entities.start is None:
         return False

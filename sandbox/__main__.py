@@ -7,7 +7,7 @@ import asyncio
 import json
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,8 @@ service (/api/usertoken, /api/botsignin) and an admin API (/_sandbox/) over a de
 EPILOG = """examples:
   python -m sandbox --port 5010                      serve on http://127.0.0.1:5010
   python -m sandbox --port 0                         pick a free port (printed on stdout)
-  python -m sandbox --seed-date 2026-08-03           seed the tenant around that date (default: today, UTC)
+  python -m sandbox --seed-date 2026-08-03           seed the tenant around that date (default: each person's today)
+  python -m sandbox --now 2026-12-05T21:40:00Z        a Saturday evening: the clock starts there and runs
   python -m sandbox --faults '{"rate": 50, "allowedErrors": [429, 503], "retryAfterInSeconds": 1}'
   python -m sandbox --faults faults.json             the same, from a file (see sandbox/README.md)
 
@@ -28,12 +29,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m sandbox", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=3979, help="port to bind; 0 picks a free port (default 3979)")
-    parser.add_argument("--seed-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="the date the demo week is built around (default: today, UTC)")
+    parser.add_argument("--seed-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="the date every demo week is built around (default: each person's today, by the clock)")
+    parser.add_argument("--now", type=_instant, default=None, metavar="ISO-INSTANT", help="start the sandbox's clock at this instant, e.g. 2026-12-05T21:40:00Z (default: the system clock, moved by MIPA_CLOCK_OFFSET seconds when set)")
     parser.add_argument("--faults", default=None, metavar="JSON-or-file", help="fault settings as a JSON object or a path to a JSON file (Dev Proxy names: rate, allowedErrors, retryAfterInSeconds, latency, rateLimiting, rules)")
     parser.add_argument("--auto-signin", action=argparse.BooleanOptionalAction, default=False, help="hand every channel user a token for a mapped demo user without a sign-in page (default off)")
     parser.add_argument("--deprecated-empty", action=argparse.BooleanOptionalAction, default=False, help="/me/drive/recent and sharedWithMe return no items, as after Graph retires them (default off)")
     parser.add_argument("--log-level", default="WARNING", help="logging level (default WARNING)")
     return parser.parse_args(argv)
+
+
+def _instant(text: str) -> datetime:
+    from clock import parse_instant
+
+    return parse_instant(text)
 
 
 def load_faults(value: str | None) -> dict[str, Any] | None:
@@ -49,9 +57,12 @@ def load_faults(value: str | None) -> dict[str, Any] | None:
 async def serve(args: argparse.Namespace) -> None:
     from aiohttp import web
 
+    from clock import PinnedClock
+
     from .app import create_app
 
-    app = create_app(seed_date=args.seed_date, faults=load_faults(args.faults), auto_signin=args.auto_signin, deprecated_empty=args.deprecated_empty)
+    clock = PinnedClock(args.now) if args.now is not None else None
+    app = create_app(seed_date=args.seed_date, faults=load_faults(args.faults), auto_signin=args.auto_signin, deprecated_empty=args.deprecated_empty, clock=clock)
     runner = web.AppRunner(app, access_log=None, handle_signals=True)
     await runner.setup()
     site = web.TCPSite(runner, args.host, args.port)

@@ -1,10 +1,12 @@
-"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, sign-in switches, settings."""
+"""The admin API under /_sandbox/: users, tokens, faults, request log, reset, clock, sign-in switches, settings."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from aiohttp import web
+
+from clock import PinnedClock, parse_instant
 
 from .faults import FaultConfigError, Faults
 from .state import STATE, SandboxState, TenantSettings
@@ -112,6 +114,43 @@ async def reset(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
+async def get_clock(request: web.Request) -> web.Response:
+    state = _state(request)
+    return web.json_response({"now": state.clock.now().isoformat(), "seedDate": state.seed_date.isoformat()})
+
+
+async def put_clock(request: web.Request) -> web.Response:
+    """`{"now": "2026-12-05T08:00:00+01:00", "running": true}`: pin the sandbox's clock and rebuild the tenant.
+
+    `running` false stops the clock at that instant. `POST /_sandbox/reset` goes back to the process's clock.
+    """
+    state = _state(request)
+    body = await _json(request)
+    if body is None or not isinstance(body.get("now"), str) or not isinstance(body.get("running", True), bool):
+        return _bad('a JSON object {"now": ISO instant with a zone, "running": bool} is expected')
+    try:
+        instant = parse_instant(body["now"])
+    except ValueError:
+        return _bad("now must be an ISO 8601 instant with a zone, e.g. 2026-12-05T08:00:00+01:00")
+    state.set_clock(PinnedClock(instant, running=body.get("running", True)))
+    return await get_clock(request)
+
+
+async def advance_clock(request: web.Request) -> web.Response:
+    """`{"seconds": 1.5}`: move the sandbox's clock forward, as time passing would; the tenant is kept."""
+    state = _state(request)
+    body = await _json(request)
+    seconds = body.get("seconds") if body is not None else None
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool) or not 0 <= seconds <= 366 * 86400:
+        return _bad('a JSON object {"seconds": a number from 0 to a year} is expected')
+    clock = state.clock
+    if not isinstance(clock, PinnedClock):
+        clock = PinnedClock(clock.now())
+        state.clock = clock
+    clock.advance(seconds)
+    return await get_clock(request)
+
+
 async def get_signin(request: web.Request) -> web.Response:
     return web.json_response(_state(request).switches.as_dict())
 
@@ -163,6 +202,9 @@ def register(app: web.Application) -> None:
     app.router.add_get("/_sandbox/requests", get_requests)
     app.router.add_delete("/_sandbox/requests", delete_requests)
     app.router.add_post("/_sandbox/reset", reset)
+    app.router.add_get("/_sandbox/clock", get_clock)
+    app.router.add_put("/_sandbox/clock", put_clock)
+    app.router.add_post("/_sandbox/clock/advance", advance_clock)
     app.router.add_get("/_sandbox/signin", get_signin)
     app.router.add_put("/_sandbox/signin", put_signin)
     app.router.add_get("/_sandbox/settings", get_settings)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from aiohttp import web
+
+from clock import Clock, clock_from_env
 
 from .state import STATE, SandboxState
 
@@ -46,15 +48,23 @@ async def graph_errors(request: web.Request, handler: Any) -> web.StreamResponse
 
 
 def create_app(
-    *, seed_date: date | None = None, faults: dict[str, Any] | None = None, auto_signin: bool = False, deprecated_empty: bool = False
+    *, seed_date: date | None = None, faults: dict[str, Any] | None = None, auto_signin: bool = False, deprecated_empty: bool = False,
+    clock: Clock | None = None,
 ) -> web.Application:
-    """A sandbox application with its own tenant, key, faults and logs."""
+    """A sandbox application with its own tenant, key, faults and logs.
+
+    `clock` is the sandbox's "now" (default: the system clock moved by MIPA_CLOCK_OFFSET, see clock.py);
+    without `seed_date` each person's demo week is built around their own today by that clock.
+    """
     from . import admin, tokenservice
     from .graph import build_router
     from .graph.pipeline import make_graph_handler
 
     app = web.Application(middlewares=[graph_errors], client_max_size=4 * 1024 * 1024)
-    app[STATE] = SandboxState.create(seed_date=seed_date or datetime.now(UTC).date(), faults=faults, auto_signin=auto_signin, deprecated_empty=deprecated_empty)
+    app[STATE] = SandboxState.create(
+        seed_date=seed_date, faults=faults, auto_signin=auto_signin, deprecated_empty=deprecated_empty,
+        clock=clock if clock is not None else clock_from_env(),
+    )
     handler = make_graph_handler(STATE, build_router())
     app.router.add_route("*", "/v1.0", handler)
     app.router.add_route("*", "/v1.0/{tail:.*}", handler)

@@ -160,14 +160,15 @@ class Faults:
         return parts[1].lower() if len(parts) > 1 else parts[0]
 
     def before(
-        self, method: str, path: str, caller: str = ""
+        self, method: str, path: str, caller: str = "", *, now: float | None = None
     ) -> tuple[GraphError | None, str | None, dict[str, str]]:
         """(an error to answer instead, a post-handler fault name, headers to add) for one Graph call.
 
         A 429 throttles the same caller (token) on the same workload until its Retry-After has passed,
         and an early retry restarts that wait, as Graph throttles per app and user (graph-api.md §6.1);
-        other users are not held back by it."""
-        now = time.monotonic()
+        other users are not held back by it. `now` (seconds) is the sandbox clock's: throttling windows pass
+        as it runs, or as a test advances it (`POST /_sandbox/clock/advance`)."""
+        now = time.monotonic() if now is None else now
         key = f"{caller}|{self.key(path)}"
         extra: dict[str, str] = {}
         window = self.throttled_until.get(key)

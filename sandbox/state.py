@@ -8,6 +8,8 @@ from typing import Any
 
 from aiohttp import web
 
+from clock import Clock, SystemClock
+
 from .faults import Faults
 from .tenant import Tenant, build_tenant
 from .tokens import TokenIssuer
@@ -43,6 +45,7 @@ class TenantSettings:
 
 @dataclass(slots=True)
 class SandboxState:
+    #: The date the demo tenant was built around: `fixed_seed`, else the clock's date (UTC) at the last (re)seed.
     seed_date: date
     tenant: Tenant
     issuer: TokenIssuer
@@ -61,14 +64,28 @@ class SandboxState:
     pending_codes: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     #: sign-in page state → (channel user id, connection, channel id).
     signin_states: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: The sandbox's "now" for data (created/modified stamps, default search windows, the demo week).
+    clock: Clock = field(default_factory=SystemClock)
+    #: The clock the process started with; `reset` goes back to it.
+    initial_clock: Clock = field(default_factory=SystemClock)
+    #: `--seed-date`: every person's demo week is built around this date, whatever the clock says.
+    fixed_seed: date | None = None
 
     @classmethod
-    def create(cls, *, seed_date: date, faults: dict[str, Any] | None, auto_signin: bool, deprecated_empty: bool = False) -> SandboxState:
-        tenant = build_tenant(seed_date)
+    def create(
+        cls, *, seed_date: date | None, faults: dict[str, Any] | None, auto_signin: bool, deprecated_empty: bool = False,
+        clock: Clock | None = None,
+    ) -> SandboxState:
+        """`seed_date` None: each person's demo week is built around their own today, by `clock`."""
+        clock = clock if clock is not None else SystemClock()
         switches = SignInSwitches(auto_signin=auto_signin)
+        seed, tenant = _seed(clock, seed_date)
         return cls(
-            seed_date=seed_date,
+            seed_date=seed,
             tenant=tenant,
+            clock=clock,
+            initial_clock=clock,
+            fixed_seed=seed_date,
             issuer=TokenIssuer(tenant_id=tenant.tenant_id),
             initial_faults=dict(faults or {}),
             faults=Faults.from_config(faults or {}),
@@ -83,9 +100,19 @@ class SandboxState:
         self.log.clear()
         self.log_generation += 1
 
+    def reseed(self) -> None:
+        """Rebuild the demo tenant around the clock's today (or the fixed seed date)."""
+        self.seed_date, self.tenant = _seed(self.clock, self.fixed_seed)
+
+    def set_clock(self, clock: Clock) -> None:
+        """Use `clock` from now on and rebuild the demo tenant around its today (admin `PUT /_sandbox/clock`)."""
+        self.clock = clock
+        self.reseed()
+
     def reset(self) -> None:
-        """Back to the seed: data, faults, request log, token store, sign-in switches and settings."""
-        self.tenant = build_tenant(self.seed_date)
+        """Back to the seed: clock, data, faults, request log, token store, sign-in switches and settings."""
+        self.clock = self.initial_clock
+        self.reseed()
         self.settings = self.initial_settings
         self.faults = Faults.from_config(self.initial_faults)
         self.clear_log()
@@ -96,5 +123,10 @@ class SandboxState:
         self.switches = SignInSwitches(auto_signin=init.auto_signin, magic_code=init.magic_code, consent_required=init.consent_required)
 
 
+def _seed(clock: Clock, fixed: date | None) -> tuple[date, Tenant]:
+    if fixed is not None:
+        return fixed, build_tenant(fixed)
+    now = clock.now()
+    return now.date(), build_tenant(now.date(), now=now)
 #: Where the app keeps its one state (the Graph pipeline, the admin API and the token service read it).
 STATE: web.AppKey[SandboxState] = web.AppKey("sandbox_state", SandboxState)

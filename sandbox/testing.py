@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -30,6 +30,7 @@ class SandboxProcess:
         self,
         *,
         seed_date: date | str | None = None,
+        now: datetime | None = None,
         auto_signin: bool | None = None,
         faults: str | None = None,
         extra_args: list[str] | None = None,
@@ -39,6 +40,8 @@ class SandboxProcess:
         self.args = [sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", "0"]
         if seed_date is not None:
             self.args += ["--seed-date", str(seed_date)]
+        if now is not None:
+            self.args += ["--now", now.isoformat()]
         if auto_signin is not None:
             self.args.append("--auto-signin" if auto_signin else "--no-auto-signin")
         if faults is not None:
@@ -132,6 +135,20 @@ class AdminClient:
     def reset(self) -> None:
         self._ok(self._client.post("/_sandbox/reset"))
 
+    def clock(self) -> datetime:
+        """The sandbox's "now"."""
+        return datetime.fromisoformat(self._ok(self._client.get("/_sandbox/clock")).json()["now"])
+
+    def set_clock(self, now: datetime, *, running: bool = True) -> dict[str, Any]:
+        """Pin the sandbox's clock at `now` (aware) and rebuild the demo tenant around that day."""
+        body = {"now": now.isoformat(), "running": running}
+        return self._ok(self._client.put("/_sandbox/clock", json=body)).json()
+
+    def advance_clock(self, seconds: float) -> datetime:
+        """Move the sandbox's clock forward (the tenant is kept); returns the new "now"."""
+        answer = self._ok(self._client.post("/_sandbox/clock/advance", json={"seconds": seconds})).json()
+        return datetime.fromisoformat(answer["now"])
+
     def signin_switches(self) -> dict[str, bool]:
         return self._ok(self._client.get("/_sandbox/signin")).json()
 
@@ -189,6 +206,10 @@ class AsyncAdminClient:
 
     async def reset(self) -> None:
         await self._ok(self._client.post("/_sandbox/reset"))
+
+    async def set_clock(self, now: datetime, *, running: bool = True) -> dict[str, Any]:
+        body = {"now": now.isoformat(), "running": running}
+        return (await self._ok(self._client.put("/_sandbox/clock", json=body))).json()
 
     async def set_signin(self, *, auto_signin: bool | None = None, magic_code: bool | None = None, consent_required: bool | None = None) -> dict[str, bool]:
         body = {k: v for k, v in (("autoSignIn", auto_signin), ("magicCode", magic_code), ("consentRequired", consent_required)) if v is not None}

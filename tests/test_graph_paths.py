@@ -1,6 +1,6 @@
 """Graph URLs are built in graph/ only (and simulated in sandbox/): everything else calls typed service methods.
 
-Scanned: the product's own code (app.py, config.py, clock.py, bots/, dialogs/, cards/, language/, storage/,
+Scanned: the product's own code (app.py, config.py, clock.py, bots/, dialogs/, cards/, language/, storage/, doctor/,
 notify/). Not scanned: graph/ and sandbox/ (their job), tests/ (they check effects in the sandbox over raw
 HTTP) and bench/ (its bare-Graph baseline is raw HTTP on purpose).
 """
@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCANNED = ("app.py", "config.py", "clock.py", "bots", "dialogs", "cards", "language", "storage", "notify")
+SCANNED = ("app.py", "config.py", "clock.py", "bots", "dialogs", "cards", "language", "storage", "notify", "doctor")
 
 #: The first segment of every Graph v1.0 resource path MIPA could touch.
 GRAPH_PATH = re.compile(

@@ -42,6 +42,8 @@ class Click:
     action: Action
     locale: str
     tz: str
+    #: The app clock's instant of this click (aware).
+    now: datetime
 
 
 ItemHandler = Callable[[UserGraph, Click], Awaitable[Outcome]]
@@ -88,7 +90,7 @@ async def todo_snooze(graph: UserGraph, click: Click) -> Outcome:
     task = await graph.todo.get(list_id, task_id)
     if task.status == "completed":
         return Outcome(_said("actions.todo.snooze_completed", click), changed=False)
-    today = datetime.now(ZoneInfo(click.tz)).date()
+    today = click.now.astimezone(ZoneInfo(click.tz)).date()
     target = today + timedelta(days=click.action.days or 1)
     when = format_date(target, click.locale)
     if task.due == target:

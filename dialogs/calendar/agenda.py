@@ -14,7 +14,6 @@ from botbuilder.dialogs import (
     Dialog,
     DialogContext,
     DialogTurnResult,
-    WaterfallDialog,
     WaterfallStepContext,
 )
 
@@ -42,10 +41,11 @@ _MORE_WORDS = re.compile(
 )
 
 
-def agenda_range(start: datetime | None, end: datetime | None, tz: str) -> tuple[datetime, datetime, bool]:
-    """The span asked for (default: today in the user's zone), and whether it is exactly today."""
+def agenda_range(start: datetime | None, end: datetime | None, tz: str,
+                 now: datetime) -> tuple[datetime, datetime, bool]:
+    """The span asked for (default: today in the user's zone at `now`), and whether it is exactly today."""
     zone = ZoneInfo(tz)
-    today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     if start is None:
         return today, today + timedelta(days=1), True
     start = start.astimezone(zone)
@@ -121,7 +121,7 @@ async def show_page(dialog: FeatureDialog, context: Any, state: dict[str, Any]) 
     if following is not None:
         text += "\n" + t("calendar.agenda.more_hint", locale, count=len(events) - following)
     last_day = end - timedelta(microseconds=1)
-    card = agenda_card(page, locale=locale, tz=zone, now=datetime.now(zone), day=start,
+    card = agenda_card(page, locale=locale, tz=zone, now=dialog.services.now(tz), day=start,
                        end_day=last_day if last_day.date() != start.date() else None,
                        more_ref=str(state["ref"]) if following is not None else None,
                        more_cursor=str(following) if following is not None else None)
@@ -175,15 +175,14 @@ class AgendaDialog(FeatureDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(MoreDialog(self))
-        self.add_dialog(WaterfallDialog("AgendaDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "AgendaDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         entities = request.entities
         if entities.start is None and asks_next(TurnFacts.of(step.context).text):
             return await self._next_meeting(step)
-        start, end, is_today = agenda_range(entities.start, entities.end, request.tz)
+        start, end, is_today = agenda_range(entities.start, entities.end, request.tz, self.services.clock.now())
         state = {"ref": new_ref(), "cursor": 0, "start": start.isoformat(), "end": end.isoformat(),
                  "today": is_today, "locale": request.locale, "tz": request.tz}
         if await show_page(self, step.context, state):
@@ -193,7 +192,7 @@ class AgendaDialog(FeatureDialog):
     async def _next_meeting(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         graph = await self.graph(step.context)
-        now = datetime.now(ZoneInfo(request.tz))
+        now = self.services.now(request.tz)
         event = await graph.calendar.next_meeting(now)
         if event is None:
             await self.say(step.context, "calendar.next.none")

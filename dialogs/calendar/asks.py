@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext, TextPrompt
@@ -17,9 +17,9 @@ TITLE_PROMPT = "calendar.ask.title"
 MAX_TITLE = 255
 
 
-def read_when(text: str, locale: str, tz: str) -> Entities | None:
-    """The date and time in an answer such as "tomorrow at 3pm" / "demain à 15h", or None."""
-    entities = recognize(text, locale, datetime.now(UTC), tz).entities
+def read_when(text: str, locale: str, tz: str, now: datetime) -> Entities | None:
+    """The date and time in an answer such as "tomorrow at 3pm" / "demain à 15h" (read at `now`), or None."""
+    entities = recognize(text, locale, now, tz).entities
     return entities if entities.start is not None else None
 
 
@@ -43,7 +43,8 @@ async def _valid_when(prompt: PromptValidatorContext) -> bool:
         return False
     validations = prompt.options.validations or {}
     locale = str(validations.get("locale") or TurnFacts.of(prompt.context).locale)
-    return read_when(str(prompt.recognized.value), locale, str(validations.get("tz") or "UTC")) is not None
+    now = TurnFacts.of(prompt.context).now
+    return read_when(str(prompt.recognized.value), locale, str(validations.get("tz") or "UTC"), now) is not None
 
 
 async def _valid_title(prompt: PromptValidatorContext) -> bool:

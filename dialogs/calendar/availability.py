@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import free_slots_card
 from dialogs.calendar.create import PEOPLE, ResolvePeopleDialog
@@ -66,8 +66,7 @@ class AvailabilityDialog(FeatureDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(ResolvePeopleDialog(services))
-        self.add_dialog(WaterfallDialog("AvailabilityDialog.waterfall", [self.people_step, self.show_step]))
-        self.initial_dialog_id = "AvailabilityDialog.waterfall"
+        self.waterfall([self.people_step, self.show_step])
 
     async def people_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -83,7 +82,7 @@ class AvailabilityDialog(FeatureDialog):
             await self.say(step.context, "calendar.person.missing", names=", ".join(resolved["missing"]))
         emails = [str(p["email"]) for p in resolved.get("found") or []]
         graph = await self.graph(step.context)
-        start, end = search_span(request, datetime.now(ZoneInfo(request.tz)))
+        start, end = search_span(request, self.services.now(request.tz))
         try:
             slots = await graph.calendar.availability(start, end, with_people=emails)
         except (NotFound, BadRequest) as exc:

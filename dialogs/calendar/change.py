@@ -47,8 +47,14 @@ class _WriteDialog(MeetingDialog):
     """find → (subclass preparation) → confirm → write; a repeated "yes" finds the dialog ended."""
 
     def __init__(self, services: Services) -> None:
-        super().__init__(services)
         self.writes = WriteFlow(services, CONFIRM)
+        super().__init__(services)
+
+    def steps(self) -> Sequence[Any]:
+        return [self.confirm_step, self.write_step]
+
+    async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        raise NotImplementedError
 
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: list[tuple[str, str]],
                           text: str) -> DialogTurnResult:
@@ -80,9 +86,6 @@ class RespondDialog(_WriteDialog):
 
     def acceptable(self, event: Event) -> bool:
         return not event.is_organizer
-
-    def steps(self) -> Sequence[Any]:
-        return [self.confirm_step, self.write_step]
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -116,9 +119,6 @@ class CancelDialog(_WriteDialog):
     """Organiser: cancel, with the comment sent to the attendees. Attendee: decline."""
 
     intents = ("calendar.cancel",)
-
-    def steps(self) -> Sequence[Any]:
-        return [self.confirm_step, self.write_step]
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -159,38 +159,38 @@ class UpdateDialog(_WriteDialog):
     async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
         """Tell the meeting's current time from the new one, then find the meeting."""
         entities = request.entities
-        zone = ZoneInfo(request.tz)
+        now = self.services.now(request.tz)
         start, end = entities.start, entities.end
         if entities.new_start is not None:
             # The recogniser tells the target ("to tomorrow at 10am") from the meeting ("my 3pm").
             step.values["new_start"] = entities.new_start.isoformat()
             step.values["new_all_day"] = not entities.time_given  # "to Friday": same time, another day
             if start is not None and start != entities.new_start and entities.time_given:
-                found = await candidates(graph, request, at=start)
-                today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
-                if not found and start.astimezone(zone).date() != today.date():
-                    found = await candidates(graph, request, at=clock_on(today, start))
+                found = await candidates(graph, request, at=start, now=now)
+                today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+                if not found and start.astimezone(now.tzinfo).date() != today.date():
+                    found = await candidates(graph, request, at=clock_on(today, start), now=now)
                 return found
-            return await candidates(graph, _without_time(request), upcoming_only=True)
+            return await candidates(graph, _without_time(request), upcoming_only=True, now=now)
         if start is not None and end is not None and entities.time_given and end != start:
             # "move my 3pm to 4pm": the first time is the meeting's, the second the new one.
             step.values["new_start"] = end.isoformat()
-            found = await candidates(graph, request, at=start)
-            today = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
-            if not found and start.astimezone(zone).date() != today.date():
-                found = await candidates(graph, request, at=clock_on(today, start))
+            found = await candidates(graph, request, at=start, now=now)
+            today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+            if not found and start.astimezone(now.tzinfo).date() != today.date():
+                found = await candidates(graph, request, at=clock_on(today, start), now=now)
             return found
         if start is not None and (entities.people or asks_next(TurnFacts.of(step.context).text)):
             step.values["new_start"] = start.isoformat()
             step.values["new_all_day"] = not entities.time_given
-            return await candidates(graph, _without_time(request), upcoming_only=True)
+            return await candidates(graph, _without_time(request), upcoming_only=True, now=now)
         if start is not None and entities.time_given:
-            found = await candidates(graph, request)
+            found = await candidates(graph, request, now=now)
             if found:
                 return found
             step.values["new_start"] = start.isoformat()
-            return await candidates(graph, _without_time(request), upcoming_only=True)
-        return await candidates(graph, request, upcoming_only=True)
+            return await candidates(graph, _without_time(request), upcoming_only=True, now=now)
+        return await candidates(graph, request, upcoming_only=True, now=now)
 
     async def when_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -202,7 +202,7 @@ class UpdateDialog(_WriteDialog):
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz)
+            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
             if answer is None or answer.start is None:
                 await self.say(step.context, "calendar.nothing_changed")
                 return await step.end_dialog()

@@ -74,23 +74,24 @@ def involves(event: Event, name: str) -> bool:
     return False
 
 
-async def candidates(graph: UserGraph, request: Request, *, now: datetime | None = None,
+async def candidates(graph: UserGraph, request: Request, *, now: datetime,
                      at: datetime | None = None, upcoming_only: bool = False) -> list[Event]:
     """The meetings the request may mean, best first.
 
-    A clock time ("my 3pm") looks at meetings starting within `NEAR` of it, or under way then; a day
+    A clock time ("my 3pm") looks at meetings starting then or within `NEAR` after it, or under way then; a day
     ("tomorrow") at that day; otherwise the current and coming meetings. Named people narrow it down.
     """
     zone = ZoneInfo(request.tz)
-    now = (now or datetime.now(zone)).astimezone(zone)
+    now = now.astimezone(zone)
     entities = request.entities
     start = at or entities.start
     timed = at is not None or (entities.start is not None and entities.time_given)
     if start is not None and timed:
         point = start.astimezone(zone)
         events = live(await graph.calendar.view(point - timedelta(hours=12), point + timedelta(hours=12)))
+        # "my 10am": meetings starting then or up to NEAR later, or under way then; not the 9:30-9:45 before it.
         events = [e for e in events if not e.is_all_day
-                  and (abs(e.start - point) <= NEAR or e.start <= point < e.end)]
+                  and (point - timedelta(minutes=1) <= e.start <= point + NEAR or e.start <= point < e.end)]
         events.sort(key=lambda e: (abs(e.start - point), e.start))
     elif start is not None:
         end = entities.end or start + timedelta(days=1)

@@ -30,6 +30,7 @@ from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph.models import Person
 from language import t
 from language.formatting import format_duration, format_time_range
+from language.recognizer import in_the_past
 
 __all__ = ["CreateDialog", "ResolvePeopleDialog"]
 
@@ -127,9 +128,8 @@ class CreateDialog(FeatureDialog):
         self.add_dialog(PickDialog(PICK))
         self.add_dialog(ConfirmDialog(CONFIRM))
         self.writes = WriteFlow(services, CONFIRM)
-        self.add_dialog(WaterfallDialog("CreateDialog.waterfall", [
-            self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step]))
-        self.initial_dialog_id = "CreateDialog.waterfall"
+        self.waterfall([
+            self.title_step, self.start_step, self.people_step, self.confirm_step, self.write_step])
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -140,8 +140,10 @@ class CreateDialog(FeatureDialog):
     async def start_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         step.values["title"] = str(step.result).strip()
-        if request.entities.start is not None:
+        if request.entities.start is not None and "past" not in request.entities.ambiguities:
             return await step.next(None)
+        if request.entities.start is not None:  # "today at 9am" typed at 11pm: ask for a time to come
+            await self.say(step.context, "calendar.create.past")
         return await step.begin_dialog(WHEN_PROMPT, when_options("calendar.create.ask_when", request.locale,
                                                                  request.tz))
 
@@ -149,9 +151,13 @@ class CreateDialog(FeatureDialog):
         request = self.request(step)
         entities = request.entities
         if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz)
+            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
             if answer is not None:
                 entities = answer
+            if answer is not None and in_the_past(answer, self.services.clock.now()):
+                await self.say(step.context, "calendar.create.past")
+                await self.say(step.context, "calendar.nothing_changed")
+                return await step.end_dialog()
         assert entities.start is not None
         zone = ZoneInfo(request.tz)
         start = entities.start.astimezone(zone)

@@ -6,10 +6,9 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, ClassVar
-from zoneinfo import ZoneInfo
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import choice_card
 from dialogs.calendar.common import asks_next, candidates, event_label
@@ -47,11 +46,9 @@ class MeetingDialog(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        name = type(self).__name__
         self.add_dialog(PickDialog(PICK))
         self.add_dialog(ConfirmDialog(CONFIRM))
-        self.add_dialog(WaterfallDialog(f"{name}.waterfall", [self.find_step, self.picked_step, *self.steps()]))
-        self.initial_dialog_id = f"{name}.waterfall"
+        self.waterfall([self.find_step, self.picked_step, *self.steps()])
 
     def steps(self) -> Sequence[Any]:
         raise NotImplementedError
@@ -61,7 +58,7 @@ class MeetingDialog(FeatureDialog):
         return True
 
     async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
-        return await candidates(graph, request, upcoming_only=self.upcoming_only)
+        return await candidates(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
 
     # ---- finding the meeting -------------------------------------------------------------------
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -113,6 +110,6 @@ class MeetingDialog(FeatureDialog):
             await self.say(step.context, "calendar.gone")
             return None
 
-    @staticmethod
-    def now(request: Request) -> datetime:
-        return datetime.now(ZoneInfo(request.tz))
+    def now(self, request: Request) -> datetime:
+        """The app clock's "now" in the request's zone."""
+        return self.services.now(request.tz)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from dialogs.directory.parsing import AnswerError, parse_answer
@@ -63,7 +63,7 @@ def item_title(text: str, title: str | None) -> str | None:
 
 
 def values_in_sentence(
-    text: str, columns: list[ListColumn], *, locale: str, tz: str, title: str | None = None
+    text: str, columns: list[ListColumn], *, locale: str, tz: str, now: datetime, title: str | None = None
 ) -> tuple[dict[str, Any], set[str]]:
     """Values given in the sentence ("with quantity 12 and status Done"): typed values, and columns whose
     value did not fit their type (to be asked again)."""
@@ -87,7 +87,7 @@ def values_in_sentence(
             if not raw.strip():
                 break
             try:
-                found[column.name] = parse_answer(column.type, raw, locale=locale, tz=tz, choices=column.choices)
+                found[column.name] = parse_answer(column.type, raw, locale=locale, tz=tz, now=now, choices=column.choices)
             except AnswerError:
                 invalid.add(column.name)
             break

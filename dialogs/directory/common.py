@@ -101,6 +101,7 @@ class AskDialog(Dialog):
                 text,
                 locale=locale,
                 tz=str(opts.get("tz", "UTC")),
+                now=TurnFacts.of(dialog_context.context).now,
                 choices=tuple(opts.get("choices") or ()),
             )
         except AnswerError as exc:

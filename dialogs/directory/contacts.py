@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import people_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
@@ -105,8 +105,7 @@ class FindPersonDialog(FeatureDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(AskDialog())
-        self.add_dialog(WaterfallDialog("FindPersonDialog.waterfall", [self.query_step, self.show_step]))
-        self.initial_dialog_id = "FindPersonDialog.waterfall"
+        self.waterfall([self.query_step, self.show_step])
 
     async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -142,10 +141,9 @@ class AddContactDialog(FeatureDialog):
         self.add_dialog(AskDialog())
         self.add_dialog(ConfirmDialog("AddContactDialog.confirm"))
         self.writes = WriteFlow(services, "AddContactDialog.confirm")
-        self.add_dialog(WaterfallDialog("AddContactDialog.waterfall", [
+        self.waterfall([
             self.name_step, self.email_step, self.confirm_step, self.write_step,
-        ]))
-        self.initial_dialog_id = "AddContactDialog.waterfall"
+        ])
 
     async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import files_card
 from dialogs.feature import FeatureDialog
@@ -25,8 +25,7 @@ class FilesDialog(FeatureDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog("FilesDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "FilesDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

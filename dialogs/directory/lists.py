@@ -78,9 +78,8 @@ class _ListDialog(FeatureDialog):
         name = type(self).__name__
         self.add_dialog(AskDialog())
         self.add_dialog(PickDialog(f"{name}.pick"))
-        self.add_dialog(WaterfallDialog(f"{name}.waterfall", [self.name_step, self.find_step, self.chosen_step,
-                                                              *steps]))
-        self.initial_dialog_id = f"{name}.waterfall"
+        self.waterfall([self.name_step, self.find_step, self.chosen_step,
+                                                              *steps])
 
     async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -190,7 +189,8 @@ class AddListItemDialog(_ListDialog):
                    if not c.read_only and c.type in SETTABLE]
         step.values["columns"] = [column_json(c) for c in columns]
         found, invalid = values_in_sentence(step.values.get("text") or "", columns, locale=request.locale,
-                                            tz=request.tz, title=request.entities.title)
+                                            tz=request.tz, now=self.services.clock.now(),
+                                            title=request.entities.title)
         # Asked in turn: columns said with a value that does not fit, then required columns without a value.
         pending = [c.name for c in columns if c.name in invalid] + [
             c.name for c in columns if c.required and c.name not in found and c.name not in invalid]

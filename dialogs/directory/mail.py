@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from dialogs.directory.cards import mail_list_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
@@ -35,7 +33,7 @@ class _MailDialog(FeatureDialog):
         if not messages:
             await step.context.send_activity(empty)
             return await step.end_dialog()
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today, empty=empty)
         await self.services.send_card(step.context, card, summary=title)
         return await step.end_dialog()
@@ -48,8 +46,7 @@ class MailListDialog(_MailDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog("MailListDialog.waterfall", [self.show_step]))
-        self.initial_dialog_id = "MailListDialog.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -72,8 +69,7 @@ class MailSearchDialog(_MailDialog):
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.add_dialog(AskDialog())
-        self.add_dialog(WaterfallDialog("MailSearchDialog.waterfall", [self.query_step, self.search_step]))
-        self.initial_dialog_id = "MailSearchDialog.waterfall"
+        self.waterfall([self.query_step, self.search_step])
 
     async def query_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from language import recognize
@@ -219,7 +219,7 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def _date(text: str, *, locale: str, tz: str) -> date:
+def _date(text: str, *, locale: str, tz: str, now: datetime) -> date:
     cleaned = text.strip()
     try:
         return date.fromisoformat(cleaned)
@@ -233,13 +233,13 @@ def _date(text: str, *, locale: str, tz: str) -> date:
             return date(year, month, day)
         except ValueError as exc:
             raise AnswerError("directory.answer.date") from exc
-    start = recognize(cleaned, locale, datetime.now(UTC), tz).entities.start
+    start = recognize(cleaned, locale, now, tz).entities.start
     if start is None:
         raise AnswerError("directory.answer.date")
     return start.date()
 
 
-def _choice(text: str, choices: tuple[str, ...], *, locale: str) -> str:
+def _choice(text: str, choices: tuple[str, ...], *, locale: str, now: datetime) -> str:
     wanted = fold(text.strip(" .!\"'"))
     for choice in choices:
         if fold(choice) == wanted:
@@ -247,7 +247,7 @@ def _choice(text: str, choices: tuple[str, ...], *, locale: str) -> str:
     number = re.fullmatch(r"\s*(\d{1,2})\s*", text)
     index = int(number.group(1)) - 1 if number else None
     if index is None:
-        ordinal = recognize(text, locale, datetime.now(UTC), "UTC").entities.ordinal
+        ordinal = recognize(text, locale, now, "UTC").entities.ordinal
         if ordinal is not None:
             index = len(choices) - 1 if ordinal == -1 else ordinal - 1
     if index is not None and 0 <= index < len(choices):
@@ -255,8 +255,10 @@ def _choice(text: str, choices: tuple[str, ...], *, locale: str) -> str:
     raise AnswerError("directory.answer.choice")
 
 
-def parse_answer(kind: str, text: str, *, locale: str, tz: str, choices: tuple[str, ...] = ()) -> Any:
+def parse_answer(kind: str, text: str, *, locale: str, tz: str, now: datetime, choices: tuple[str, ...] = ()) -> Any:
     """The typed value of an answer for a column of type `kind`; AnswerError when it does not fit.
+
+    `now` (aware) is the instant relative dates ("tomorrow") are read against.
 
     Dates come back as ISO strings (JSON-safe for dialog state)."""
     cleaned = text.strip()
@@ -272,9 +274,9 @@ def parse_answer(kind: str, text: str, *, locale: str, tz: str, choices: tuple[s
             return False
         raise AnswerError("directory.answer.boolean")
     if kind == "dateTime":
-        return _date(cleaned, locale=locale, tz=tz).isoformat()
+        return _date(cleaned, locale=locale, tz=tz, now=now).isoformat()
     if kind == "choice":
-        return _choice(cleaned, choices, locale=locale) if choices else cleaned[:MAX_TEXT]
+        return _choice(cleaned, choices, locale=locale, now=now) if choices else cleaned[:MAX_TEXT]
     if kind == "email":
         match = EMAIL.fullmatch(cleaned)
         if not match:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards.mailbox import audience_text, autoreply_status_text, last_day
 from dialogs.mailbox.common import MailboxFeature
@@ -65,13 +65,12 @@ class AutoReplyDialog(MailboxFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.propose_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.propose_step, self.write_step])
 
     async def propose_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         zone = ZoneInfo(request.tz)
-        now = self.now()
+        now = self.now(step)
         said = parse_autoreply(self.utterance(step), request.locale, now, zone)
         graph = await self.graph(step.context)
         current = (await graph.mailbox.fresh()).automatic_replies
@@ -127,8 +126,7 @@ class AutoReplyOffDialog(MailboxFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.propose_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.propose_step, self.write_step])
 
     async def propose_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

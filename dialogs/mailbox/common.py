@@ -38,8 +38,10 @@ class MailboxFeature(FeatureDialog):
         self.add_dialog(ConfirmDialog(self.confirm_id))
         self.writes = WriteFlow(services, self.confirm_id)
 
-    def now(self) -> datetime:
-        return self.services.clock.now()
+    @staticmethod
+    def now(step: WaterfallStepContext) -> datetime:
+        """This turn's instant (dialogs/services.py TurnFacts: one "now" per turn, from the app's clock)."""
+        return TurnFacts.of(step.context).now
 
     def utterance(self, step: WaterfallStepContext) -> str:
         """The words of the request; empty when sign-in took its own turn (the text is then a magic code)."""

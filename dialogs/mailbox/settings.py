@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import time
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import settings_card
 from cards.mailbox import days_text, hours_text
@@ -40,8 +40,7 @@ class SettingsDialog(MailboxFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.show_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -60,8 +59,7 @@ class SettingsUpdateDialog(MailboxFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.propose_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.propose_step, self.write_step])
 
     async def propose_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

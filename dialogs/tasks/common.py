@@ -100,6 +100,12 @@ class TaskFeature(FeatureDialog):
         text = t("tasks.pick.summary", locale, count=len(shown))
         return await step.begin_dialog(self.pick_id, {"card": card, "text": text, "ref": ref, "size": len(shown)})
 
+    async def pick_one(self, step: WaterfallStepContext, kind: str, labels: Sequence[str]) -> DialogTurnResult:
+        """Go on with the only candidate (index 0), or ask which one when there are several."""
+        if len(labels) > 1:
+            return await self.ask_pick(step, kind, labels)
+        return await step.next(0)
+
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
                           *, title_key: str | None = None, **params: Any) -> DialogTurnResult:
         locale = self.request(step).locale

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import flagged_mail_card
 from dialogs.services import Services
@@ -109,14 +109,13 @@ class FlaggedListDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.show_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         graph = await self.graph(step.context)
         messages = await graph.mail.flagged(limit=MAX_CHOICES)
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today)
         await self.services.send_card(step.context, card, summary=t("tasks.mail.summary", request.locale,
                                                                         count=len(messages)))
@@ -132,9 +131,8 @@ class FlagDialog(_MessageFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.operation_step, self.find_step,
-                                                                 self.confirm_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.operation_step, self.find_step,
+                                                                 self.confirm_step, self.write_step])
 
     async def operation_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         step.values["operation"] = flag_operation(self.utterance(step))
@@ -197,9 +195,8 @@ class MailToTaskDialog(_MessageFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.find_step, self.confirm_step,
-                                                                 self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.find_step, self.confirm_step,
+                                                                 self.write_step])
 
     def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
         values = step.values

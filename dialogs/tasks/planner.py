@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import planner_card
 from cards.base import escape_markdown
@@ -52,8 +51,7 @@ class PlannerListDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.plan_step, self.show_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.plan_step, self.show_step])
 
     async def plan_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         name = self.request(step).entities.plan_name
@@ -68,9 +66,7 @@ class PlannerListDialog(TaskFeature):
         if not matches:
             await self.say(step.context, "tasks.planner.no_plan", name=name)
             return await step.next(None)
-        if len(matches) > 1:
-            return await self.ask_pick(step, "plan", [p.title for p in matches])
-        return await step.next(0)
+        return await self.pick_one(step, "plan", [p.title for p in matches])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -82,7 +78,7 @@ class PlannerListDialog(TaskFeature):
         else:
             tasks = await graph.planner.my_tasks()
         shown = ordered_planner(tasks, request.tz)[:MAX_SHOWN]
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = planner_card(shown, locale=request.locale, tz=request.tz, today=today)
         await self.services.send_card(step.context, card, summary=t("tasks.planner.summary", request.locale,
                                                                         count=len(shown)))
@@ -98,8 +94,7 @@ class PlannerPlansDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.show_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.show_step])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         locale = self.request(step).locale
@@ -125,11 +120,10 @@ class PlannerAddDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [
+        self.waterfall([
             self.plan_step, self.bucket_step, self.assignee_step, self.title_step, self.confirm_step,
             self.write_step,
-        ]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        ])
 
     async def plan_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         # The words said are kept for this dialog only, to find the bucket once the plan is known.
@@ -147,9 +141,7 @@ class PlannerAddDialog(TaskFeature):
             await self.say(step.context, "tasks.planner.no_plans")
             return await step.end_dialog()
         step.values["plans"] = [[p.id, p.title] for p in candidates[:MAX_CHOICES]]
-        if len(candidates) > 1:
-            return await self.ask_pick(step, "plan", [p.title for p in candidates])
-        return await step.next(0)
+        return await self.pick_one(step, "plan", [p.title for p in candidates])
 
     async def bucket_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if not isinstance(step.result, int):
@@ -194,9 +186,7 @@ class PlannerAddDialog(TaskFeature):
             return await step.next(0)
         top = [p for p in found if p.score >= found[0].score - 0.05]
         step.values["people"] = [[str(p.id), p.display_name] for p in top[:MAX_CHOICES]]
-        if len(top) > 1:
-            return await self.ask_pick(step, "person", [p.display_name for p in top])
-        return await step.next(0)
+        return await self.pick_one(step, "person", [p.display_name for p in top])
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         if not isinstance(step.result, int):
@@ -254,8 +244,7 @@ class PlannerCompleteDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.find_step, self.confirm_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.find_step, self.confirm_step, self.write_step])
 
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         graph = await self.graph(step.context)

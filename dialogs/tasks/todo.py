@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import repeat_text, todo_card
 from dialogs.services import Services
@@ -50,8 +49,7 @@ class TodoListDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.list_step, self.show_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.list_step, self.show_step])
 
     async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -65,9 +63,7 @@ class TodoListDialog(TaskFeature):
         if not matches:
             await self.say(step.context, "tasks.todo.no_list", name=name)
             return await step.next(None)
-        if len(matches) > 1:
-            return await self.ask_pick(step, "list", [li.name for li in matches])
-        return await step.next(0)
+        return await self.pick_one(step, "list", [li.name for li in matches])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
@@ -80,7 +76,7 @@ class TodoListDialog(TaskFeature):
         else:
             tasks = await graph.todo.all_open_tasks()
         shown = ordered_tasks(tasks)[:MAX_SHOWN]
-        today = datetime.now(ZoneInfo(request.tz)).date()
+        today = self.services.now(request.tz).date()
         card = todo_card(shown, locale=request.locale, tz=request.tz, today=today, list_name=list_name)
         await self.services.send_card(step.context, card, summary=t("tasks.todo.summary", request.locale,
                                                                         count=len(shown)))
@@ -96,10 +92,9 @@ class TodoAddDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [
+        self.waterfall([
             self.title_step, self.list_step, self.confirm_step, self.write_step,
-        ]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        ])
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         entities = self.request(step).entities
@@ -128,9 +123,7 @@ class TodoAddDialog(TaskFeature):
             await self.say(step.context, "tasks.todo.no_lists")
             return await step.end_dialog()
         step.values["lists"] = [[li.id, li.name] for li in matches[:MAX_CHOICES]]
-        if len(matches) > 1:
-            return await self.ask_pick(step, "list", [li.name for li in matches])
-        return await step.next(0)
+        return await self.pick_one(step, "list", [li.name for li in matches])
 
     def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
         values = step.values
@@ -153,9 +146,12 @@ class TodoAddDialog(TaskFeature):
         step.values["list"] = step.values["lists"][index]
         due = due_day(entities.start, request.tz)
         reminder = entities.start if entities.start is not None and entities.time_given else None
+        if reminder is not None and "past" in entities.ambiguities:  # "remind me … yesterday at 3pm": refused
+            await self.say(step.context, "tasks.todo.past")
+            return await step.end_dialog()
         if step.values.get("repeat"):
             # A repeating task needs a due day: the first day the pattern falls on, from the day said or today.
-            today = self.services.clock.now().astimezone(ZoneInfo(request.tz)).date()
+            today = self.services.now(request.tz).date()
             said = step.values["repeat"]
             repeat = Repeat(said["kind"], int(said["interval"]), tuple(said["days_of_week"]), int(said["day_of_month"]),
                             int(said["month"])).completed(due or today)
@@ -214,8 +210,7 @@ class TodoChangeDialog(TaskFeature):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WaterfallDialog(f"{self.id}.waterfall", [self.find_step, self.confirm_step, self.write_step]))
-        self.initial_dialog_id = f"{self.id}.waterfall"
+        self.waterfall([self.find_step, self.confirm_step, self.write_step])
 
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         graph = await self.graph(step.context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from ..errors import GraphError, not_found_outlook
@@ -177,7 +177,7 @@ async def create_event(ctx: Ctx) -> GraphResponse:
         body_type=str(content.get("contentType", "text")).lower(),
         show_as=str(body.get("showAs", "busy")),
         importance=str(body.get("importance", "normal")),
-        now=datetime.now(UTC),
+        now=ctx.state.clock.now(),
     )
     for key in ("reminderMinutesBeforeStart", "isReminderOn", "sensitivity", "allowNewTimeProposals", "responseRequested", "categories", "hideAttendees"):
         if key in body:
@@ -192,7 +192,7 @@ async def create_event(ctx: Ctx) -> GraphResponse:
 def _touch(ctx: Ctx, event: dict[str, Any]) -> None:
     change_key, tag = etag(ctx.state.tenant.rng)
     event["changeKey"], event["@odata.etag"] = change_key, tag
-    event["lastModifiedDateTime"] = utc_stamp(datetime.now(UTC))
+    event["lastModifiedDateTime"] = utc_stamp(ctx.state.clock.now())
 
 
 def _master_for_write(ctx: Ctx, event_id: str) -> tuple[dict[str, Any], str | None]:
@@ -265,7 +265,7 @@ def _respond(kind: str) -> Any:
             raise GraphError(400, "ErrorInvalidRequest", "Your request can't be completed. You can't respond to this meeting because you're the meeting organizer.")
         if body.get("proposedNewTime") is not None and (body.get("sendResponse") is False or not event.get("allowNewTimeProposals", True) or kind == "accept"):
             raise GraphError(400, "ErrorInvalidParameter", "proposedNewTime cannot be used with this request.")
-        stamp = utc_stamp(datetime.now(UTC))
+        stamp = utc_stamp(ctx.state.clock.now())
         if kind == "decline" and occ_id is None:
             del ctx.mailbox.events[event["id"]]
             return no_content(202)

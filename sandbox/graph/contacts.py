@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError
@@ -49,7 +48,7 @@ async def create_contact(ctx: Ctx) -> GraphResponse:
     contact_id = tenant.new_id("AAMkAGCt")
     key, tag = etag(tenant.rng)
     contact: dict[str, Any] = contact_json(
-        contact_id, tag, key, utc_stamp(datetime.now(UTC)), str(body.get("givenName") or ""), str(body.get("surname") or ""),
+        contact_id, tag, key, utc_stamp(ctx.state.clock.now()), str(body.get("givenName") or ""), str(body.get("surname") or ""),
         str(body.get("companyName") or ""), emails, list(body.get("businessPhones") or []), display=body.get("displayName"),
     )
     for name in FIELDS - {"givenName", "surname", "displayName", "companyName", "emailAddresses", "businessPhones"}:

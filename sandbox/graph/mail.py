@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError
@@ -110,11 +109,11 @@ async def update_message(ctx: Ctx) -> GraphResponse:
                 except ValueError as exc:
                     raise GraphError(400, "ErrorInvalidArgument", f"The {date_key} is invalid.") from exc
         if flag["flagStatus"] == "complete":
-            flag["completedDateTime"] = to_graph(datetime.now(UTC), "UTC")
+            flag["completedDateTime"] = to_graph(ctx.state.clock.now(), "UTC")
         message["flag"] = flag
     key, message["@odata.etag"] = etag(ctx.state.tenant.rng)
     message["changeKey"] = key
-    message["lastModifiedDateTime"] = utc_stamp(datetime.now(UTC))
+    message["lastModifiedDateTime"] = utc_stamp(ctx.state.clock.now())
     return ok(select_entity(ctx, message, f"users('{ctx.principal.oid}')/messages"))
 
 

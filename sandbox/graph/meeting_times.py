@@ -62,10 +62,10 @@ def _duration(value: Any) -> timedelta:
     return duration
 
 
-def _windows(constraint: dict[str, Any]) -> list[tuple[datetime, datetime]]:
+def _windows(constraint: dict[str, Any], now: datetime) -> list[tuple[datetime, datetime]]:
     slots = constraint.get("timeSlots")
     if not slots:
-        start = datetime.now(UTC).replace(second=0, microsecond=0)
+        start = now.astimezone(UTC).replace(second=0, microsecond=0)
         start += timedelta(minutes=-start.minute % 30)
         return [(start, start + timedelta(days=2))]
     if not isinstance(slots, list):
@@ -117,7 +117,7 @@ async def find_meeting_times(ctx: Ctx) -> GraphResponse:
     organizer_optional = _flag(body.get("isOrganizerOptional"), False)
     with_reasons = _flag(body.get("returnSuggestionReasons"), False)
     locations = [{"displayName": str(loc.get("displayName") or "")} for loc in (body.get("locationConstraint") or {}).get("locations") or [] if isinstance(loc, dict)]
-    windows = _windows(constraint)
+    windows = _windows(constraint, ctx.state.clock.now())
     tenant = ctx.state.tenant
     organizer = tenant.person(ctx.principal.oid)
     span = (min(w[0] for w in windows), max(w[1] for w in windows))

@@ -70,7 +70,8 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
                 if delay:
                     await asyncio.sleep(delay)
                 caller = hashlib.sha256((request.header("authorization") or "").encode()).hexdigest()[:16]
-                injected, post, extra = faults.before(request.method, "/v1.0" + request.path, caller)
+                injected, post, extra = faults.before(request.method, "/v1.0" + request.path, caller,
+                                                      now=state.clock.timestamp())
                 if injected is not None:
                     fault_name = f"{injected.status}"
                     raise injected

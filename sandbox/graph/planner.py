@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError
@@ -102,7 +101,7 @@ def _assignments(ctx: Ctx, raw: Any, current: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise _error(400, "The request is invalid: assignments must be an object.")
     out = dict(current)
-    now = utc_stamp(datetime.now(UTC))
+    now = utc_stamp(ctx.state.clock.now())
     for user_id, value in raw.items():
         if value is None:
             out.pop(user_id, None)
@@ -130,7 +129,7 @@ def _apply(ctx: Ctx, task: dict[str, Any], body: dict[str, Any]) -> None:
                 raise _error(400, "The request is invalid: percentComplete must be between 0 and 100.")
             task[key] = value
             done = value == 100
-            task["completedDateTime"] = utc_stamp(datetime.now(UTC)) if done else None
+            task["completedDateTime"] = utc_stamp(ctx.state.clock.now()) if done else None
             task["completedBy"] = {"user": {"id": ctx.principal.oid}} if done else None
         elif key == "priority":
             if not isinstance(value, int) or not 0 <= value <= 10:
@@ -156,7 +155,7 @@ async def create_task(ctx: Ctx) -> GraphResponse:
     if not plan_id or not body.get("title"):
         raise _error(400, "The request is invalid: planId and title are required.")
     _plan(ctx, str(plan_id))
-    task = planner_task(ctx.state.tenant, plan_id=str(plan_id), bucket_id=None, title="", created=utc_stamp(datetime.now(UTC)), creator=ctx.principal.oid, assignees=[], due=None)
+    task = planner_task(ctx.state.tenant, plan_id=str(plan_id), bucket_id=None, title="", created=utc_stamp(ctx.state.clock.now()), creator=ctx.principal.oid, assignees=[], due=None)
     _apply(ctx, task, body)
     ctx.state.tenant.planner_tasks[task["id"]] = task
     return ok({"@odata.context": CONTEXT_BASE + "planner/tasks/$entity", **task}, 201)

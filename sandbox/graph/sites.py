@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError
@@ -185,7 +184,7 @@ async def create_item(ctx: Ctx) -> GraphResponse:
     typed = {name: _typed(name, value) for name, value in fields.items()}
     items = ctx.state.tenant.list_items[the_list["id"]]
     item_id = str(max((int(i) for i in items), default=0) + 1)
-    item = list_item(ctx.state.tenant, the_list["id"], item_id, typed, ctx.principal.oid, utc_stamp(datetime.now(UTC)).replace(".0000000Z", "Z"))
+    item = list_item(ctx.state.tenant, the_list["id"], item_id, typed, ctx.principal.oid, utc_stamp(ctx.state.clock.now()).replace(".0000000Z", "Z"))
     items[item_id] = item
     return ok({"@odata.context": CONTEXT_BASE + f"sites('{the_list['_siteId']}')/lists('{the_list['id']}')/items/$entity", **_public(item)}, 201)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import GraphError
@@ -144,7 +143,7 @@ def _apply(ctx: Ctx, task: dict[str, Any], body: dict[str, Any]) -> None:
         raise GraphError(400, "invalidRequest", "Invalid request.")
     if "isReminderOn" in body and not isinstance(body["isReminderOn"], bool):
         raise GraphError(400, "RequestBodyRead", f"Cannot convert the literal '{body['isReminderOn']}' to the expected type 'Edm.Boolean'.")
-    now = datetime.now(UTC)
+    now = ctx.state.clock.now()
     draft = dict(task)
     for key, value in body.items():
         if key == "dueDateTime":
@@ -181,7 +180,7 @@ def _apply(ctx: Ctx, task: dict[str, Any], body: dict[str, Any]) -> None:
 async def create_task(ctx: Ctx) -> GraphResponse:
     todo_list = _list(ctx)
     body = require_content_type(ctx)
-    task = todo_task(ctx.state.tenant, "", utc_stamp(datetime.now(UTC)))
+    task = todo_task(ctx.state.tenant, "", utc_stamp(ctx.state.clock.now()))
     _apply(ctx, task, body)
     ctx.mailbox.todo_tasks[todo_list["id"]][task["id"]] = task
     return ok(select_entity(ctx, _render(ctx, task), f"users('{ctx.principal.oid}')/todo/lists('{todo_list['id']}')/tasks"), 201)

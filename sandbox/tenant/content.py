@@ -40,13 +40,14 @@ def todo_task(tenant: Tenant, title: str, created: str, *, due: date | None = No
     }
 
 
-def seed_content(tenant: Tenant, seed_date: date) -> None:
-    """Fill the tenant's other workloads (deterministic for a seed date)."""
+def seed_content(tenant: Tenant, seed_date: date, days: dict[str, date] | None = None) -> None:
+    """Fill the tenant's other workloads (deterministic for a seed date); `days`: each person's today."""
     for person in tenant.people:
-        _todo(tenant, person, seed_date)
-        _mail(tenant, person, seed_date)
-        _contacts(tenant, person, seed_date)
-        _files(tenant, person, seed_date)
+        today = (days or {}).get(person.id, seed_date)
+        _todo(tenant, person, today)
+        _mail(tenant, person, today)
+        _contacts(tenant, person, today)
+        _files(tenant, person, today)
     _planner(tenant, seed_date)
     _sites(tenant, seed_date)
 

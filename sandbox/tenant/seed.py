@@ -29,16 +29,23 @@ def _guid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def build_tenant(seed_date: date) -> Tenant:
-    """A fresh tenant; the same seed date always gives the same tenant."""
+def build_tenant(seed_date: date, *, now: datetime | None = None) -> Tenant:
+    """A fresh tenant; the same seed date (and `now`) always gives the same tenant.
+
+    With `now`, each person's demo week is built around their own today in their mailbox's zone (at
+    23:10 UTC on 31 December it is already 1 January in Paris); without it, around `seed_date` for all.
+    """
     rng = random.Random(seed_date.toordinal())
+    # People and the tenant keep their ids whatever the date (as in a real tenant): a test or a demo that moves
+    # the clock to another day still signs in the same users; the content is drawn from the date's generator.
+    ids = random.Random("contoso")
     domain = "contoso.onmicrosoft.com"
     people: list[Person] = []
     for local, name, given, surname, job, office, locale, tz, start in _PEOPLE:
         end_hour = int(start[:2]) + 8
         people.append(
             Person(
-                id=_guid(rng),
+                id=_guid(ids),
                 upn=f"{local}@{domain}",
                 display_name=name,
                 given_name=given,
@@ -53,17 +60,18 @@ def build_tenant(seed_date: date) -> Tenant:
             )
         )
     tenant = Tenant(
-        tenant_id=_guid(rng),
+        tenant_id=_guid(ids),
         domain=domain,
         people=people,
         mailboxes={p.id: Mailbox(owner=p.id) for p in people},
         rng=rng,
     )
+    days = {p.id: now.astimezone(zone(p.time_zone)).date() if now is not None else seed_date for p in people}
     for index, person in enumerate(people):
-        _seed_calendar(tenant, person, seed_date, index)
+        _seed_calendar(tenant, person, days[person.id], index)
     from .content import seed_content
 
-    seed_content(tenant, seed_date)
+    seed_content(tenant, seed_date, days)
     return tenant
 
 

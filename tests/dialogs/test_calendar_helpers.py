@@ -42,10 +42,14 @@ def test_involves_matches_organiser_or_attendee_names_and_accents() -> None:
 
 
 def test_agenda_range_defaults_to_today_and_keeps_ranges() -> None:
-    start, end, is_today = agenda_range(None, None, "Europe/Paris")
-    assert is_today and end - start == timedelta(days=1) and start.hour == 0
+    start, end, is_today = agenda_range(None, None, "Europe/Paris", BASE)
+    assert is_today and end - start == timedelta(days=1) and start.hour == 0 and start.date() == BASE.date()
+    # 23:30 in Los Angeles is already tomorrow in Paris: "today" is the day in the user's zone.
+    late = datetime(2026, 3, 2, 23, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    start, _, _ = agenda_range(None, None, "Europe/Paris", late)
+    assert start.date() == BASE.date() + timedelta(days=1)
     week = BASE.replace(hour=0)
-    start, end, is_today = agenda_range(week, week + timedelta(days=7), "America/Los_Angeles")
+    start, end, is_today = agenda_range(week, week + timedelta(days=7), "America/Los_Angeles", BASE)
     assert not is_today and end.timestamp() - start.timestamp() == 7 * 24 * 3600
     assert str(start.tzinfo) == "America/Los_Angeles"
 

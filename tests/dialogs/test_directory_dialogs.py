@@ -4,6 +4,7 @@ files at all, a list with several required columns of every type asked in turn, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from botbuilder.core import ConversationState, MemoryStorage, MessageFactory, TurnContext
@@ -11,6 +12,7 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import Activity, Attachment
 
+from clock import PinnedClock, local_now
 from dialogs.directory import AddListItemDialog, FilesDialog
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request
@@ -82,6 +84,10 @@ class FakeServices:
         self.locale = locale
         self.graph = FakeGraph()
         self.undo = FakeUndo()
+        self.clock = PinnedClock(datetime(2026, 12, 5, 21, 40, tzinfo=UTC))  # a Saturday evening
+
+    def now(self, tz: str | None = None) -> datetime:
+        return local_now(self.clock, tz)
 
     async def user_graph(self, context: TurnContext) -> FakeGraph:
         return self.graph

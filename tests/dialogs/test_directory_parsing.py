@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from dialogs.directory.columns import item_title, values_in_sentence
@@ -16,6 +18,9 @@ from dialogs.directory.parsing import (
     site_name,
 )
 from graph import ListColumn
+
+#: A pinned instant: relative dates in answers ("tomorrow") are read against it, whatever today is.
+NOW = datetime(2026, 12, 5, 21, 40, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(("text", "people", "expected"), [
@@ -84,6 +89,8 @@ def test_unread_sites_and_skips() -> None:
     ("dateTime", "2026-12-03", "en", (), "2026-12-03"),
     ("dateTime", "03/12/2026", "fr", (), "2026-12-03"),
     ("dateTime", "12/03/2026", "en", (), "2026-12-03"),
+    ("dateTime", "tomorrow", "en", (), "2026-12-06"),
+    ("dateTime", "demain", "fr", (), "2026-12-06"),
     ("choice", "green", "en", ("Red", "Green"), "Green"),
     ("choice", "2", "en", ("Red", "Green"), "Green"),
     ("choice", "le deuxième", "fr", ("Rouge", "Vert", "Bleu"), "Vert"),
@@ -91,7 +98,7 @@ def test_unread_sites_and_skips() -> None:
     ("text", "  Widget  ", "en", (), "Widget"),
 ])
 def test_parse_answer(kind: str, text: str, locale: str, choices: tuple[str, ...], expected: object) -> None:
-    assert parse_answer(kind, text, locale=locale, tz="Europe/Paris", choices=choices) == expected
+    assert parse_answer(kind, text, locale=locale, tz="Europe/Paris", now=NOW, choices=choices) == expected
 
 
 @pytest.mark.parametrize(("kind", "text", "choices", "key"), [
@@ -108,7 +115,7 @@ def test_parse_answer(kind: str, text: str, locale: str, choices: tuple[str, ...
 ])
 def test_parse_answer_rejects(kind: str, text: str, choices: tuple[str, ...], key: str) -> None:
     with pytest.raises(AnswerError) as caught:
-        parse_answer(kind, text, locale="fr", tz="UTC", choices=choices)
+        parse_answer(kind, text, locale="fr", tz="UTC", now=NOW, choices=choices)
     assert caught.value.key == key
 
 
@@ -122,7 +129,7 @@ def test_values_in_sentence_types_each_column_and_flags_misfits() -> None:
     ]
     found, invalid = values_in_sentence(
         "add Gizmo 12 to the Orders list with quantity 12, due date 2026-12-24, status finished and approved yes",
-        columns, locale="en", tz="UTC")
+        columns, locale="en", tz="UTC", now=NOW)
     assert found == {"Title": "Gizmo 12", "Quantity": 12, "DueDate": "2026-12-24", "Approved": True}
     assert invalid == {"Status"}
 

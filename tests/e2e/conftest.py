@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
+from clock import PinnedClock
 from config import Settings
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, run_bot
@@ -26,19 +27,22 @@ def set_signin(sandbox_url: str, **switches: bool) -> None:
 
 
 @pytest.fixture
-async def bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel) -> AsyncIterator[BotServer]:
+async def bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel,
+              bot_clock: PinnedClock) -> AsyncIterator[BotServer]:
     """MIPA in local mode against the sandbox, with automatic sign-in (channel user id -> demo user)."""
     set_signin(sandbox_url, autoSignIn=True)
-    async with run_bot(Settings(sandbox_url=sandbox_url), channel) as server:
+    async with run_bot(Settings(sandbox_url=sandbox_url), channel, clock=bot_clock) as server:
         yield server
 
 
 @pytest.fixture
-async def manual_bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel) -> AsyncIterator[BotServer]:
+async def manual_bot(sandbox: AdminClient, sandbox_url: str, channel: FakeChannel,
+                     bot_clock: PinnedClock) -> AsyncIterator[BotServer]:
     """MIPA against the sandbox with automatic sign-in off: the sign-in card, magic codes, SSO."""
     set_signin(sandbox_url, autoSignIn=False)
-    async with run_bot(Settings(sandbox_url=sandbox_url), channel) as server:
+    async with run_bot(Settings(sandbox_url=sandbox_url), channel, clock=bot_clock) as server:
         yield server
+
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from graph import odata
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.support.bot import BotServer, Conversation
+from tests.support.clock import day_start
 
 CHANNELS = ("msteams", "outlook")
 CARD = "application/vnd.microsoft.card.adaptive"
@@ -175,7 +176,7 @@ async def test_snooze_moves_the_due_date_once(bot: BotServer, sandbox: AdminClie
     data = action_data("todo.snooze", list_id=list_id, item_id=task["id"], days=1)
     _, first = await execute(conv, "todo.snooze", data)
     assert first["type"] == CARD and "Task moved to" in str(first["value"])
-    tomorrow = (datetime.now(ZoneInfo("Europe/Paris")) + timedelta(days=1)).date()
+    tomorrow = day_start("Europe/Paris", 1).date()
     assert todo_task(client, list_id, task["id"])["dueDateTime"]["dateTime"][:10] == tomorrow.isoformat()
     _, second = await execute(conv, "todo.snooze", data)
     assert second["type"] == MESSAGE and "already due" in second["value"]
@@ -268,22 +269,23 @@ async def test_mail_to_task_creates_one_linked_task(bot: BotServer, sandbox: Adm
 
 
 # ---- meetings --------------------------------------------------------------------------------------------------
-def invitation(client: httpx.Client) -> dict[str, Any]:
-    """An upcoming meeting this user attends but does not organise, not answered yet (the week ahead may
-    hold a tentatively accepted one first, depending on the hour the suite runs)."""
-    start = datetime.now(ZoneInfo("UTC"))
+def invitation(client: httpx.Client, start: datetime) -> dict[str, Any]:
+    """The first meeting after `start` that this user attends but does not organise and has not answered."""
     events = client.get("/me/calendarView", params={
         "startDateTime": start.isoformat(), "endDateTime": (start + timedelta(days=14)).isoformat(), "$top": "50",
     }).raise_for_status().json()["value"]
-    return next(e for e in events if not e.get("isOrganizer") and not e.get("isCancelled")
-                and e["responseStatus"]["response"] in ("none", "notResponded"))
+    pending = [e for e in events if not e.get("isOrganizer") and not e.get("isCancelled")
+               and e["responseStatus"]["response"] in ("none", "notResponded")]
+    return min(pending, key=lambda e: e["start"]["dateTime"])
 
 
 @pytest.mark.parametrize("channel_id", CHANNELS)
-async def test_meeting_responses(bot: BotServer, sandbox: AdminClient, graph_as: Any, channel_id: str) -> None:
+async def test_meeting_responses(bot: BotServer, sandbox: AdminClient, graph_as: Any, channel_id: str,
+                                 at: Any) -> None:
+    now = at("08:00", "Europe/Paris")  # this morning's invitations are still to come
     user, _ = users(sandbox)
     client = graph_as(user["id"])
-    event = invitation(client)
+    event = invitation(client, now)
     conv = bot.conversation(user_id=user["userPrincipalName"], channel_id=channel_id)
     for verb, state, said in (("event.tentative", "tentativelyAccepted", "Meeting tentatively accepted."),
                               ("event.accept", "accepted", "Meeting accepted.")):

@@ -3,7 +3,7 @@ time. The real app, a fake channel and the sandbox process; expectations come fr
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from graph.mailbox import parse_mailbox_settings
 from language.formatting import format_duration, format_time_range
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, texts
+from tests.support.clock import day_start, local_now
 
 CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -39,9 +40,6 @@ def local(value: dict[str, str], tz: str) -> datetime:
     return datetime.fromisoformat(value["dateTime"][:19]).replace(tzinfo=ZoneInfo(tz))
 
 
-def day_start(tz: str, offset: int = 0) -> datetime:
-    today = datetime.now(ZoneInfo(tz)).date() + timedelta(days=offset)
-    return datetime.combine(today, time(0), ZoneInfo(tz))
 
 
 def cards(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -150,10 +148,11 @@ async def test_this_afternoon_only(bot: BotServer, sandbox: AdminClient, graph_a
 
 
 # ---- next meeting, details, join ----------------------------------------------------------------
-async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
-    megan = user(sandbox, "meganb")
+async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: AdminClient, graph_as: Any,
+                                                  at: Any) -> None:
     tz = "America/Los_Angeles"
-    now = datetime.now(ZoneInfo(tz))
+    now = at("08:00", tz)  # before the day's first meeting: none is under way, the next one is plain
+    megan = user(sandbox, "meganb")
     coming = [e for e in view(graph_as(megan["id"]), now, now + timedelta(days=7), tz)
               if not e["isAllDay"] and local(e["start"], tz) >= now]
     conv = bot.conversation(user_id=megan["userPrincipalName"], timezone=tz)
@@ -166,7 +165,8 @@ async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: Admi
     assert nxt["subject"] in card_text(cards(replies)[0])
 
 
-async def test_details_of_a_time_asks_which_when_two_match(bot: BotServer, sandbox: AdminClient) -> None:
+async def test_details_of_a_time_asks_which_when_two_match(bot: BotServer, sandbox: AdminClient, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # "my 10am" is this morning's, still to come
     adele = user(sandbox, "adelev")
     conv = bot.conversation(user_id=adele["userPrincipalName"], timezone="Europe/Paris")
     replies = await conv.say("details of my 10am")
@@ -180,7 +180,8 @@ async def test_details_of_a_time_asks_which_when_two_match(bot: BotServer, sandb
     assert "Where: Conference Room Rainier" in body
 
 
-async def test_details_in_french_with_ordinal(bot: BotServer, sandbox: AdminClient) -> None:
+async def test_details_in_french_with_ordinal(bot: BotServer, sandbox: AdminClient, at: Any) -> None:
+    at("08:00", "Europe/Paris")
     camille = user(sandbox, "camilled")
     conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone="Europe/Paris")
     await conv.say("détails de ma réunion de ce matin à 10h")
@@ -191,7 +192,7 @@ async def test_details_in_french_with_ordinal(bot: BotServer, sandbox: AdminClie
 async def test_join_link_of_the_next_online_meeting(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"
-    now = datetime.now(ZoneInfo(tz))
+    now = local_now(tz)
     online = [e for e in view(graph_as(adele["id"]), now - timedelta(hours=4), now + timedelta(days=14), tz)
               if not e["isAllDay"] and local(e["end"], tz) > now and (e.get("onlineMeeting") or {}).get("joinUrl")]
     body = joined(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz).say("join my meeting"))

@@ -4,15 +4,16 @@ tentative, a recurring occurrence, and confirmations that are turned down and ch
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 
 from sandbox.testing import AdminClient
-from tests.e2e.test_calendar import actions, add_event, card_text, cards, day_start, joined, local, user, view
+from tests.e2e.test_calendar import actions, add_event, card_text, cards, joined, local, user, view
 from tests.support.bot import BotServer, Conversation
+from tests.support.clock import day_start, local_now
 
 
 def all_events(client: httpx.Client, tz: str) -> list[dict[str, Any]]:
@@ -139,7 +140,8 @@ async def test_turned_down_confirmations_change_nothing(bot: BotServer, sandbox:
 
 
 # ---- move, cancel, decline, respond ---------------------------------------------------------------
-async def test_move_my_4pm_then_undo(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_move_my_4pm_then_undo(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"
     client = graph_as(adele["id"])
@@ -158,7 +160,8 @@ async def test_move_my_4pm_then_undo(bot: BotServer, sandbox: AdminClient, graph
     assert local(event["start"], tz) == today + timedelta(hours=16)
 
 
-async def test_non_in_french_changes_nothing(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_non_in_french_changes_nothing(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     camille = user(sandbox, "camilled")
     tz = "Europe/Paris"
     client = graph_as(camille["id"])
@@ -169,7 +172,8 @@ async def test_non_in_french_changes_nothing(bot: BotServer, sandbox: AdminClien
     assert all_events(client, tz) == before
 
 
-async def test_move_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_move_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     camille = user(sandbox, "camilled")
     tz = "Europe/Paris"
     client = graph_as(camille["id"])
@@ -180,8 +184,9 @@ async def test_move_in_french(bot: BotServer, sandbox: AdminClient, graph_as: An
     assert local(event["start"], tz) == day_start(tz) + timedelta(hours=17)
 
 
-async def test_move_to_another_day_and_time(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_move_to_another_day_and_time(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
     """"my 4pm" is the meeting, "tomorrow at 10am" the target (Entities.new_start), in en and fr."""
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     tz = "Europe/Paris"
     adele = user(sandbox, "adelev")
     conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
@@ -199,7 +204,8 @@ async def test_move_to_another_day_and_time(bot: BotServer, sandbox: AdminClient
     assert local(event["start"], tz) == tomorrow + timedelta(hours=10)
 
 
-async def test_cancel_as_organiser(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_cancel_as_organiser(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"
     client = graph_as(adele["id"])
@@ -227,7 +233,8 @@ async def test_decline_with_a_comment_as_attendee(bot: BotServer, sandbox: Admin
     assert len(posted(sandbox, "/decline")) == 1 and not posted(sandbox, "/cancel")
 
 
-async def test_accept_an_invitation(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_accept_an_invitation(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"
     client = graph_as(adele["id"])
@@ -239,7 +246,8 @@ async def test_accept_an_invitation(bot: BotServer, sandbox: AdminClient, graph_
     assert event["responseStatus"]["response"] == "accepted"
 
 
-async def test_tentative_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_tentative_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     camille = user(sandbox, "camilled")
     tz = "Europe/Paris"
     client = graph_as(camille["id"])
@@ -283,11 +291,12 @@ async def test_created_meeting_is_found_by_time(bot: BotServer, sandbox: AdminCl
     body = joined(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
                   .say("tell me about my meeting tomorrow at 7am"))
     assert "Early bird" in body and "20 min" in body
-    assert datetime.now(ZoneInfo(tz)) < start
+    assert local_now(tz) < start
 
 
-async def test_meeting_card_buttons_answer_the_invitation(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+async def test_meeting_card_buttons_answer_the_invitation(bot: BotServer, sandbox: AdminClient, graph_as: Any, at: Any) -> None:
     """The details card carries the accept / tentative / decline verbs that the action router runs."""
+    at("08:00", "Europe/Paris")  # the seeded 10:00 and 16:00 meetings are still to come
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"
     client = graph_as(adele["id"])

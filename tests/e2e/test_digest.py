@@ -22,6 +22,7 @@ from tests.e2e.conftest import set_signin
 from tests.e2e.test_actions import CARD, actions_in, execute, todo_lists, todo_task, user_zone
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
+from tests.support.clock import suite_clock
 
 ORIGINATOR = "6c1d2f0e-9a43-4c3b-8f51-2b7f0c9a1d44"
 SUMMARY_EN = re.compile(r"^Your day: (\d+) meetings?, (\d+) tasks? due, (\d+) Planner tasks?, (\d+) flagged messages?\.$")
@@ -46,7 +47,7 @@ class Expected:
 def expected_day(client: httpx.Client) -> Expected:
     """Today for this user, computed from the sandbox's Graph with the rules of the "my day" card."""
     tz = user_zone(client)
-    start = datetime.now(tz).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = suite_clock().now().astimezone(tz).replace(hour=0, minute=0, second=0, microsecond=0)
     end = start + timedelta(days=1)
     events = client.get("/me/calendarView", params={
         "startDateTime": start.isoformat(), "endDateTime": end.isoformat(), "$top": "50"}).raise_for_status().json()

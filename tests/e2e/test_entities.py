@@ -155,3 +155,30 @@ async def test_search_words_without_stop_words(bot: BotServer) -> None:
     french = card_texts(card_of(await bot.conversation(user_id=CAMILLE, locale="fr-FR").say(
         "trouve les mails sur la facture")))
     assert "Facture de juillet" in french.splitlines()
+
+
+async def test_a_meeting_in_the_past_is_asked_about_again(bot: BotServer, sandbox: AdminClient,
+                                                          graph_as: Any) -> None:
+    client = graph_as(user(sandbox, "adelev")["id"])
+    yesterday, tomorrow = today() - timedelta(days=1), today() + timedelta(days=1)
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    asked = joined(await conv.say("book a meeting about hiring yesterday at 10am"))
+    assert "already passed" in asked and "When should it start?" in asked
+    assert "hiring" in card_text(cards(await conv.say("tomorrow at 10am"))[-1])
+    await conv.say("yes")
+    [event] = [e for e in events(client, tomorrow) if e["subject"] == "hiring"]
+    assert local(event["start"], PARIS) == at(tomorrow, 10)
+    assert not [e for e in events(client, yesterday) if e["subject"].startswith("hiring")]
+    french = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    await french.say("réserve une réunion sur le budget hier à 10h")
+    said = joined(await french.say("hier à 11h"))  # a second time gone: nothing is booked
+    assert "déjà passé" in said and "je n'ai rien modifié" in said
+
+
+async def test_a_reminder_in_the_past_is_refused(bot: BotServer, graph_as: Any) -> None:
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    assert "already passed" in joined(await conv.say("remind me to call the bank yesterday at 3pm"))
+    assert not [t for t in default_tasks(graph_as(ADELE))[1] if t["title"] == "call the bank"]
+    french = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    assert "déjà passé" in joined(await french.say("rappelle-moi d'appeler la banque hier à 15h"))
+    assert not [t for t in default_tasks(graph_as(CAMILLE))[1] if t["title"] == "appeler la banque"]

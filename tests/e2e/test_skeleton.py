@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ import httpx
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.support.bot import BotServer, Conversation, texts
+from tests.support.clock import suite_clock
 
 CALENDAR_EN = "what's on my calendar today?"
 CALENDAR_FR = "qu'est-ce que j'ai aujourd'hui ?"
@@ -22,7 +23,7 @@ CALENDAR_FR = "qu'est-ce que j'ai aujourd'hui ?"
 def todays_subjects(graph_as: Any, user: str, tz: str) -> list[str]:
     """Today's meeting subjects for `user`, read from the sandbox's Graph (not from the bot)."""
     zone = ZoneInfo(tz)
-    start = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = suite_clock().now().astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     end = start + timedelta(days=1)
     response = graph_as(user).get(
         "/me/calendarView",

@@ -5,7 +5,7 @@ The real app, a fake channel and the sandbox process; every write is checked in 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,12 +23,13 @@ from tests.e2e.test_tasks_support import (
     todo_tasks,
 )
 from tests.support.bot import BotServer, texts
+from tests.support.clock import local_now
 
 PARIS = "Europe/Paris"
 
 
 def _today(tz: str = PARIS) -> date:
-    return datetime.now(ZoneInfo(tz)).date()
+    return local_now(tz).date()
 
 
 def _find(tasks: list[dict[str, Any]], title: str) -> dict[str, Any]:

@@ -124,10 +124,11 @@ async def test_undo_a_meeting_move_in_french(bot: BotServer, graph_as: Any) -> N
     assert local(back["end"], PARIS) == start + timedelta(minutes=20)
 
 
-async def test_undo_a_meeting_response(bot: BotServer, sandbox: Any, graph_as: Any) -> None:
+async def test_undo_a_meeting_response(bot: BotServer, sandbox: Any, graph_as: Any, at: Any) -> None:
+    now = at("08:00", PARIS)  # this morning's invitations are still to come
     adele = next(u for u in sandbox.users() if u["userPrincipalName"] == ADELE)
     graph = graph_as(adele["id"])
-    event = invitation(graph)
+    event = invitation(graph, now)
     assert graph.post(f"/me/events/{event['id']}/tentativelyAccept", json={"sendResponse": True}).status_code == 202
     conv = bot.conversation(user_id=ADELE, timezone=PARIS)
     action = {"type": "Action.Execute", "verb": "event.accept", "data": {"verb": "event.accept", "itemId": event["id"]}}

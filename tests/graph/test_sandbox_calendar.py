@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,7 @@ import pytest
 
 from graph import BadRequest, Forbidden, GraphClient, NotFound
 from sandbox.testing import AdminClient
+from tests.support.clock import local_now, suite_clock
 
 from .conftest import graph_calls
 
@@ -21,7 +22,7 @@ async def week(client: GraphClient, token: str, sandbox: AdminClient) -> tuple[A
     settings = await user.mailbox.settings()
     assert settings.time_zone == "Europe/Paris"
     sandbox.clear_requests()
-    start = datetime.now(PARIS).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=7)
+    start = local_now("Europe/Paris").replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=7)
     return user, start
 
 
@@ -64,7 +65,7 @@ async def test_paging_follows_next_links_verbatim(client: GraphClient, token: st
 
 async def test_next_meeting_and_get_by_id(client: GraphClient, token: str, sandbox: AdminClient) -> None:
     user, start = await week(client, token, sandbox)
-    now = datetime.now(UTC)
+    now = suite_clock().now()
     meeting = await user.calendar.next_meeting(now, horizon=timedelta(days=14))
     assert meeting is not None and meeting.start >= now and not meeting.is_all_day
     sandbox.clear_requests()
@@ -79,7 +80,7 @@ async def test_create_with_attendees_and_teams_link_then_move_and_cancel(
     client: GraphClient, token: str, sandbox: AdminClient
 ) -> None:
     user, _ = await week(client, token, sandbox)
-    begin = (datetime.now(PARIS) + timedelta(days=2)).replace(hour=14, minute=0, second=0, microsecond=0)
+    begin = (local_now("Europe/Paris") + timedelta(days=2)).replace(hour=14, minute=0, second=0, microsecond=0)
     event = await user.calendar.create(
         subject="Revue O'Brien \"Q3\"",
         start=begin,
@@ -101,7 +102,7 @@ async def test_create_with_attendees_and_teams_link_then_move_and_cancel(
 async def test_commit_then_504_creates_one_event(client: GraphClient, token: str, sandbox: AdminClient) -> None:
     user, _ = await week(client, token, sandbox)
     sandbox.set_faults({"rules": [{"match": {"method": "POST", "path": "/v1.0/me/events"}, "fault": "commit_then_504", "once": True}]})
-    begin = (datetime.now(PARIS) + timedelta(days=3)).replace(hour=9, minute=0, second=0, microsecond=0)
+    begin = (local_now("Europe/Paris") + timedelta(days=3)).replace(hour=9, minute=0, second=0, microsecond=0)
     event = await user.calendar.create(subject="Only once", start=begin, end=begin + timedelta(hours=1))
     posts = graph_calls(sandbox, method="POST", contains="/me/events")
     assert [p["status"] for p in posts] == [504, 201]
@@ -156,6 +157,6 @@ async def test_missing_scope_is_forbidden_without_retry(client: GraphClient, san
     user = client.for_user(token)
     sandbox.clear_requests()
     with pytest.raises(Forbidden) as info:
-        await user.calendar.view(datetime.now(UTC), datetime.now(UTC) + timedelta(days=1))
+        await user.calendar.view(suite_clock().now(), suite_clock().now() + timedelta(days=1))
     assert info.value.request_id
     assert len(graph_calls(sandbox, contains="mailboxSettings")) == 1

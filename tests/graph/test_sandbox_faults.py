@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
@@ -97,7 +96,8 @@ async def test_latency_within_timeout_succeeds_and_beyond_budget_fails(
     ) as client:
         with pytest.raises(GraphRequestError):
             await client.for_user(token).me()
-    await asyncio.sleep(0.4)  # let the sandbox finish the abandoned requests before the next test resets it
+    # The abandoned requests may finish after the next test's reset: they are reads, and the request log
+    # leaves out requests of an older generation (sandbox/state.py), so no later test depends on them.
 
 
 async def test_claims_challenge_is_its_own_exception(client: GraphClient, token: str, sandbox: AdminClient) -> None:

@@ -13,6 +13,7 @@ from graph import FieldError, ListColumn, MailboxSettings, PreconditionFailed, W
 from graph.calendar import free_slots
 from graph.lists import validate_fields
 from graph.mailbox import parse_mailbox_settings
+from tests.support.clock import suite_clock
 
 from .fakes import MAILBOX, FakeGraph, error
 
@@ -97,7 +98,7 @@ async def test_todo_create_after_commit_then_504_does_not_duplicate() -> None:
 
     def create(request: httpx.Request, _ctx: dict) -> httpx.Response:
         body = json.loads(request.content)
-        store.append({"id": f"t{len(store)}", "createdDateTime": datetime.now(UTC).isoformat(), **body})
+        store.append({"id": f"t{len(store)}", "createdDateTime": suite_clock().now().isoformat(), **body})
         return error(504, "GatewayTimeout")
 
     def listing(request: httpx.Request, _ctx: dict) -> httpx.Response:

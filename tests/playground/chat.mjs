@@ -17,7 +17,9 @@ const browser = await chromium.launch({
 });
 const report = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // The default demo user works in Paris: her browser is in Paris too, as a real user's would be.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 },
+                                       timezoneId: process.env.MIPA_BROWSER_TZ || "Europe/Paris" });
   await page.goto(url);
   const input = page.locator("[data-lexical-editor=true]");
   await input.waitFor({ timeout: 30000 });

@@ -12,12 +12,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+
+from tests.support.clock import day_start
+
+#: The default demo user's mailbox zone; the Playground's browser and server run in it.
+USER_TZ = "Europe/Paris"
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -65,6 +69,7 @@ def playground(mipa: tuple[str, str], tmp_path: Path) -> Iterator[str]:
     process = subprocess.Popen(
         [str(binary), "-e", f"{mipa[0]}/api/messages", "-c", "msteams", "-p", str(port), "--disable-telemetry"],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # it writes devTools/ there
+        env=dict(os.environ, TZ=USER_TZ),
     )
     try:
         wait_http(f"http://127.0.0.1:{port}/")
@@ -75,13 +80,13 @@ def playground(mipa: tuple[str, str], tmp_path: Path) -> Iterator[str]:
 
 
 def seed_day_subjects(sandbox_url: str) -> set[str]:
-    """The default demo user's meetings of today, in any of the demo zones (the page's zone may vary)."""
+    """The default demo user's meetings of today in her zone (Paris), where the page's browser is too."""
     user = httpx.get(f"{sandbox_url}/_sandbox/users").json()[0]
     token = httpx.post(f"{sandbox_url}/_sandbox/tokens", json={"user": user["id"]}).json()["access_token"]
-    now = datetime.now(ZoneInfo("UTC"))
+    start = day_start(USER_TZ)
     response = httpx.get(
         f"{sandbox_url}/v1.0/me/calendarView",
-        params={"startDateTime": (now - timedelta(days=1)).isoformat(), "endDateTime": (now + timedelta(days=1)).isoformat(),
+        params={"startDateTime": start.isoformat(), "endDateTime": (start + timedelta(days=1)).isoformat(),
                 "$top": "100"},
         headers={"Authorization": f"Bearer {token}"},
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sandbox.testing import AdminClient
+from tests.support.clock import suite_clock
 
 __all__ = ["case_variant", "pseudo_word", "reply_text", "tasks_titled", "todays_subjects", "writes"]
 
@@ -23,7 +24,7 @@ def writes(sandbox: AdminClient) -> list[dict[str, Any]]:
 def todays_subjects(graph_as: Any, user: str, tz: str = "Europe/Paris") -> list[str]:
     """Today's meeting subjects for `user`, read from the sandbox's Graph (not from the bot)."""
     zone = ZoneInfo(tz)
-    start = datetime.now(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = suite_clock().now().astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     response = graph_as(user).get(
         "/me/calendarView",
         params={"startDateTime": start.isoformat(), "endDateTime": (start + timedelta(days=1)).isoformat(),

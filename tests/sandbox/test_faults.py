@@ -34,17 +34,18 @@ def test_random_rate_is_partial_and_uses_allowed_errors(sandbox: AdminClient, gr
 
 
 def test_429_window_restarts_on_early_retry(sandbox: AdminClient, graph: httpx.Client) -> None:
+    sandbox.set_clock(sandbox.clock(), running=False)  # the windows pass only as the test moves the clock
     sandbox.set_faults({"rules": [{"match": {"path": "/v1.0/me", "nth": 1}, "respond": {"status": 429}}], "retryAfterInSeconds": 1})
     first = graph.get("/me")
     assert_graph_error(first, 429, "TooManyRequests")
     assert first.json()["error"]["innerError"]["code"] == "429"
     assert first.headers["Retry-After"] == "1"
-    time.sleep(0.6)
+    sandbox.advance_clock(0.6)
     early = graph.get("/me/mailboxSettings")  # same workload key ("me"), too early
     assert early.status_code == 429
-    time.sleep(0.6)  # 1.2 s after the first 429, but only 0.6 s after the restart
+    sandbox.advance_clock(0.6)  # 1.2 s after the first 429, but only 0.6 s after the restart
     assert graph.get("/me").status_code == 429
-    time.sleep(1.1)
+    sandbox.advance_clock(1.01)  # a full window after the last (early) retry
     assert graph.get("/me").status_code == 200
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 
+from tests.support.clock import local_now
+
 from .conftest import assert_graph_error
 
-DAY = datetime.now(UTC).date()
+DAY = local_now("Europe/Paris").date()  # the first demo user's today: her demo week is built around it
 TODAY = {"startDateTime": f"{DAY}T00:00:00Z", "endDateTime": f"{DAY + timedelta(days=1)}T00:00:00Z"}
 WEEK = {"startDateTime": f"{DAY - timedelta(days=4)}T00:00:00Z", "endDateTime": f"{DAY + timedelta(days=4)}T00:00:00Z"}
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 
-DAY = datetime.now(UTC).date()
+from tests.support.clock import local_now
+
+DAY = local_now("Europe/Paris").date()  # the first demo user's today: her demo week is built around it
 WEEK = {"startDateTime": f"{DAY - timedelta(days=4)}T00:00:00Z", "endDateTime": f"{DAY + timedelta(days=4)}T00:00:00Z"}
 
 

@@ -9,17 +9,27 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from sandbox.testing import AdminClient
+from tests.support.clock import local_now
 
 from .conftest import assert_graph_error
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def _weekday() -> date:
-    day = datetime.now(UTC).date() + timedelta(days=1)
-    while day.weekday() >= 5:
+def _weekday(client: httpx.Client) -> date:
+    """The first working day after today (in Paris, by the suite's clock) that the user spends at work.
+
+    The demo week has an all-day out-of-office training two days after the seed date: on a Saturday, that is
+    the coming Monday, when nobody can book the user.
+    """
+    day = local_now("Europe/Paris").date() + timedelta(days=1)
+    while True:
+        if day.weekday() < 5:
+            view = client.get("/me/calendarView", params={"startDateTime": f"{day}T00:00:00", "endDateTime": f"{day}T23:59:59",
+                                                          "$top": "100"}, headers={"Prefer": 'outlook.timezone="Romance Standard Time"'})
+            if not any(e["isAllDay"] and e["showAs"] == "oof" for e in view.raise_for_status().json()["value"]):
+                return day
         day += timedelta(days=1)
-    return day
 
 
 def _slot(day: date, start: str, end: str) -> dict:
@@ -52,7 +62,7 @@ def test_suggestions_follow_calendars_working_hours_and_confidence(sandbox: Admi
                                                                    graph_for: Callable[..., httpx.Client]) -> None:
     adele, camille = sandbox.users()[:2]
     me, other = graph_for(adele["id"]), graph_for(camille["id"])
-    day = _weekday()
+    day = _weekday(me)
     response = _find(me, {
         "attendees": [{"type": "required", "emailAddress": {"address": camille["userPrincipalName"], "name": "C"}}],
         "timeConstraint": {"activityDomain": "work", "timeSlots": [_slot(day, "00:00", "23:59")]},
@@ -86,7 +96,7 @@ def test_suggestions_follow_calendars_working_hours_and_confidence(sandbox: Admi
 
 
 def test_a_busy_organizer_gets_no_suggestion_unless_optional(graph: httpx.Client) -> None:
-    day = _weekday()
+    day = _weekday(graph)
     created = graph.post("/me/events", json={"subject": "Blocker", "showAs": "busy", **_slot(day, "10:00", "11:00")})
     assert created.status_code == 201
     window = {"timeConstraint": {"timeSlots": [_slot(day, "10:00", "11:00")]}, "meetingDuration": "PT1H"}
@@ -98,7 +108,7 @@ def test_a_busy_organizer_gets_no_suggestion_unless_optional(graph: httpx.Client
 
 
 def test_unknown_attendees_count_49_against_the_minimum_percentage(graph: httpx.Client) -> None:
-    day = _weekday()
+    day = _weekday(graph)
     body = {"attendees": [{"type": "required", "emailAddress": {"address": "someone@fabrikam.com"}}],
             "timeConstraint": {"timeSlots": [_slot(day, "06:00", "23:00")], "activityDomain": "unrestricted"},
             "meetingDuration": "PT30M"}
@@ -111,7 +121,7 @@ def test_unknown_attendees_count_49_against_the_minimum_percentage(graph: httpx.
 
 
 def test_work_domain_keeps_to_working_hours_unrestricted_does_not(graph: httpx.Client) -> None:
-    day = _weekday()
+    day = _weekday(graph)
     early = {"timeConstraint": {"timeSlots": [_slot(day, "05:00", "07:00")], "activityDomain": "work"}}
     assert _find(graph, early).json()["meetingTimeSuggestions"] == []
     early["timeConstraint"]["activityDomain"] = "unrestricted"
@@ -128,7 +138,7 @@ def test_work_domain_keeps_to_working_hours_unrestricted_does_not(graph: httpx.C
 def test_find_meeting_times_errors(graph: httpx.Client, graph_for: Callable[..., httpx.Client], me: dict[str, str]) -> None:
     assert_graph_error(_find(graph, {"meetingDuration": "one hour"}), 400, "ErrorInvalidParameter")
     assert_graph_error(_find(graph, {"nope": 1}), 400, "RequestBodyRead")
-    day = _weekday()
+    day = _weekday(graph)
     backwards = {"timeConstraint": {"timeSlots": [_slot(day, "11:00", "10:00")]}}
     assert_graph_error(_find(graph, backwards), 400, "ErrorInvalidParameter")
     # §2.3: Calendars.Read.Shared; §1.3 Outlook 403 code

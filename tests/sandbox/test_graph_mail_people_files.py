@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
 
 from sandbox.testing import AdminClient
+from tests.support.clock import local_now
 
 from .conftest import assert_graph_error
 
@@ -121,7 +122,7 @@ def test_sharepoint_site_lists_and_items(graph: httpx.Client) -> None:
 
 def test_get_schedule(graph: httpx.Client, sandbox: AdminClient) -> None:
     users = sandbox.users()
-    day = datetime.now(UTC).date()
+    day = local_now("Europe/Paris").date()
     body = {
         "schedules": [users[0]["userPrincipalName"], users[2]["userPrincipalName"], "ghost@contoso.onmicrosoft.com"],
         "startTime": {"dateTime": f"{day - timedelta(days=1)}T00:00:00", "timeZone": "UTC"},

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 
 from sandbox.testing import AdminClient
+from tests.support.clock import local_now, suite_clock
 
 from .conftest import assert_graph_error
 
@@ -24,7 +25,7 @@ def test_lists_and_task_paging(graph: httpx.Client) -> None:
     rest = httpx.get(first["@odata.nextLink"], headers=graph.headers).json()
     assert rest["value"] and "@odata.nextLink" not in rest
     tasks = first["value"] + rest["value"]
-    today = datetime.now(UTC).date().isoformat()
+    today = local_now("Europe/Paris").date().isoformat()
     due = [t for t in tasks if t["dueDateTime"]]
     assert any(t["dueDateTime"]["dateTime"][:10] < today and t["status"] != "completed" for t in due)  # overdue
     assert any(t["importance"] == "high" for t in tasks) and any(t["status"] == "completed" for t in tasks)
@@ -95,7 +96,7 @@ def test_planner_create_and_if_match(graph: httpx.Client, sandbox: AdminClient) 
     other = sandbox.users()[1]["id"]
     bad = graph.post("/planner/tasks", json={"planId": plan["id"], "title": "x", "assignments": {other: {"orderHint": " !"}}})
     _etag_error(bad, 400)  # assignment without @odata.type
-    due = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    due = (suite_clock().now() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     created = graph.post("/planner/tasks", json={
         "planId": plan["id"], "bucketId": bucket["id"], "title": "Draft the brief", "dueDateTime": due, "orderHint": "whatever !",
         "assignments": {other: {"@odata.type": "#microsoft.graph.plannerAssignment", "orderHint": " !"}},

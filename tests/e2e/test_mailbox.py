@@ -1,9 +1,12 @@
 """Mailbox settings and richer To Do over HTTP (issue 22): out of office set, shown, turned off and undone; working
-hours shown and changed; a time zone by city; a reminder; a monthly task. Effects are read from the sandbox."""
+hours shown and changed; a time zone by city; a reminder; a monthly task. Effects are read from the sandbox.
+
+Dates come from the suite clock (tests/support/clock.py): "21 December" is this season's or the next one, whatever
+the date; the reminder test pins the time of day with `at`."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -11,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from clock import PinnedClock
 from config import Settings
 from graph.mailbox import parse_automatic_replies, parse_mailbox_settings
 from graph.todo import parse_task
@@ -40,17 +44,19 @@ def _last_day(end: datetime) -> date:
     return (end.astimezone(PARIS) - timedelta(microseconds=1)).date()
 
 
-def _holiday_span(replies: Any) -> tuple[date, date]:
+def _holiday_span(replies: Any, now: datetime) -> tuple[date, date]:
     """The first and last day away; checks they are a 21 December and the 2 January after it, still to come."""
     assert replies.start is not None and replies.end is not None
     first, last = replies.start.astimezone(PARIS).date(), _last_day(replies.end)
     assert (first.month, first.day) == (12, 21)
     assert last == date(first.year + 1, 1, 2)
-    assert replies.end > datetime.now(PARIS)  # the next (or current) holidays, never past ones
+    assert replies.end > now  # the next (or current) holidays, never past ones
+    assert replies.start - now < timedelta(days=366)  # and not a later year's
     return first, last
 
 
-async def test_out_of_office_scheduled_shown_then_turned_off_in_english(bot: BotServer, graph_as: Any) -> None:
+async def test_out_of_office_scheduled_shown_then_turned_off_in_english(bot: BotServer, graph_as: Any,
+                                                                       bot_clock: PinnedClock) -> None:
     graph = graph_as(ADELE)
     conv = bot.conversation(user_id=ADELE, timezone="Europe/Paris")
     confirm = card_of(await conv.say('set my out of office from 21 December to 2 January with "I\'m on holiday"'))
@@ -65,7 +71,7 @@ async def test_out_of_office_scheduled_shown_then_turned_off_in_english(bot: Bot
     assert replies.status == "scheduled"
     assert replies.internal_message == "I'm on holiday" and replies.external_message == "I'm on holiday"
     assert replies.external_audience == "all"
-    _holiday_span(replies)
+    _holiday_span(replies, bot_clock.now())
 
     shown = card_of(await conv.say("is my out of office on?"))
     shown_facts = facts_of(shown)
@@ -79,7 +85,7 @@ async def test_out_of_office_scheduled_shown_then_turned_off_in_english(bot: Bot
     assert "already off" in " ".join(texts(await conv.say("turn off my out of office")))
 
 
-async def test_out_of_office_in_french_with_its_dates(bot: BotServer, graph_as: Any) -> None:
+async def test_out_of_office_in_french_with_its_dates(bot: BotServer, graph_as: Any, bot_clock: PinnedClock) -> None:
     graph = graph_as(CAMILLE)
     conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone="Europe/Paris")
     confirm = card_of(await conv.say("mets mon message d'absence du 21 décembre au 2 janvier"))
@@ -90,7 +96,7 @@ async def test_out_of_office_in_french_with_its_dates(bot: BotServer, graph_as: 
     replies = _autoreply(graph)
     assert replies.status == "scheduled"
     assert replies.internal_message.startswith("Merci pour votre message")
-    _holiday_span(replies)
+    _holiday_span(replies, bot_clock.now())
 
 
 async def test_undo_restores_the_previous_out_of_office(bot: BotServer, graph_as: Any) -> None:
@@ -153,7 +159,9 @@ async def test_time_zone_by_city_in_french(bot: BotServer, graph_as: Any) -> Non
     assert settings.working_hours.start.hour == 8  # the hours themselves are kept
 
 
-async def test_reminder_tomorrow_at_nine_in_the_users_zone(bot: BotServer, graph_as: Any) -> None:
+async def test_reminder_tomorrow_at_nine_in_the_users_zone(bot: BotServer, graph_as: Any,
+                                                         at: Callable[..., datetime]) -> None:
+    now = at("23:30", "Europe/Paris")  # late in the evening: "tomorrow" is still the next day in Paris
     graph = graph_as(ADELE)
     conv = bot.conversation(user_id=ADELE, timezone="Europe/Paris")
     card_of(await conv.say("remind me to call Anna tomorrow at 9"))
@@ -165,10 +173,11 @@ async def test_reminder_tomorrow_at_nine_in_the_users_zone(bot: BotServer, graph
     assert reminder is not None
     local = reminder.astimezone(PARIS)
     assert (local.hour, local.minute) == (9, 0)
-    assert local.date() == datetime.now(PARIS).date() + timedelta(days=1)
+    assert local.date() == now.astimezone(PARIS).date() + timedelta(days=1)
 
 
-async def test_french_reminder_creates_the_task(bot: BotServer, graph_as: Any) -> None:
+async def test_french_reminder_creates_the_task(bot: BotServer, graph_as: Any, at: Callable[..., datetime]) -> None:
+    now = at("08:00", "Europe/Paris")
     graph = graph_as(CAMILLE)
     conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone="Europe/Paris")
     card_of(await conv.say("rappelle-moi d'appeler la banque demain à 10h"))
@@ -177,9 +186,10 @@ async def test_french_reminder_creates_the_task(bot: BotServer, graph_as: Any) -
     task = next(t for t in todo_tasks(graph, default["id"]) if t["title"] == "appeler la banque")
     reminder = parse_task(task, default["id"], PARIS).reminder
     assert task["isReminderOn"] is True and reminder is not None and reminder.astimezone(PARIS).hour == 10
+    assert reminder.astimezone(PARIS).date() == now.astimezone(PARIS).date() + timedelta(days=1)
 
 
-async def test_monthly_task_on_the_first(bot: BotServer, graph_as: Any) -> None:
+async def test_monthly_task_on_the_first(bot: BotServer, graph_as: Any, bot_clock: PinnedClock) -> None:
     graph = graph_as(ADELE)
     conv = bot.conversation(user_id=ADELE, timezone="Europe/Paris")
     confirm = card_of(await conv.say("add a task to pay the rent every month on the 1st"))
@@ -191,7 +201,8 @@ async def test_monthly_task_on_the_first(bot: BotServer, graph_as: Any) -> None:
     pattern = task["recurrence"]["pattern"]
     assert pattern["type"] == "absoluteMonthly" and pattern["dayOfMonth"] == 1 and pattern["interval"] == 1
     due = parse_task(task, default["id"], PARIS).due
-    assert due is not None and due.day == 1 and due >= datetime.now(PARIS).date()
+    today = bot_clock.now().astimezone(PARIS).date()
+    assert due is not None and due.day == 1 and today <= due <= today + timedelta(days=31)
     listed = card_of(await conv.say("show my tasks"))
     assert "Every month on day 1" in block_texts(listed)
 

@@ -175,7 +175,9 @@ def render_extras(processes: dict[str, dict[str, Any]], sandbox_get: dict[str, A
     if recognition.get("available"):
         lines.append(
             f"- recognition median {recognition['median_ms']:.2f} ms per utterance"
-            f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} corpus utterances, in-process)"
+            f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} test-set utterances, in-process);"
+            f" longest event-loop stall while recognising in a worker thread {recognition.get('loop_stall_max_ms', 0.0):.1f} ms"
+            f" (p99 {recognition.get('loop_stall_p99_ms', 0.0):.1f} ms)"
         )
     else:
         lines.append(f"- recognition: not available ({recognition.get('reason')})")

@@ -17,6 +17,7 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 
+from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog
 from dialogs.request import Request
@@ -59,6 +60,7 @@ class MainDialog(ComponentDialog):
         super().__init__(MainDialog.__name__)
         self.services = services
         self.add_dialog(services.signin)
+        self.add_dialog(ClarifyDialog())
         self._routes: dict[str, str] = {}
         for feature in features:
             self.add_dialog(feature)
@@ -67,7 +69,7 @@ class MainDialog(ComponentDialog):
         self.add_dialog(
             WaterfallDialog(
                 "MainDialog.waterfall",
-                [self.intro_step, self.signin_step, self.dispatch_step],
+                [self.intro_step, self.clarified_step, self.signin_step, self.dispatch_step],
             )
         )
         self.initial_dialog_id = "MainDialog.waterfall"
@@ -85,7 +87,7 @@ class MainDialog(ComponentDialog):
         if not facts.text:
             return None
         tz = await self.services.known_time_zone(context) or "UTC"
-        recognition = as_undo(facts.recognize(tz), facts.text)
+        recognition = as_undo(await facts.recognize_off_loop(tz, self.services.clock.now()), facts.text)
         intent = recognition.intent
         if intent == UNDO_INTENT:
             # "annule la dernière action" reverts the last write; a pending question (nothing written) is left.
@@ -126,9 +128,18 @@ class MainDialog(ComponentDialog):
             await self.services.say(context, "bot.text_only")
             return await step.end_dialog()
         known_tz = await self.services.known_time_zone(context)
-        recognition = as_undo(facts.recognize(known_tz or "UTC"), facts.text)
+        recognition = as_undo(await facts.recognize_off_loop(known_tz or "UTC", self.services.clock.now()), facts.text)
         intent = recognition.intent
         logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
+        if intent in SMALL_TALK:
+            await small_talk(context, intent, facts.locale)
+            return await step.end_dialog()
+        if len([i for i in recognition.alternatives if i in self._routes]) == 2:
+            return await step.begin_dialog(ClarifyDialog.__name__, clarification(
+                recognition, facts.text, now=self.services.clock.now(), tz=known_tz or "UTC"))
+        if intent == "none":
+            await decline(context, facts.locale)
+            return await step.end_dialog()
         if intent == "general.help":
             await self.services.say(context, "bot.help")
             return await step.end_dialog()
@@ -156,6 +167,18 @@ class MainDialog(ComponentDialog):
         step.values["request"] = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
         step.values["tz_known"] = known_tz is not None
         step.values["activity_id"] = context.activity.id
+        return await step.next(None)
+
+    async def clarified_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        """After a clarification (dialogs/conversation/clarify.py): the chosen request, or nothing, or a new one."""
+        if "request" not in step.values:
+            choice = step.result
+            if not isinstance(choice, dict):
+                return await step.end_dialog()
+            if choice.get("retry"):
+                return await step.replace_dialog(self.initial_dialog_id)
+            step.values["request"] = choice
+            step.values["tz_known"] = True
         return await step.begin_dialog(self.services.signin.id)
 
     async def signin_step(self, step: WaterfallStepContext) -> DialogTurnResult:

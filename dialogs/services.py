@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -71,6 +72,13 @@ class TurnFacts:
             recognition = recognize(self.text, self.locale, self.now, tz)
             self._recognitions[tz] = recognition
         return recognition
+
+    async def recognize_off_loop(self, tz: str, now: datetime) -> Recognition:
+        """`recognize`, run in a worker thread the first time: the date recognizer can take tens of
+        milliseconds, which must not hold the event loop (other conversations) that long."""
+        if tz not in self._recognitions:
+            self._recognitions[tz] = await asyncio.to_thread(recognize, self.text, self.locale, now, tz)
+        return self._recognitions[tz]
 
     @staticmethod
     def of(context: TurnContext) -> TurnFacts:

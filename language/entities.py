@@ -150,7 +150,15 @@ def _add_title(text: str, lang: str) -> tuple[str | None, str | None]:
     for _ in range(2):  # "renew my badge by Friday, important": the importance, then the date, in either order
         s = _IMPORTANCE_TAIL.sub("", s.strip())
         s = _DATE_TAIL.sub("", s).strip(" ,")
+    if _DAY_ONLY.match(fold(s)):  # "remind me tomorrow at 3pm": a day is left, and no title
+        s = ""
     return (s or None), list_name
+
+
+_DAY_ONLY = re.compile(r"^(?:(?:this|next|on|ce|cet|cette)\s+)?(?:today|tomorrow|tonight|demain|aujourd'hui|ce soir|"
+                       r"morning|afternoon|evening|matin|apres-midi|soir|week|semaine|weekend|week-end|monday|tuesday|"
+                       r"wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+                       r"(?:\s+(?:prochaine?|morning|afternoon|evening|matin|soir))?$")
 
 
 # Names that run over several words end at the next keyword or preposition ("plan Salon de Lyon dans le

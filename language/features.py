@@ -88,6 +88,7 @@ def features(text: str, *, date_cue: bool) -> list[str]:
     feats = ["_bias"]
     feats.extend("w:" + w for w in words)
     feats.extend("b:" + a + "_" + b for a, b in zip(["^", *words], [*words, "$"], strict=True))
+    feats.extend("p:" + w[:5] for w in words if len(w) > 5)  # a stem: "reunions", "reunion"; typos at the end
     tags: list[str] = []
     for tok in toks:
         tags.extend(_WORD_TAGS.get(tok, ()))

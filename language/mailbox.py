@@ -12,7 +12,10 @@ from .dates import extract_dates
 from .recurrence import WEEKDAYS, fold_same_length
 from .text import fold
 
-__all__ = ["AutoReplyRequest", "HoursRequest", "find_time_zone", "mailbox_intent", "parse_autoreply", "parse_hours"]
+__all__ = [
+    "AUTOREPLY_WORDS", "MAILBOX_WORDS", "AutoReplyRequest", "HoursRequest", "SETTINGS_WORDS", "find_time_zone", "mailbox_intent",
+    "parse_autoreply", "parse_hours",
+]
 
 _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
@@ -266,6 +269,12 @@ _ZONE = r"(?:time ?zone|fuseau(?:x)? horaires?|fuseau)"
 _SETTINGS = r"(?:mailbox settings|mail settings|outlook settings|parametres (?:(?:de|d')\s*(?:ma )?)?(?:boite|messagerie|outlook))"
 _NOT_SETTINGS = re.compile(r"\b(?:free|available|availability|busy|meeting|meetings|slot|book|schedule a|find a time|"
                            r"libre|disponible|disponibilite|reunion|creneau|rendez-vous|what time is it|quelle heure)\b")
+#: Evidence a guessed mailbox write needs (language/intents.py `_WRITE_EVIDENCE`).
+AUTOREPLY_WORDS = re.compile(_OOF)
+SETTINGS_WORDS = re.compile(_HOURS + "|" + _ZONE)
+#: What any mailbox intent guessed by the scorer needs (language/intents.py `_has_evidence`).
+MAILBOX_WORDS = re.compile(_OOF + "|" + _HOURS + "|" + _ZONE + "|" + _SETTINGS)
+_MINE = re.compile(r"\b(?:my|mine|i|i'm|im|me|mon|ma|mes|je|j'|moi|suis-je)\b|\bj'")
 _I_WORK = re.compile(r"\b(?:i work|je travaille|i start at|je commence a)\b")
 _STATES = re.compile(r"\b(?:are|is|sont|est|work|travaille|set|mets|change)\b")
 
@@ -293,6 +302,8 @@ def mailbox_intent(folded: str) -> str | None:
         said = parse_hours(folded)
         has_value = bool(re.search(r"\d", folded)) or (said.days is not None and bool(_STATES.search(folded)))
     if about_zone and find_time_zone(folded.replace("time zone", " ").replace("timezone", " ")) is not None:
+        if question and not _MINE.search(folded):
+            return None  # "what time zone is Tokyo in" asks about a place, not about the person's settings
         has_value = True
     if has_value or (_SET.search(folded) and not question):
         return "mailbox.settings.update"

@@ -18,7 +18,8 @@ INTENTS: tuple[str, ...] = (
     "contacts.find", "contacts.add", "files.recent", "files.shared", "lists.items", "lists.add",
     "digest.today", "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings", "mailbox.settings.update",
     "general.help", "general.cancel", "general.signout", "general.confirm",
-    "general.reject", "general.greeting", "none",
+    "general.reject", "general.greeting", "general.thanks", "general.goodbye", "general.undo", "general.more",
+    "none",
 )
 
 #: Intents that change the person's data (create, update, cancel, delete, complete, respond, add, flag).
@@ -99,12 +100,17 @@ class Entities:
 
 @dataclass(frozen=True, slots=True)
 class Recognition:
-    """The result of `recognize`: an intent of `INTENTS`, its confidence in [0, 1], the locale and entities."""
+    """The result of `recognize`: an intent of `INTENTS`, its confidence in [0, 1], the locale and entities.
+
+    alternatives: empty, or the two intents the recognizer could not tell apart, `intent` first: the dialog
+        asks which one is meant ("your calendar or your tasks?") before acting.
+    """
 
     intent: str
     score: float
     locale: str
     entities: Entities = field(default_factory=Entities)
+    alternatives: tuple[str, ...] = ()
 
     @property
     def is_write(self) -> bool:
@@ -117,4 +123,5 @@ class Recognition:
             "score": round(self.score, 3),
             "locale": self.locale,
             "entities": self.entities.to_json(),
+            **({"alternatives": list(self.alternatives)} if self.alternatives else {}),
         }

@@ -1,36 +1,118 @@
-"""Intent accuracy on the shared en/fr development corpus, and out-of-scope utterances never becoming writes."""
+"""Intent accuracy only on data the model did not train on: k-fold on the development corpus, MIPA's independent
+test set, and the out-of-scope set (declined, never a write, never a sign-out or a cancel).
+
+The floors are the figures measured when this file was written (issue 18), so that a change that makes the
+recognizer worse fails here; `python -m language.evaluate` prints the current figures. Issue 18's targets
+(96 % k-fold, 95 % on the test set, 90 % declined) are higher than some of these floors: see language/README.md.
+"""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from language.evaluate import Report, evaluate_rows
+from language import INTENTS
+from language.evaluate import (
+    OOS_FILE,
+    TEST_FILE,
+    CrossValidation,
+    OutOfScope,
+    Report,
+    cross_validation,
+    evaluate_rows,
+    load_rows,
+    out_of_scope,
+)
+from language.train import TESTSETS, TRAINING_FILES, TrainingOnTestSetError, load_examples
 
-CORPUS = Path(__file__).resolve().parents[2] / "language" / "data" / "corpus" / "va-utterances-dev.jsonl"
+REPO = Path(__file__).resolve().parents[2]
+
+# (k-fold in-scope accuracy, test-set accuracy, out-of-scope declined) floors per locale
+FLOORS = {"en": (0.90, 0.91, 0.90), "fr": (0.89, 0.88, 0.90)}
+OOS_CATEGORIES = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
+                  "single_words", "emoji", "rudeness"}
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) > 3000
-    return evaluate_rows(rows)
+def folds() -> dict[str, CrossValidation]:
+    return {lang: cross_validation(lang) for lang in ("en", "fr")}
+
+
+@pytest.fixture(scope="module")
+def test_report() -> Report:
+    return evaluate_rows(load_rows(TEST_FILE))
+
+
+@pytest.fixture(scope="module")
+def oos() -> dict[str, OutOfScope]:
+    rows = load_rows(OOS_FILE)
+    return {lang: out_of_scope(rows, lang) for lang in ("en", "fr")}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_in_scope_accuracy_is_at_least_95_percent(report: Report, lang: str) -> None:
-    assert report.total[lang] > 1000
-    assert report.accuracy(lang) >= 0.95, report.confusions.most_common(15)
+def test_k_fold_accuracy_on_the_development_corpus(folds: dict[str, CrossValidation], lang: str) -> None:
+    cv = folds[lang]
+    assert cv.in_scope > 1000 and cv.out_of_scope > 500
+    assert cv.accuracy >= FLOORS[lang][0], cv
+    assert cv.out_of_scope_declined / cv.out_of_scope >= 0.95, cv
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_out_of_scope_rarely_becomes_a_write(report: Report, lang: str) -> None:
-    assert report.oos_total[lang] > 500
-    assert report.oos_write_rate(lang) <= 0.01
+def test_accuracy_on_the_independent_test_set(test_report: Report, lang: str) -> None:
+    assert test_report.total[lang] >= 300
+    assert test_report.accuracy(lang) >= FLOORS[lang][1], test_report.confusions.most_common(20)
 
 
-def test_every_corpus_intent_is_mostly_recognised(report: Report) -> None:
-    weak = {key: ok / n for key, (ok, n) in report.per_intent.items() if n >= 10 and ok / n < 0.85}
-    assert not weak, weak
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_out_of_scope_is_declined_never_a_write_nor_a_session_command(oos: dict[str, OutOfScope], lang: str) -> None:
+    got = oos[lang]
+    assert got.total >= 200
+    assert got.writes == 0
+    assert got.session == 0
+    assert got.declined_rate >= FLOORS[lang][2], got.answered
+
+
+def test_the_test_sets_cover_the_catalog_and_the_out_of_scope_kinds() -> None:
+    rows = load_rows(TEST_FILE)
+    for lang in ("en", "fr"):
+        per_intent = Counter(r["intent"] for r in rows if r["locale"] == lang)
+        assert sum(per_intent.values()) >= 300
+        missing = [i for i in INTENTS if i != "none" and per_intent[i] < 8]
+        assert not missing, missing
+        kinds = Counter(r["category"] for r in load_rows(OOS_FILE) if r["locale"] == lang)
+        assert sum(kinds.values()) >= 200
+        assert OOS_CATEGORIES <= kinds.keys()
+
+
+def test_training_never_reads_a_test_set(tmp_path: Path) -> None:
+    assert all(not path.resolve().is_relative_to(TESTSETS) for path in TRAINING_FILES)
+    with pytest.raises(TrainingOnTestSetError):
+        load_examples([TEST_FILE])
+    trained = {text.casefold() for path in TRAINING_FILES for pairs in load_examples([path]).values()
+               for text, _ in pairs}
+    tested = {str(r["text"]).casefold() for path in (TEST_FILE, OOS_FILE) for r in load_rows(path)}
+    assert not trained & tested
+
+
+def test_evaluate_prints_the_held_out_figures() -> None:
+    out = subprocess.run([sys.executable, "-m", "language.evaluate", "--folds", "2"], cwd=REPO, capture_output=True,
+                         text=True, check=True, timeout=300).stdout
+    for lang in ("en", "fr"):
+        assert f"[{lang}] development corpus, 2-fold: in-scope accuracy 0." in out
+        assert f"[{lang}] independent test set: accuracy 0." in out
+        assert f"[{lang}] out-of-scope set: declined 0." in out and "writes 0; sign-outs or cancels 0" in out
+
+
+def test_the_shipped_model_is_trained_on_the_training_files_only() -> None:
+    """Retraining from `TRAINING_FILES` gives the shipped table (nobody trained it on something else)."""
+    from language.intents import load_model
+    from language.train import train
+
+    shipped = load_model()
+    for lang, pairs in load_examples(TRAINING_FILES).items():
+        assert json.loads(json.dumps(train(pairs))) == shipped[lang]

@@ -127,3 +127,11 @@ def test_working_hours(text: str, days: tuple[str, ...] | None, start: time | No
 ])
 def test_time_zone_by_city(text: str, zone: str | None) -> None:
     assert find_time_zone(text) == zone
+
+
+def test_a_date_reading_that_overflows_is_no_date() -> None:
+    from language.dates import extract_dates
+
+    assert extract_dates("du 24 au 26 dec", "fr", NOW, PARIS).start is None  # Recognizers-Text ran to the year 9999
+    request = parse_autoreply("message d'absence du 24 au 26 dec stp", "fr", NOW, PARIS)
+    assert _days(request.start, request.end) == (date(2026, 12, 24), date(2026, 12, 26))

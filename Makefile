@@ -42,11 +42,12 @@ DATED_SUITES := tests/e2e tests/sandbox tests/graph --ignore=tests/e2e/test_scal
 PINNED_INSTANTS := 2027-03-28T00:30:00Z 2027-03-14T09:30:00Z 2026-12-31T23:10:00Z 2028-02-29T08:00:00Z
 FAKETIME_INSTANT := 2026-12-05 21:40:00
 test-dates: $(STAMP) $(NODE_STAMP)
-	@set -e; for now in $(PINNED_INSTANTS); do \
-	  echo "== MIPA_TEST_NOW=$$now"; MIPA_TEST_NOW=$$now $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES); done
-	@off=$$(( $$(date -u -d '$(FAKETIME_INSTANT)' +%s) - $$(date -u +%s) )); \
-	  echo "== faketime -f +$${off}s ($(FAKETIME_INSTANT) UTC)"; \
-	  faketime -f "+$${off}s" $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES)
+	@failed=""; for now in $(PINNED_INSTANTS); do \
+	  echo "== MIPA_TEST_NOW=$$now"; MIPA_TEST_NOW=$$now $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES) || failed="$$failed $$now"; done; \
+	off=$$(( $$(date -u -d '$(FAKETIME_INSTANT)' +%s) - $$(date -u +%s) )); \
+	echo "== faketime -f +$${off}s ($(FAKETIME_INSTANT) UTC)"; \
+	faketime -f "+$${off}s" $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES) || failed="$$failed faketime"; \
+	if [ -n "$$failed" ]; then echo "test-dates failed at:$$failed"; exit 1; fi
 
 bench: $(STAMP)
 	$(PY) -m bench

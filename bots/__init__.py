@@ -2,6 +2,6 @@
 
 from bots.assistant_bot import AssistantBot
 from bots.auth import AppBotFrameworkAuthentication
-from bots.sso import DedupingTeamsSSOMiddleware
+from bots.sdkfix import DedupingTeamsSSOMiddleware
 
 __all__ = ["AppBotFrameworkAuthentication", "AssistantBot", "DedupingTeamsSSOMiddleware"]

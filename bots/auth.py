@@ -1,4 +1,4 @@
-"""Bot Framework authentication for CloudAdapter: token-service redirection, B5/B7 fixes, client reuse."""
+"""Bot Framework authentication for CloudAdapter: token-service redirection, client reuse (B4, B7, B8: bots/sdkfix/)."""
 
 from __future__ import annotations
 
@@ -27,14 +27,13 @@ from botframework.connector.auth._user_token_client_impl import _UserTokenClient
 
 from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
 from bots.errors import AuthenticationUnavailable
+from bots.sdkfix.b7_anonymous_app_id import token_app_id
 from config import BotConfig
 
-__all__ = ["PLACEHOLDER_APP_ID", "AppBotFrameworkAuthentication"]
+__all__ = ["AppBotFrameworkAuthentication"]
 
 logger = logging.getLogger(__name__)
 
-# With authentication off the anonymous claims carry no app id; the token service needs one (B7).
-PLACEHOLDER_APP_ID = "00000000-0000-0000-0000-000000000000"
 
 
 _ConnectorKey = tuple[str | None, str, str | None]  # (app id, service URL, audience)
@@ -80,7 +79,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         super().__init__(config, credentials_factory=factory)
         self._credentials_factory = factory
         self._has_app_id = bool(config.APP_ID)
-        self._app_id = config.APP_ID or PLACEHOLDER_APP_ID
+        self._app_id = token_app_id(config.APP_ID)
         self._token_service_url = token_service_url
         self._http = HttpSession()
         self._connectors: dict[_ConnectorKey, FastConnectorClient] = {}

@@ -2,8 +2,9 @@
 
 The SDK sends both through msrest, which runs `requests` in a thread pool for every call and costs
 several milliseconds per turn (issue 13). These classes speak the same wire contracts
-(reference/bot-framework.md §8.1 and §8.2) with the same models, and delegate everything else to the
-SDK's own clients.
+(the Bot Connector's `POST /v3/conversations/{id}/activities` and the token service's `/api/usertoken/*`)
+with the same models, and delegate everything else to the SDK's own clients. A refused SSO exchange is
+None, never an ErrorResponse (B5, bots/sdkfix/).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from botframework.connector.token_api.models import (
     TokenStatus,
 )
 
+from bots.sdkfix.b5_exchange_result import exchange_result
 from bots.wire import activity_json, token_response
 
 __all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "HttpSession", "activity_json", "token_response"]
@@ -183,11 +185,10 @@ class FastUserTokenClient(UserTokenClient):
         except (aiohttp.ClientError, TimeoutError) as exc:
             logger.warning("token exchange failed: %s", type(exc).__name__)
             return None
-        if status != 200 or not isinstance(data, dict):
+        result = exchange_result(status, data)
+        if result is None:
             logger.info("token exchange refused: HTTP %s", status)
-            return None
-        result = token_response(data)
-        return result if result.token else None
+        return result
 
     async def get_token_status(self, user_id: str, channel_id: str, include_filter: str) -> list[TokenStatus]:
         return await self._fallback.get_token_status(user_id, channel_id, include_filter)

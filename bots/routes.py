@@ -6,13 +6,13 @@ import json
 import logging
 from http import HTTPStatus
 
-import jwt
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 
 from bots.errors import AuthenticationUnavailable
+from bots.sdkfix.b11_bearer_errors import BEARER_ERRORS
 
 __all__ = ["MAX_BODY_BYTES", "make_messages_handler"]
 
@@ -50,7 +50,7 @@ def make_messages_handler(adapter: CloudAdapter, bot: Bot) -> Handler:
             response = _problem(503, "Authentication is unavailable; retry later.")
             response.headers["Retry-After"] = "5"
             return response
-        except jwt.PyJWTError:  # expired or malformed bearer (B11): 401, not 500
+        except BEARER_ERRORS:  # expired or malformed bearer (B11): 401, not 500
             return _problem(401, "Unauthorized.")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             logger.warning("activity rejected: %s", type(exc).__name__)

@@ -63,13 +63,15 @@ class TurnFacts:
         info: dict[str, Any] = client_info.additional_properties if client_info is not None else {}
         locale = info.get("locale") or activity.locale
         self.locale: str = normalize_locale(locale) if locale else detect_locale(self.text)
+        #: the tag as sent ("en-GB"): its region tells the order of numeric dates (10/12 is 10 December in en-GB)
+        self.locale_tag: str = str(locale) if locale and normalize_locale(locale) == self.locale else self.locale
         self.client_tz: str | None = _valid_zone(info.get("timezone") or activity.local_timezone)
         self._recognitions: dict[str, Recognition] = {}
 
     def recognize(self, tz: str) -> Recognition:
         recognition = self._recognitions.get(tz)
         if recognition is None:
-            recognition = recognize(self.text, self.locale, self.now, tz)
+            recognition = recognize(self.text, self.locale_tag, self.now, tz)
             self._recognitions[tz] = recognition
         return recognition
 

@@ -18,6 +18,7 @@ from tests.e2e.test_calendar import add_event, card_text, cards, joined, local, 
 from tests.e2e.test_directory_helpers import ADELE, CAMILLE, card_of, card_texts, contacts_of
 from tests.e2e.test_tasks_support import facts_of, todo_lists, todo_tasks
 from tests.support.bot import BotServer
+from tests.support.clock import local_now
 
 PARIS = "Europe/Paris"
 EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -25,7 +26,7 @@ FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanch
 
 
 def today(tz: str = PARIS) -> date:
-    return datetime.now(ZoneInfo(tz)).date()
+    return local_now(tz).date()  # the suite's clock: the bot and the sandbox read the same one
 
 
 def at(day: date, hour: int, tz: str = PARIS) -> datetime:

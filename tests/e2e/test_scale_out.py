@@ -18,9 +18,9 @@ import pytest
 
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
-from tests.storage.conftest import RedisServer, free_port
 from tests.support.bot import texts
 from tests.support.channel import FakeChannel
+from tests.support.processes import RedisServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CALENDAR = "what's on my calendar today?"

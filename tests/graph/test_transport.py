@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -15,6 +14,7 @@ from aiohttp import web
 
 from graph import GraphClient, GraphRequestError
 from graph.transport import AiohttpTransport
+from tests.support.processes import free_port
 
 Seen = list[dict[str, Any]]
 
@@ -101,9 +101,7 @@ async def test_retryable_status_is_retried_through_the_transport(server: tuple[s
 
 
 async def test_refused_connection_is_a_connect_error() -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # nothing listens there
     async with httpx.AsyncClient(transport=AiohttpTransport()) as http:
         with pytest.raises(httpx.ConnectError):
             await http.get(f"http://127.0.0.1:{port}/v1.0/me")
@@ -120,9 +118,7 @@ async def test_slow_answer_is_a_read_timeout_and_the_client_gives_up_in_budget(s
 
 
 async def test_refused_connection_on_the_default_wire_is_a_request_error_caused_by_connect_error() -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()  # nothing listens there
     async with GraphClient(base_url=f"http://127.0.0.1:{port}/v1.0", budget=0.3, backoff=0.0) as graph:
         with pytest.raises(GraphRequestError) as caught:
             await graph.request("GET", "/me", token="t")

@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,18 +18,13 @@ import httpx
 import pytest
 
 from tests.support.clock import day_start
+from tests.support.processes import free_port
 
 #: The default demo user's mailbox zone; the Playground's browser and server run in it.
 USER_TZ = "Europe/Paris"
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_http(url: str, timeout: float = 30) -> None:

@@ -12,8 +12,9 @@ from botbuilder.core.teams.teams_sso_token_exchange_middleware import _TokenStor
 from redis.asyncio import Redis
 
 from storage import ETagConflict, RedisStorage, StorageError, StorageUnavailable, claim_once
+from tests.support.processes import RedisServer, free_port
 
-from .conftest import REDIS_PASSWORD, RedisServer, free_port
+from .conftest import REDIS_PASSWORD
 
 
 async def test_every_write_assigns_a_new_etag_even_the_first(redis_store: RedisStorage) -> None:

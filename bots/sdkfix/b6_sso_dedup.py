@@ -1,4 +1,4 @@
-"""Teams SSO: process each `signin/tokenExchange` once, even when several clients or instances receive it."""
+"""B6: process each Teams SSO `signin/tokenExchange` once, even when several clients or instances receive it."""
 
 from __future__ import annotations
 

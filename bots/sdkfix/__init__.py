@@ -1,0 +1,12 @@
+"""Workarounds for botbuilder 4.17.1 defects, one module per defect; README.md is the table of them all.
+
+tests/bots/test_sdk_defects.py reproduces each defect on the SDK itself: when one of those tests fails
+after an upgrade, the defect is gone and its workaround can go.
+"""
+
+from bots.sdkfix.b5_exchange_result import exchange_result
+from bots.sdkfix.b6_sso_dedup import DedupingTeamsSSOMiddleware
+from bots.sdkfix.b7_anonymous_app_id import PLACEHOLDER_APP_ID, token_app_id
+from bots.sdkfix.b11_bearer_errors import BEARER_ERRORS
+
+__all__ = ["BEARER_ERRORS", "PLACEHOLDER_APP_ID", "DedupingTeamsSSOMiddleware", "exchange_result", "token_app_id"]

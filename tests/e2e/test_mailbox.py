@@ -239,3 +239,19 @@ async def test_read_only_covers_every_settings_write(read_only_bot: BotServer, s
     replies = texts(await conv.say(text))
     assert len(replies) == 1 and replies[0].startswith(expected)
     assert not [r for r in sandbox.requests() if r["method"] != "GET"]
+
+
+async def test_changing_the_dates_keeps_the_message(bot: BotServer, graph_as: Any, bot_clock: PinnedClock) -> None:
+    graph = graph_as(ADELE)
+    conv = bot.conversation(user_id=ADELE, timezone="Europe/Paris")
+    card_of(await conv.say('set my out of office from 21 December to 2 January with "I\'m on holiday"'))
+    card_of(await conv.say("yes"))
+    _holiday_span(_autoreply(graph), bot_clock.now())
+    confirm = card_of(await conv.say("change my out of office dates to december 22 to 26"))
+    assert facts_of(confirm)["Message to your organization"] == "I'm on holiday"
+    card_of(await conv.say("yes"))
+    moved = _autoreply(graph)
+    assert moved.status == "scheduled" and moved.internal_message == "I'm on holiday"
+    assert moved.start is not None and moved.end is not None
+    start, last = moved.start.astimezone(PARIS).date(), _last_day(moved.end)
+    assert (start.month, start.day, last.month, last.day) == (12, 22, 12, 26) and last > start

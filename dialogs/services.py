@@ -41,10 +41,13 @@ def _valid_zone(name: str | None) -> str | None:
 
 
 def card_activity(card: dict[str, Any], *, text: str | None = None, summary: str | None = None) -> Activity:
-    """A message carrying one Adaptive Card, with optional text and a notification summary."""
-    activity: Activity = MessageFactory.attachment(Attachment(content_type=CONTENT_TYPE, content=card), text=text)
-    if summary:
-        activity.summary = summary
+    """A message carrying one Adaptive Card and its one-sentence summary, which is also its text unless `text` is
+    given: that sentence is what notifications and screen readers show, and the card holds the rest."""
+    sentence = summary.split("\n", 1)[0] if summary else None
+    content = Attachment(content_type=CONTENT_TYPE, content=card)
+    activity: Activity = MessageFactory.attachment(content, text=text if text is not None else sentence)
+    if sentence:
+        activity.summary = sentence
     return activity
 
 

@@ -27,10 +27,12 @@ OPERATIONS = (
     "calendar.create", "calendar.update", "calendar.cancel", "calendar.accept", "calendar.decline",
     "calendar.tentative", "todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete",
     "mail.flag", "mail.to_task", "contacts.add", "lists.add",
+    "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings.update",
 )
 FIELDS = (
     "title", "when", "start", "end", "duration", "where", "attendees", "list", "due", "importance",
-    "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment", "reminder", "sender", "old_when", "new_when",
+    "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment", "reminder", "sender", "old_when",
+    "new_when", "status", "audience", "internal_message", "external_message", "days", "hours", "time_zone", "repeat",
 )
 CHOICE_KINDS = ("person", "list", "plan", "bucket", "event", "task", "message", "site_list")
 MAX_CHOICES = 10

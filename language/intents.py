@@ -9,7 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ModelError
+from .mailbox import AUTOREPLY_WORDS, MAILBOX_WORDS, SETTINGS_WORDS, mailbox_intent
 from .models import WRITE_INTENTS
+from .recurrence import repeat_task_intent
 
 __all__ = ["classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
 
@@ -236,6 +238,9 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "general.undo"
     if _MORE.search(folded):
         return "general.more"
+    mailbox = mailbox_intent(folded) or repeat_task_intent(folded)  # language/mailbox.py, language/recurrence.py
+    if mailbox is not None:
+        return mailbox
     if _AGENDA_COMMAND.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):
@@ -368,10 +373,15 @@ _WRITE_EVIDENCE = {
     "mail.to_task": _R(r"\b(?:e-?mails?|mails?|messages?|courriels?)\b"),
     "contacts.add": _R(r"\bcontacts?\b"),
     "lists.add": _R(r"\b(?:lists?|listes?|sharepoint|tracker|registre|suivi)\b"),
+    "mailbox.autoreply.set": AUTOREPLY_WORDS,
+    "mailbox.autoreply.off": AUTOREPLY_WORDS,
+    "mailbox.settings.update": SETTINGS_WORDS,
 }
 
 # Undo interrupts whatever dialog waits ("Undo widget" may be a title being typed): only its rule says it.
-_RULE_ONLY = frozenset({"general.undo"})
+# The mailbox intents are read by their rules only (language/mailbox.py), never guessed by the scorer.
+_RULE_ONLY = frozenset({"general.undo", "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings",
+                        "mailbox.settings.update"})
 
 
 def _has_evidence(intent: str, folded: str) -> bool:
@@ -382,6 +392,8 @@ def _has_evidence(intent: str, folded: str) -> bool:
         return False
     if intent.startswith("calendar."):
         return bool(_CALENDAR_CUE.search(folded))
+    if intent.startswith("mailbox."):
+        return bool(MAILBOX_WORDS.search(folded))
     cue = _GENERAL_CUES.get(intent)
     return cue is None or bool(cue.search(folded))
 

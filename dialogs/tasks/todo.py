@@ -14,7 +14,7 @@ from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_l
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
 from dialogs.writes import Undo
 from graph import NotFound, Recurrence, TodoList, TodoTask, UserGraph
-from language import t, tn
+from language import tn
 from language.recurrence import Repeat, find_repeat, strip_repeat
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]

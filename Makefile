@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test test-dates lint typecheck pytest bench package doctor sandbox clean
+.PHONY: run test test-dates lint typecheck pytest bench package doctor sandbox clean cards
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test-dates: $(STAMP) $(NODE_STAMP)
 	echo "== faketime -f +$${off}s ($(FAKETIME_INSTANT) UTC)"; \
 	faketime -f "+$${off}s" $(PY) -m pytest -q -p no:cacheprovider $(DATED_SUITES) || failed="$$failed faketime"; \
 	if [ -n "$$failed" ]; then echo "test-dates failed at:$$failed"; exit 1; fi
+
+# Every card in English and French as PNGs (Teams host config, Teams' message width) and an index.html to review.
+cards: $(STAMP) $(NODE_STAMP)
+	$(PY) -m tests.cards.gallery --out test-artifacts/cards
 
 bench: $(STAMP)
 	$(PY) -m bench

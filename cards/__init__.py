@@ -22,6 +22,7 @@ from cards.digest import digest_card, my_day_card
 from cards.directory import files_card, list_items_card, people_card
 from cards.errors import CardError, InvalidActionError, MissingTextError, UnknownVerbError
 from cards.mail import flagged_mail_card
+from cards.mailbox import repeat_text, settings_card
 from cards.tasks import planner_card, todo_card
 
 __all__ = [
@@ -29,5 +30,5 @@ __all__ = [
     "MissingTextError", "UnknownVerbError", "Verb", "action_data", "adaptive_card", "agenda_card", "attachment",
     "choice_card", "confirmation_card", "digest_card", "escape_markdown", "execute_action", "files_card", "flagged_mail_card",
     "free_slots_card", "list_items_card", "meeting_card", "my_day_card", "open_url_action", "parse_action",
-    "people_card", "planner_card", "plain_text", "refresh_block", "result_card", "todo_card",
+    "people_card", "planner_card", "plain_text", "refresh_block", "repeat_text", "result_card", "settings_card", "todo_card",
 ]

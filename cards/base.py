@@ -8,6 +8,7 @@ from typing import Any
 
 __all__ = [
     "CONTENT_TYPE",
+    "LOOKALIKES",
     "OUTLOOK_VERSION",
     "TEAMS_VERSION",
     "Card",
@@ -33,26 +34,39 @@ TEAMS_VERSION = "1.5"
 OUTLOOK_VERSION = "1.4"
 MAX_REFRESH_USERS = 60
 
-# CommonMark backslash-escapable characters that carry meaning in Teams / Outlook markdown
-# anywhere in a line, plus the braces of the Adaptive Card {{DATE()}} / {{TIME()}} functions.
-_MARKDOWN_META = re.compile(r"([\\`*_\[\]()#<>|~{}])")
-# List markers only matter at the start of the text (line breaks are folded first).
-_LIST_MARKER = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))")
-_URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|msteams):(//)?")
+# Adaptive Card TextBlock markdown is a small subset (bold, italic, lists, links) and hosts differ on
+# backslash escapes: some Teams and Outlook clients show `\+` or `\<` literally. So user text is made
+# inert WITHOUT backslashes: invisible joiners break the patterns, and `*` becomes a look-alike.
+# Look-alikes that stand for markdown emphasis and code characters in user text (the reader sees the same sign).
+LOOKALIKES = {"*": "\u2217", "`": "\u02cb"}
+_WJ = "\u2060"  # word joiner: zero width, no line break
+_ZWSP = "\u200b"
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+# A line start that markdown would read as a list, heading or quote: "- x", "+ x", "* x", "1. x", "# x", "> x".
+_BLOCK_START = re.compile(r"^(\s*)(?=[-+*#]+(?:\s|$)|>|\d+[.)](?:\s|$))")
+_URL_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|msteams|www)(:|\.)(//)?")
+# A backslash before ASCII punctuation would be eaten by CommonMark.
+_BACKSLASH_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+# An intraword underscore (snake_case, file_names) is literal in CommonMark; any other one may open emphasis,
+# unless word joiners on both sides make it intraword too.
+_LONE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z\u00c0-\u024f])_|_(?![0-9A-Za-z\u00c0-\u024f])")
 
 
 def escape_markdown(value: str) -> str:
-    """User text made literal inside a markdown-processed TextBlock or FactSet value.
+    """User text made literal inside a markdown-processed TextBlock or FactSet value, with no backslashes.
 
-    Every markdown metacharacter is backslash-escaped, so `**bold**`, `[a](http://x)`,
-    `<b>html</b>` and `{{DATE(...)}}` are shown as typed; line breaks become spaces.
+    `**bold**` shows as `∗∗bold∗∗` (U+2217), `[a](http://x)` and `<b>` are broken by zero-width joiners,
+    `{{DATE(...)}}` is split, bare URLs are not autolinked, a leading `- `/`1. `/`# `/`> ` is not a block;
+    line breaks become spaces. Phone numbers (`+1 425`) and `<address>` keep their look.
     """
     flat = _LINE_BREAKS.sub(" ", value)
-    escaped = _MARKDOWN_META.sub(r"\\\1", flat)
-    escaped = _LIST_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", escaped)
-    # Hosts autolink bare URLs: a zero-width joiner after the scheme keeps them text.
-    return _URL_SCHEME.sub(lambda m: f"{m[1]}\u2060:{m[2] or ''}", escaped)
+    flat = _BACKSLASH_ESCAPE.sub("\\\\" + _WJ, flat)  # the backslash stays, no longer an escape
+    flat = flat.replace("*", LOOKALIKES["*"]).replace("`", LOOKALIKES["`"]).replace("{{", "{" + _ZWSP + "{")
+    flat = _LONE_UNDERSCORE.sub(_WJ + "_" + _WJ, flat)
+    flat = flat.replace("](", "]" + _ZWSP + "(").replace("<", "<" + _WJ).replace("~~", "~" + _WJ + "~")
+    flat = _BLOCK_START.sub(lambda m: m[1] + _WJ, flat)
+    # Hosts autolink bare URLs: a joiner after the scheme keeps them text.
+    return _URL_SCHEME.sub(lambda m: f"{m[1]}{_WJ}{m[2]}{m[3] or ''}", flat)
 
 
 def plain_text(value: str, **props: Any) -> dict[str, Any]:

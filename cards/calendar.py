@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from cards._access import as_datetime, get, name_of, names
@@ -21,10 +21,10 @@ from cards.base import (
     plain_text,
     text_block,
 )
-from cards.text import text
-from language.formatting import format_clock_range, format_day, format_duration
+from cards.text import plural, text
+from language.formatting import format_clock_range, format_day, format_duration, to_zone
 
-__all__ = ["agenda_card", "event_rows", "free_slots_card", "meeting_card"]
+__all__ = ["agenda_card", "day_heading", "event_rows", "free_slots_card", "meeting_card"]
 
 MAX_ATTENDEES_SHOWN = 12
 
@@ -105,6 +105,36 @@ def event_rows(events: Sequence[Any], *, locale: str, tz: tzinfo | str, now: dat
     return rows
 
 
+def _local_day(event: Any, tz: tzinfo | str) -> date | None:
+    span = _span(event)
+    if span is None:
+        return None
+    if span[0].tzinfo is None:
+        return span[0].date()
+    return span[0].astimezone(to_zone(tz)).date()
+
+
+def _by_day(events: Sequence[Any], tz: tzinfo | str) -> list[tuple[datetime, list[Any]]]:
+    """The events grouped by their local start day, in order; each group with its first start."""
+    groups: dict[date | None, list[Any]] = {}
+    for event in events:
+        groups.setdefault(_local_day(event, tz), []).append(event)
+    out = []
+    for _, group in groups.items():
+        span = _span(group[0])
+        if span is not None:
+            out.append((span[0], group))
+        elif out:
+            out[-1][1].extend(group)
+    return out
+
+
+def day_heading(day: datetime, *, locale: str, tz: tzinfo | str) -> dict[str, Any]:
+    """The heading of one day in a multi-day list: "Tuesday, March 3" / "mardi 3 mars"."""
+    return text_block(format_day(day, locale, tz), weight="Bolder", color="Accent", spacing="Large",
+                      separator=True)
+
+
 def agenda_card(
     events: Sequence[Any],
     *,
@@ -129,11 +159,17 @@ def agenda_card(
         body.append(text_block(text("cards.agenda.empty", locale), isSubtle=True))
     else:
         clashes = len(_conflicts(events))
-        summary = text("cards.agenda.summary", locale, count=len(events))
+        summary = plural("cards.agenda.summary", len(events), locale)
         if clashes:
             summary += " " + text("cards.agenda.summary_conflicts", locale, count=clashes)
         body.append(text_block(summary, isSubtle=True, spacing="None"))
-        body.extend(event_rows(events, locale=locale, tz=tz, now=now))
+        days = _by_day(events, tz)
+        if len(days) > 1 or (end_day is not None and day is not None):
+            for first, group in days:
+                body.append(day_heading(first, locale=locale, tz=tz))
+                body.extend(event_rows(group, locale=locale, tz=tz, now=now))
+        else:
+            body.extend(event_rows(events, locale=locale, tz=tz, now=now))
     actions = []
     if more_cursor and more_ref:
         actions.append(execute_action(text("cards.action.more", locale), Verb.MORE,

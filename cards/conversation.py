@@ -20,17 +20,19 @@ from cards.base import (
 )
 from cards.text import text
 
-__all__ = ["CHOICE_KINDS", "FIELDS", "OPERATIONS", "choice_card", "confirmation_card", "result_card"]
+__all__ = ["CHOICE_KINDS", "FIELDS", "OPERATIONS", "choice_card", "confirm_buttons", "confirmation_card", "result_card"]
 
 # What a confirmation or result card can describe, and the fields it may show.
 OPERATIONS = (
     "calendar.create", "calendar.update", "calendar.cancel", "calendar.accept", "calendar.decline",
     "calendar.tentative", "todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete",
     "mail.flag", "mail.to_task", "contacts.add", "lists.add",
+    "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings.update",
 )
 FIELDS = (
     "title", "when", "start", "end", "duration", "where", "attendees", "list", "due", "importance",
-    "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment",
+    "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment", "reminder", "sender", "old_when",
+    "new_when", "status", "audience", "internal_message", "external_message", "days", "hours", "time_zone", "repeat",
 )
 CHOICE_KINDS = ("person", "list", "plan", "bucket", "event", "task", "message", "site_list")
 MAX_CHOICES = 10
@@ -50,19 +52,27 @@ def _operation(operation: str) -> str:
 
 
 def confirmation_card(operation: str, fields: Sequence[tuple[str, str]], *, ref: str, locale: str) -> Card:
-    """Exactly what will be written (`fields`: (field name, raw value)), with confirm / cancel."""
+    """Exactly what will be written (`fields`: (field name, raw value)), with buttons that say what they do."""
     op = _operation(operation)
     body = [
         text_block(text(f"cards.confirm.{op}", locale), size="Medium", weight="Bolder"),
         _facts(fields, locale),
         text_block(text("cards.confirm.hint", locale), isSubtle=True, size="Small"),
         action_set([
-            execute_action(text("cards.action.confirm", locale), Verb.CONFIRM, action_data(Verb.CONFIRM, ref=ref),
-                           style="positive"),
-            execute_action(text("cards.action.cancel", locale), Verb.REJECT, action_data(Verb.REJECT, ref=ref)),
+            *confirm_buttons(operation, ref=ref, locale=locale),
         ]),
     ]
     return adaptive_card(body, version=TEAMS_VERSION)
+
+
+def confirm_buttons(operation: str, *, ref: str, locale: str) -> list[dict[str, Any]]:
+    """The two buttons of a confirmation, saying what they do: "Cancel the meeting" and "Keep it"."""
+    op = _operation(operation)
+    style = "destructive" if operation in ("calendar.cancel", "calendar.decline", "todo.delete") else "positive"
+    return [
+        execute_action(text(f"cards.yes.{op}", locale), Verb.CONFIRM, action_data(Verb.CONFIRM, ref=ref), style=style),
+        execute_action(text(f"cards.no.{op}", locale), Verb.REJECT, action_data(Verb.REJECT, ref=ref)),
+    ]
 
 
 def result_card(operation: str, fields: Sequence[tuple[str, str]], *, locale: str,

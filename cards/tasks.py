@@ -21,6 +21,7 @@ from cards.base import (
     plain_text,
     text_block,
 )
+from cards.mailbox import repeat_text
 from cards.text import text
 from language.formatting import format_day, to_zone
 
@@ -75,6 +76,9 @@ def todo_rows(tasks: Sequence[Any], *, locale: str, tz: tzinfo | str, today: dat
         due = _due_line(task, locale=locale, tz=tz, today=today)
         if due:
             info.append(due)
+        repeats = repeat_text(get(task, "recurrence"), locale)
+        if repeats:
+            info.append(text_block(repeats, size="Small", spacing="None", isSubtle=True))
         if get(task, "importance") == "high" and not done:
             info.append(text_block(text("cards.task.important", locale), color="Warning", size="Small",
                                    spacing="None"))

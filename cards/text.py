@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cards.errors import MissingTextError
 
-__all__ = ["LANGUAGES", "catalog", "lang_of", "text"]
+__all__ = ["LANGUAGES", "catalog", "lang_of", "plural", "text"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,5 +42,16 @@ def text(key: str, locale: str | None, /, **params: object) -> str:
 
     try:
         return t(key, lang_of(locale), **params)
+    except MissingMessageError as exc:
+        raise MissingTextError(key, lang_of(locale)) from exc
+
+
+def plural(key: str, count: int, locale: str | None, /, **params: object) -> str:
+    """`key.one` or `key.other` by the language's plural rule (French: 0 and 1 are singular), `{count}` filled."""
+    from language.errors import MissingMessageError
+    from language.messages import tn
+
+    try:
+        return tn(key, count, lang_of(locale), **params)
     except MissingMessageError as exc:
         raise MissingTextError(key, lang_of(locale)) from exc

@@ -6,6 +6,7 @@ from dialogs.calendar import CALENDAR_DIALOGS
 from dialogs.digest import DigestDialog
 from dialogs.directory import DIRECTORY_DIALOGS
 from dialogs.feature import FeatureDialog
+from dialogs.mailbox import MAILBOX_DIALOGS
 from dialogs.notify import NotifyDialog
 from dialogs.services import Services
 from dialogs.tasks import TASK_FEATURES
@@ -14,7 +15,7 @@ from dialogs.undo_dialog import UndoDialog
 __all__ = ["build_features"]
 
 FEATURES: tuple[type[FeatureDialog], ...] = (*CALENDAR_DIALOGS, DigestDialog, *TASK_FEATURES, *DIRECTORY_DIALOGS,
-                                           UndoDialog, NotifyDialog)
+                                           *MAILBOX_DIALOGS, UndoDialog, NotifyDialog)
 
 
 def build_features(services: Services) -> list[FeatureDialog]:

@@ -17,16 +17,18 @@ Ids kept per kind (strings only; `from` / `to` are the states the write went bet
 | `calendar.respond` | eventId, from, to | `calendar.respond(from)` |
 | `contacts.create` | itemId | `contacts.delete` |
 | `lists.create` | siteId, listId, itemId | `lists.delete_item` |
+| `mailbox.autoreply` | from, audience, start, end, to, newStart, newEnd (+ the earlier messages, in memory) | `mailbox.set_automatic_replies(from)` |
+| `mailbox.settings` | days, start, end, hoursZone, zone, toDays, toStart, toEnd, toZone | `mailbox.update(earlier hours, zone)` |
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from dialogs.undo import Ids, UndoKind
-from graph import UserGraph
+from graph import AutomaticReplies, UserGraph, WorkingHours
 
 __all__ = ["RESPONSE_VERBS", "undo_kinds"]
 
@@ -132,6 +134,41 @@ async def _list_item_delete(graph: UserGraph, ids: Ids, _: Mapping[str, Any]) ->
     await graph.lists.delete_item(ids["siteId"], ids["listId"], ids["itemId"])
 
 
+# ---- mailbox settings ---------------------------------------------------------------------------
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+async def _autoreply_back(graph: UserGraph, ids: Ids, kept: Mapping[str, Any]) -> None:
+    # The earlier messages live in this process's memory only; without them the current ones stay.
+    now = (await graph.mailbox.fresh()).automatic_replies
+    await graph.mailbox.set_automatic_replies(AutomaticReplies(
+        status=ids["from"], external_audience=ids.get("audience") or "all",
+        internal_message=str(kept.get("internal", now.internal_message)),
+        external_message=str(kept.get("external", now.external_message)),
+        start=_moment(ids.get("start")) or now.start, end=_moment(ids.get("end")) or now.end,
+    ))
+
+
+async def _autoreply_unchanged(graph: UserGraph, ids: Ids) -> bool:
+    now = (await graph.mailbox.fresh()).automatic_replies
+    if now.status != ids.get("to"):
+        return False
+    return now.status != "scheduled" or (now.start == _moment(ids.get("newStart")) and now.end == _moment(ids.get("newEnd")))
+
+
+async def _settings_back(graph: UserGraph, ids: Ids, _: Mapping[str, Any]) -> None:
+    hours = WorkingHours(days=tuple(d for d in ids["days"].split(",") if d), start=time.fromisoformat(ids["start"]),
+                         end=time.fromisoformat(ids["end"]), time_zone=ids["hoursZone"])
+    zone = ids["zone"] if ids.get("zone") != ids.get("toZone") else None
+    await graph.mailbox.update(working_hours=hours, time_zone=zone)
+
+
+async def _settings_unchanged(graph: UserGraph, ids: Ids) -> bool:
+    hours = (await graph.mailbox.fresh()).working_hours
+    return (",".join(hours.days), hours.start.isoformat(), hours.end.isoformat()) == (ids["toDays"], ids["toStart"], ids["toEnd"])
+
+
 def undo_kinds() -> list[UndoKind]:
     """The kinds app.py puts in its `UndoRegistry`."""
     return [
@@ -148,4 +185,6 @@ def undo_kinds() -> list[UndoKind]:
         UndoKind("calendar.respond", _respond_back, _response_unchanged),
         UndoKind("contacts.create", _contact_delete),
         UndoKind("lists.create", _list_item_delete),
+        UndoKind("mailbox.autoreply", _autoreply_back, _autoreply_unchanged),
+        UndoKind("mailbox.settings", _settings_back, _settings_unchanged),
     ]

@@ -16,10 +16,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from botbuilder.core import TurnContext
+from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
+from botbuilder.schema import Activity, ActivityTypes
 
 from cards import confirmation_card, result_card
+from dialogs.invoke import card_response
 from dialogs.refs import new_ref
 from dialogs.services import Services, card_activity
 
@@ -103,5 +105,16 @@ class WriteFlow:
             card = result_card(done.operation, done.fields, locale=locale, undo_ref=ref)
         if done.title:
             card["body"][0]["text"] = done.title
-        await step.context.send_activity(card_activity(card, text=done.text, summary=done.summary))
+        if _card_click(step.context):
+            # A Confirm click (Action.Execute): the result card replaces the clicked card, spent buttons and all.
+            await step.context.send_activity(Activity(type=ActivityTypes.invoke_response, value=card_response(card)))
+            if done.text:  # more than the card says (a meeting's join link)
+                await step.context.send_activity(MessageFactory.text(done.text))
+        else:
+            await step.context.send_activity(card_activity(card, text=done.text, summary=done.summary))
         return await step.end_dialog()
+
+
+def _card_click(context: TurnContext) -> bool:
+    """True when this turn is an Action.Execute invoke, which a card answers in place."""
+    return context.activity.type == ActivityTypes.invoke and context.activity.name == "adaptiveCard/action"

@@ -21,6 +21,7 @@ from .errors import (
 from .lists import FieldError
 from .models import (
     Attendee,
+    AutomaticReplies,
     Contact,
     Digest,
     DirectoryUser,
@@ -35,6 +36,7 @@ from .models import (
     PlannerBucket,
     PlannerPlan,
     PlannerTask,
+    Recurrence,
     Site,
     SiteList,
     TimeSlot,
@@ -85,5 +87,7 @@ __all__ = [
     "Unavailable",
     "UserGraph",
     "WorkingHours",
+    "AutomaticReplies",
+    "Recurrence",
     "to_iana",
 ]

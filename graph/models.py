@@ -16,12 +16,14 @@ __all__ = [
     "LinkedResource",
     "ListColumn",
     "ListItem",
+    "AutomaticReplies",
     "MailboxSettings",
     "Message",
     "Person",
     "PlannerBucket",
     "PlannerPlan",
     "PlannerTask",
+    "Recurrence",
     "Site",
     "SiteList",
     "TimeSlot",
@@ -95,6 +97,24 @@ class WorkingHours:
 
 
 @dataclass(frozen=True, slots=True)
+class AutomaticReplies:
+    """Out of office (Graph's automaticRepliesSetting); `start`/`end` are aware and matter when scheduled."""
+
+    status: str = "disabled"
+    """disabled, alwaysEnabled or scheduled."""
+    external_audience: str = "all"
+    """none, contactsOnly or all."""
+    internal_message: str = ""
+    external_message: str = ""
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @property
+    def is_on(self) -> bool:
+        return self.status != "disabled"
+
+
+@dataclass(frozen=True, slots=True)
 class MailboxSettings:
     time_zone: str = "UTC"
     """IANA name (Windows names such as "Romance Standard Time" are mapped)."""
@@ -102,6 +122,7 @@ class MailboxSettings:
     """The name Graph stores, echoed in ``Prefer: outlook.timezone`` (UTC when unusable)."""
     working_hours: WorkingHours = field(default_factory=WorkingHours)
     language: str | None = None
+    automatic_replies: AutomaticReplies = field(default_factory=AutomaticReplies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +152,21 @@ class LinkedResource:
 
 
 @dataclass(frozen=True, slots=True)
+class Recurrence:
+    """Graph's patternedRecurrence, as MIPA writes it: a pattern and a range (start day, optional end day)."""
+
+    kind: str
+    """daily, weekly, absoluteMonthly, relativeMonthly, absoluteYearly or relativeYearly."""
+    interval: int = 1
+    days_of_week: tuple[str, ...] = ()
+    day_of_month: int = 0
+    month: int = 0
+    index: str = "first"
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TodoTask:
     id: str
     list_id: str
@@ -142,6 +178,7 @@ class TodoTask:
     reminder: datetime | None = None
     linked_resources: tuple[LinkedResource, ...] = ()
     web_link: str | None = None
+    recurrence: Recurrence | None = None
 
     @property
     def is_completed(self) -> bool:

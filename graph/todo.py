@@ -1,4 +1,4 @@
-"""Microsoft To Do: lists, open tasks, create with due date, importance and a link, complete, delete."""
+"""Microsoft To Do: lists, open tasks, create with due date, importance, reminder, recurrence and a link, complete, delete."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from . import odata
 from ._json import arr
 from .batch import BatchRequest
 from .mailbox import MailboxService
-from .models import LinkedResource, TodoList, TodoTask
+from .models import LinkedResource, Recurrence, TodoList, TodoTask
 from .response import GraphResponse
 from .session import Session
 from .timezones import format_graph_datetime, parse_date_time_zone, parse_offset_datetime, zone
 
-__all__ = ["OPEN_FILTER", "TodoService", "parse_task", "parse_todo_list"]
+__all__ = ["OPEN_FILTER", "TodoService", "parse_recurrence", "parse_task", "parse_todo_list", "recurrence_body"]
 
 OPEN_FILTER = "status ne 'completed'"
 
@@ -42,6 +42,59 @@ def _due_date(value: Any) -> date | None:
         return None
 
 
+_NO_DATE = "0001-01-01"
+
+
+def _iso_day(value: Any) -> date | None:
+    if not isinstance(value, str) or not value or value == _NO_DATE:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def parse_recurrence(value: Any) -> Recurrence | None:
+    """Graph's patternedRecurrence (None when the task does not repeat or the value is unreadable)."""
+    if not isinstance(value, dict) or not isinstance(value.get("pattern"), dict):
+        return None
+    pattern: dict[str, Any] = value["pattern"]
+    rng: dict[str, Any] = value["range"] if isinstance(value.get("range"), dict) else {}
+    kind = pattern.get("type")
+    if not isinstance(kind, str):
+        return None
+    days = pattern.get("daysOfWeek")
+    return Recurrence(
+        kind=kind,
+        interval=int(pattern.get("interval") or 1),
+        days_of_week=tuple(str(d).lower() for d in days) if isinstance(days, list) else (),
+        day_of_month=int(pattern.get("dayOfMonth") or 0),
+        month=int(pattern.get("month") or 0),
+        index=str(pattern.get("index") or "first"),
+        start=_iso_day(rng.get("startDate")),
+        end=_iso_day(rng.get("endDate")) if rng.get("type") == "endDate" else None,
+    )
+
+
+def recurrence_body(recurrence: Recurrence) -> dict[str, Any]:
+    """The patternedRecurrence sent to Graph: only the pattern fields its type uses, and the range."""
+    pattern: dict[str, Any] = {"type": recurrence.kind, "interval": recurrence.interval}
+    if recurrence.kind in ("weekly", "relativeMonthly", "relativeYearly"):
+        pattern["daysOfWeek"] = list(recurrence.days_of_week)
+    if recurrence.kind in ("absoluteMonthly", "absoluteYearly"):
+        pattern["dayOfMonth"] = recurrence.day_of_month
+    if recurrence.kind in ("absoluteYearly", "relativeYearly"):
+        pattern["month"] = recurrence.month
+    if recurrence.kind in ("relativeMonthly", "relativeYearly"):
+        pattern["index"] = recurrence.index
+    rng: dict[str, Any] = {"type": "endDate" if recurrence.end else "noEnd"}
+    if recurrence.start is not None:
+        rng["startDate"] = recurrence.start.isoformat()
+    if recurrence.end is not None:
+        rng["endDate"] = recurrence.end.isoformat()
+    return {"pattern": pattern, "range": rng}
+
+
 def parse_task(item: dict[str, Any], list_id: str, tz: tzinfo) -> TodoTask:
     links = arr(item.get("linkedResources"))
     return TodoTask(
@@ -63,6 +116,7 @@ def parse_task(item: dict[str, Any], list_id: str, tz: tzinfo) -> TodoTask:
             if isinstance(link, dict)
         ),
         web_link=None,
+        recurrence=parse_recurrence(item.get("recurrence")),
     )
 
 
@@ -120,18 +174,28 @@ class TodoService:
         due: date | None = None,
         importance: str = "normal",
         reminder: datetime | None = None,
+        recurrence: Recurrence | None = None,
         link_url: str | None = None,
         link_name: str | None = None,
         link_application: str = "MIPA",
     ) -> TodoTask:
-        """Create a task; after an ambiguous failure it looks the task up before sending again."""
+        """Create a task; after an ambiguous failure it looks the task up before sending again.
+
+        A repeating task needs a due day (Graph refuses one without): the recurrence's first day is used.
+        """
         graph_zone, tz = await self._tz()
+        if recurrence is not None and due is None:
+            due = recurrence.start
+        if recurrence is not None and due is None:
+            raise ValueError("a repeating task needs a due day")
         payload: dict[str, Any] = {"title": title, "importance": importance}
         if due is not None:
             payload["dueDateTime"] = format_graph_datetime(due, graph_zone)
         if reminder is not None:
             payload["reminderDateTime"] = format_graph_datetime(reminder, graph_zone)
             payload["isReminderOn"] = True
+        if recurrence is not None:
+            payload["recurrence"] = recurrence_body(recurrence)
         if link_url:
             payload["linkedResources"] = [
                 {"webUrl": link_url, "applicationName": link_application, "displayName": link_name or title}

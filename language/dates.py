@@ -178,7 +178,17 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
 
     fast: read the common phrasings with `fastdates.quick_parse` (False: always Recognizers-Text).
     dmy: numeric dates read day/month (en-GB, French) rather than month/day (en-US); default: French only.
+    A reading that overflows the calendar ("du 24 au 26 dec" read as a range to the year 9999) is no date.
     """
+    try:
+        return _extract_dates(text, lang, now, zone, fast=fast, dmy=dmy)
+    except OverflowError:
+        logger.info("date reading overflowed (%s)", lang)
+        return DateInfo()
+
+
+def _extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bool,
+                   dmy: bool | None) -> DateInfo:
     if dmy is None:
         dmy = lang == "fr"
     folded = fold(text)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from .alerts import alert_intent
 from .errors import ModelError
+from .mailbox import AUTOREPLY_WORDS, MAILBOX_WORDS, SETTINGS_WORDS, mailbox_intent
 from .models import WRITE_INTENTS
+from .recurrence import repeat_task_intent
 
 __all__ = ["classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
 
@@ -58,6 +60,9 @@ _NOT_PLANS = _R(r"\b(?:for|pour|tonight|tomorrow|weekend|demain|ce soir|dinner|d
 _MAIL_WORD = r"(?:e-?mails?|mails?|messages?|courriels?|inbox|boite)"
 _FLAGGED = _R(r"\bflagged\b|\bdid i flag\b|\bmarquee?s? d'un (?:indicateur|drapeau)|\b(?:avec|a|en) (?:un )?(?:indicateur|drapeau)|\b(?:signales|marques d'un indicateur)"
               r"|\bsuivis?\b|\ba suivre\b|\bfollow[- ]up\b")
+# "montre les messages d'Adele": the scorer reads the elided "d'" poorly, so a sender after d' is a mail search.
+_MAIL_FROM_ELIDED = _R(r"^(?:montre|affiche|trouve|cherche|donne)\w*(?:-moi| moi)? (?:les |mes |tous les )?"
+                       r"(?:e-?mails?|mails?|messages?|courriels?) d'(?!aujourd|hier|avant|apres)[a-z]")
 _NOT_FLAGGED = _R(r"\bbe flagged\b|\bit flagged\b|\b(?:send|envoyer|envoie|write|ecris)\b")
 _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|"
               r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
@@ -237,6 +242,9 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "general.undo"
     if _MORE.search(folded):
         return "general.more"
+    mailbox = mailbox_intent(folded) or repeat_task_intent(folded)  # language/mailbox.py, language/recurrence.py
+    if mailbox is not None:
+        return mailbox
     if _AGENDA_COMMAND.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):
@@ -255,6 +263,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
     ):
         return "mail.flagged"
+    if _MAIL_FROM_ELIDED.search(folded):
+        return "mail.search"
     if _SP_LIST.search(folded):
         return "lists.add" if _SP_ADD.search(folded) else "lists.items"
     if _PLANNER.search(folded) and not re.search(r"\b(?:meeting|reunion|trip|voyage|dinner|diner)\b", folded):
@@ -367,10 +377,15 @@ _WRITE_EVIDENCE = {
     "mail.to_task": _R(r"\b(?:e-?mails?|mails?|messages?|courriels?)\b"),
     "contacts.add": _R(r"\bcontacts?\b"),
     "lists.add": _R(r"\b(?:lists?|listes?|sharepoint|tracker|registre|suivi)\b"),
+    "mailbox.autoreply.set": AUTOREPLY_WORDS,
+    "mailbox.autoreply.off": AUTOREPLY_WORDS,
+    "mailbox.settings.update": SETTINGS_WORDS,
 }
 
 # Undo interrupts whatever dialog waits ("Undo widget" may be a title being typed): only its rule says it.
-_RULE_ONLY = frozenset({"general.undo"})
+# The mailbox intents are read by their rules only (language/mailbox.py), never guessed by the scorer.
+_RULE_ONLY = frozenset({"general.undo", "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings",
+                        "mailbox.settings.update"})
 
 
 def _has_evidence(intent: str, folded: str) -> bool:
@@ -381,6 +396,8 @@ def _has_evidence(intent: str, folded: str) -> bool:
         return False
     if intent.startswith("calendar."):
         return bool(_CALENDAR_CUE.search(folded))
+    if intent.startswith("mailbox."):
+        return bool(MAILBOX_WORDS.search(folded))
     cue = _GENERAL_CUES.get(intent)
     return cue is None or bool(cue.search(folded))
 

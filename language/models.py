@@ -16,7 +16,8 @@ INTENTS: tuple[str, ...] = (
     "planner.list", "planner.add", "planner.complete", "planner.plans",
     "mail.flagged", "mail.list", "mail.search", "mail.flag", "mail.to_task",
     "contacts.find", "contacts.add", "files.recent", "files.shared", "lists.items", "lists.add",
-    "digest.today", "general.help", "general.cancel", "general.signout", "general.confirm",
+    "digest.today", "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings", "mailbox.settings.update",
+    "general.help", "general.cancel", "general.signout", "general.confirm",
     "general.reject", "general.greeting", "general.thanks", "general.goodbye", "general.undo", "general.more",
     "notify.reminders.on", "notify.reminders.off", "notify.digest.on", "notify.digest.off", "notify.settings",
     "none",
@@ -26,7 +27,8 @@ INTENTS: tuple[str, ...] = (
 WRITE_INTENTS: frozenset[str] = frozenset({
     "calendar.create", "calendar.update", "calendar.cancel", "calendar.accept", "calendar.decline",
     "calendar.tentative", "todo.add", "todo.complete", "todo.delete", "planner.add", "planner.complete",
-    "mail.flag", "mail.to_task", "contacts.add", "lists.add",
+    "mail.flag", "mail.to_task", "contacts.add", "lists.add", "mailbox.autoreply.set", "mailbox.autoreply.off",
+    "mailbox.settings.update",
 })
 
 

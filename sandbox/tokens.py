@@ -18,7 +18,7 @@ DEFAULT_SCOPES: tuple[str, ...] = (
     "User.Read",
     "User.ReadBasic.All",
     "People.Read",
-    "MailboxSettings.Read",
+    "MailboxSettings.ReadWrite",
     "Calendars.ReadWrite",
     "Calendars.Read.Shared",
     "Tasks.ReadWrite",

@@ -222,7 +222,7 @@ class UpdateDialog(_WriteDialog):
                                "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}
         fields = _move_fields(event, new_start, new_end, request)
         text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
-                 when=fields[1][1])
+                 when=dict(fields)["new_when"])
         return await self.ask_confirm(step, "calendar.update", fields, text)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
@@ -238,9 +238,11 @@ class UpdateDialog(_WriteDialog):
 
 
 def _move_fields(event: Event, start: datetime, end: datetime, request: Request) -> list[tuple[str, str]]:
+    """The meeting, its old time and its new time (the move card shows both)."""
     moved = Event(id=event.id, subject="", start=start, end=end)
     return [("title", event.subject or t("calendar.agenda.no_subject", request.locale)),
-            ("when", when_text(moved, request.locale, request.tz)),
+            ("old_when", when_text(event, request.locale, request.tz)),
+            ("new_when", when_text(moved, request.locale, request.tz)),
             ("duration", format_duration(end - start, request.locale))]
 
 

@@ -18,6 +18,7 @@ from cards.base import (
     plain_text,
     text_block,
 )
+from cards.conversation import confirm_buttons
 from cards.mail import OUTLOOK_WEB, mail_rows
 from graph.models import Message
 from language import t
@@ -50,9 +51,7 @@ def list_confirm_card(list_name: str, fields: Sequence[tuple[str, str]], *, ref:
         fact_set([(t("cards.field.list", locale), list_name), *fields]),
         text_block(t("cards.confirm.hint", locale), isSubtle=True, size="Small"),
         action_set([
-            execute_action(t("cards.action.confirm", locale), Verb.CONFIRM, action_data(Verb.CONFIRM, ref=ref),
-                           style="positive"),
-            execute_action(t("cards.action.cancel", locale), Verb.REJECT, action_data(Verb.REJECT, ref=ref)),
+            *confirm_buttons("lists.add", ref=ref, locale=locale),
         ]),
     ]
     return adaptive_card(body, version=TEAMS_VERSION)

@@ -16,7 +16,7 @@ from dialogs.tasks.matching import best_matches, flag_operation, words
 from dialogs.tasks.todo import resolve_lists
 from dialogs.writes import Undo
 from graph import Message, NotFound, UserGraph
-from language import Entities, t
+from language import Entities, t, tn
 
 __all__ = ["FlagDialog", "FlaggedListDialog", "MailToTaskDialog", "find_messages", "said_day", "sent_by"]
 
@@ -117,8 +117,7 @@ class FlaggedListDialog(TaskFeature):
         messages = await graph.mail.flagged(limit=MAX_CHOICES)
         today = self.services.now(request.tz).date()
         card = flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today)
-        await self.services.send_card(step.context, card, summary=t("tasks.mail.summary", request.locale,
-                                                                        count=len(messages)))
+        await self.services.send_card(step.context, card, summary=tn("tasks.mail.summary", len(messages), request.locale))
         await self.remember_shown(step.context, "mail", [[m.id] for m in messages])
         logger.info("mail.flagged: %d message(s) shown", len(messages))
         return await step.end_dialog()
@@ -143,7 +142,7 @@ class FlagDialog(_MessageFeature):
 
     def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
         _, subject, sender, _, _ = step.values["message"]
-        fields = [("message", subject or t("tasks.mail.no_subject", self.request(step).locale)), ("name", sender)]
+        fields = [("message", subject or t("tasks.mail.no_subject", self.request(step).locale)), ("sender", sender)]
         if step.values.get("due"):
             fields.append(("due", self.day_text(step, date.fromisoformat(step.values["due"]))))
         return fields
@@ -200,7 +199,7 @@ class MailToTaskDialog(_MessageFeature):
 
     def _fields(self, step: WaterfallStepContext) -> list[tuple[str, str]]:
         values = step.values
-        fields = [("title", values["title"]), ("list", values["list"][1]), ("name", values["message"][2])]
+        fields = [("title", values["title"]), ("list", values["list"][1]), ("sender", values["message"][2])]
         if values.get("due"):
             fields.append(("due", self.day_text(step, date.fromisoformat(values["due"]))))
         return fields

@@ -16,7 +16,7 @@ from dialogs.tasks.common import MAX_CHOICES, TaskFeature
 from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
 from dialogs.writes import Undo
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
-from language import t
+from language import t, tn
 
 __all__ = [
     "PlannerAddDialog",
@@ -80,8 +80,7 @@ class PlannerListDialog(TaskFeature):
         shown = ordered_planner(tasks, request.tz)[:MAX_SHOWN]
         today = self.services.now(request.tz).date()
         card = planner_card(shown, locale=request.locale, tz=request.tz, today=today)
-        await self.services.send_card(step.context, card, summary=t("tasks.planner.summary", request.locale,
-                                                                        count=len(shown)))
+        await self.services.send_card(step.context, card, summary=tn("tasks.planner.summary", len(shown), request.locale))
         await self.remember_shown(step.context, "planner", [[task.id] for task in shown])
         logger.info("planner.list: %d task(s) shown", len(shown))
         return await step.end_dialog()

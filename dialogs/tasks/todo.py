@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from typing import Any
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
-from cards import todo_card
+from cards import repeat_text, todo_card
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
 from dialogs.writes import Undo
-from graph import NotFound, TodoList, TodoTask, UserGraph
-from language import t
+from graph import NotFound, Recurrence, TodoList, TodoTask, UserGraph
+from language import tn
+from language.recurrence import Repeat, find_repeat, strip_repeat
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
 
@@ -76,8 +78,7 @@ class TodoListDialog(TaskFeature):
         shown = ordered_tasks(tasks)[:MAX_SHOWN]
         today = self.services.now(request.tz).date()
         card = todo_card(shown, locale=request.locale, tz=request.tz, today=today, list_name=list_name)
-        await self.services.send_card(step.context, card, summary=t("tasks.todo.summary", request.locale,
-                                                                        count=len(shown)))
+        await self.services.send_card(step.context, card, summary=tn("tasks.todo.summary", len(shown), request.locale))
         await self.remember_shown(step.context, "todo", [[task.list_id, task.id] for task in shown])
         logger.info("todo.list: %d task(s) shown", len(shown))
         return await step.end_dialog()
@@ -96,7 +97,10 @@ class TodoAddDialog(TaskFeature):
 
     async def title_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         entities = self.request(step).entities
-        title = entities.title
+        said = self.utterance(step)
+        found = find_repeat(said)
+        step.values["repeat"] = _repeat_values(found[0]) if found else None
+        title = strip_repeat(entities.title, said) if entities.title else entities.title  # "pay rent every month" -> "pay rent"
         # "add a task" names no task; "add a task to my groceries list" names only the list.
         if title and words(title) and not set(words(title)) <= set(words(entities.list_name or "")):
             return await step.next(title.strip())
@@ -126,7 +130,9 @@ class TodoAddDialog(TaskFeature):
         if values.get("due"):
             fields.append(("due", self.day_text(step, date.fromisoformat(values["due"]))))
         if values.get("reminder"):
-            fields.append(("when", self.moment_text(step, datetime.fromisoformat(values["reminder"]))))
+            fields.append(("reminder", self.moment_text(step, datetime.fromisoformat(values["reminder"]))))
+        if values.get("repeat"):
+            fields.append(("repeat", repeat_text(_recurrence(values), self.request(step).locale) or ""))
         fields.append(("importance", importance_label(values["importance"], self.request(step).locale)))
         return fields
 
@@ -142,6 +148,14 @@ class TodoAddDialog(TaskFeature):
         if reminder is not None and "past" in entities.ambiguities:  # "remind me … yesterday at 3pm": refused
             await self.say(step.context, "tasks.todo.past")
             return await step.end_dialog()
+        if step.values.get("repeat"):
+            # A repeating task needs a due day: the first day the pattern falls on, from the day said or today.
+            today = self.services.now(request.tz).date()
+            said = step.values["repeat"]
+            repeat = Repeat(said["kind"], int(said["interval"]), tuple(said["days_of_week"]), int(said["day_of_month"]),
+                            int(said["month"])).completed(due or today)
+            due = repeat.first_day(due or today)
+            step.values["repeat"] = _repeat_values(repeat)
         step.values["due"] = due.isoformat() if due else None
         step.values["reminder"] = reminder.isoformat() if reminder else None
         step.values["importance"] = entities.importance or "normal"
@@ -159,10 +173,24 @@ class TodoAddDialog(TaskFeature):
             due=date.fromisoformat(values["due"]) if values.get("due") else None,
             importance=values["importance"],
             reminder=datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None,
+            recurrence=_recurrence(values) if values.get("repeat") else None,
         )
         logger.info("todo.add: created task %s", task.id)
         return await self.send_result(step, "todo.add", self._fields(step),
                                       undo=Undo("todo.create", {"listId": list_id, "itemId": task.id}))
+
+
+def _repeat_values(repeat: Repeat) -> dict[str, object]:
+    return {"kind": repeat.kind, "interval": repeat.interval, "days_of_week": list(repeat.days_of_week),
+            "day_of_month": repeat.day_of_month, "month": repeat.month}
+
+
+def _recurrence(values: dict[str, Any]) -> Recurrence:
+    """Graph's recurrence for the task being added: the repeat said, starting on its due day."""
+    repeat = values["repeat"]
+    return Recurrence(kind=repeat["kind"], interval=int(repeat["interval"]), days_of_week=tuple(repeat["days_of_week"]),
+                      day_of_month=int(repeat["day_of_month"]), month=int(repeat["month"]),
+                      start=date.fromisoformat(values["due"]) if values.get("due") else None)
 
 
 async def _candidates(graph: UserGraph, said: str) -> tuple[list[TodoTask], dict[str, str], bool]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..errors import MessageError, MessageParameterError, MissingMessageError
+from ..grammar import elide_template
 from ..text import normalize_locale
 
 __all__ = ["LOCALES", "catalog", "placeholders", "t", "tn"]
@@ -69,6 +70,8 @@ def t(key: str, locale: str, /, **params: object) -> str:
         template = catalog(lang)[key]
     except KeyError as exc:
         raise MissingMessageError(key, lang) from exc
+    if lang == "fr":
+        template = elide_template(template, params)
     try:
         return template.format(**params)
     except KeyError as exc:

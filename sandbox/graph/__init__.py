@@ -9,7 +9,7 @@ from .core import Router
 __all__ = ["MODULES", "build_router"]
 
 #: Resource modules under `sandbox.graph`, each with `register(router)`.
-MODULES = ("users", "calendar", "todo", "planner", "batch", "mail", "contacts", "files", "sites", "schedule", "meeting_times", "subscriptions", "delta")
+MODULES = ("users", "mailbox_settings", "calendar", "todo", "planner", "batch", "mail", "contacts", "files", "sites", "schedule", "meeting_times", "subscriptions", "delta")
 
 
 def build_router() -> Router:

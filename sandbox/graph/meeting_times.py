@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..errors import GraphError
 from ..tenant.events import expand
-from ..tenant.model import Person
+from ..tenant.model import Person, Tenant
 from ..timezones import from_graph, to_graph, zone
 from .core import CONTEXT_BASE, Ctx, GraphResponse, Router, ok, reject_unknown, require_content_type
+from .mailbox_settings import working_hours
 
 __all__ = ["register"]
 
@@ -81,14 +82,14 @@ def _windows(constraint: dict[str, Any], now: datetime) -> list[tuple[datetime, 
     return windows
 
 
-def _in_working_hours(person: Person, start: datetime, end: datetime) -> bool:
-    tz = zone(person.time_zone)
+def _in_working_hours(tenant: Tenant, person: Person, start: datetime, end: datetime) -> bool:
+    days, open_, close, tz_name = working_hours(tenant, person)
+    tz = zone(tz_name)
     local_start, local_end = start.astimezone(tz), end.astimezone(tz)
     if local_start.date() != (local_end - timedelta(microseconds=1)).date():
         return False
-    if local_start.strftime("%A").lower() not in person.work_days:
+    if local_start.strftime("%A").lower() not in days:
         return False
-    open_, close = time.fromisoformat(person.work_start[:8]), time.fromisoformat(person.work_end[:8])
     return open_ <= local_start.time() and local_end.time() <= close
 
 
@@ -140,7 +141,7 @@ async def find_meeting_times(ctx: Ctx) -> GraphResponse:
         while start + duration <= window_end and len(candidates) < MAX_SLOTS:
             end = start + duration
             slot, start = (start, end), start + STEP
-            if domain == "work" and organizer is not None and not _in_working_hours(organizer, *slot):
+            if domain == "work" and organizer is not None and not _in_working_hours(tenant, organizer, *slot):
                 continue
             mine_now = _availability(mine, *slot)
             if mine_now != "free" and not organizer_optional:

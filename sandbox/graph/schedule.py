@@ -9,6 +9,7 @@ from ..errors import GraphError
 from ..tenant.events import expand
 from ..timezones import from_graph, to_graph
 from .core import Ctx, GraphResponse, Router, ok, reject_unknown, require_content_type
+from .mailbox_settings import effective_settings
 
 __all__ = ["register"]
 
@@ -52,7 +53,7 @@ async def get_schedule(ctx: Ctx) -> GraphResponse:
                     {"isPrivate": False, "status": e["showAs"], "subject": e["subject"], "location": e["location"]["displayName"], "start": to_graph(e["_start"], tz_name), "end": to_graph(e["_end"], tz_name)}
                     for e in sorted(events, key=lambda e: e["_start"])
                 ],
-                "workingHours": {"daysOfWeek": list(person.work_days), "startTime": person.work_start, "endTime": person.work_end, "timeZone": {"name": person.time_zone}},
+                "workingHours": effective_settings(ctx.state.tenant, person)["workingHours"],
             }
         )
     return ok({"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)", "value": results})

@@ -20,6 +20,7 @@ from .core import (
     require_content_type,
     select_entity,
 )
+from .recurrence import patterned_recurrence
 
 __all__ = ["register"]
 
@@ -123,28 +124,57 @@ def _link(ctx: Ctx, raw: Any) -> dict[str, Any]:
     return {"id": str(__import__("uuid").UUID(int=ctx.state.tenant.rng.getrandbits(128), version=4)), **{k: raw.get(k) for k in sorted(LINK_FIELDS)}}
 
 
+def _reminder(value: Any) -> dict[str, str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("dateTime"), str):
+        raise GraphError(400, "invalidRequest", "Invalid request.")
+    zone(str(value.get("timeZone") or "UTC"))  # an unknown zone: 400 TimeZoneNotSupportedException
+    try:
+        return to_graph(from_graph(value), "UTC")
+    except ValueError as exc:
+        raise GraphError(400, "invalidRequest", "Invalid request.") from exc
+
+
 def _apply(ctx: Ctx, task: dict[str, Any], body: dict[str, Any]) -> None:
+    """Check the whole body on a copy, then keep it: a rejected request changes nothing."""
     reject_unknown(body, TASK_FIELDS, "microsoft.graph.todoTask")
     if "status" in body and body["status"] not in _STATUS or "importance" in body and body["importance"] not in _IMPORTANCE:
         raise GraphError(400, "invalidRequest", "Invalid request.")
+    if "isReminderOn" in body and not isinstance(body["isReminderOn"], bool):
+        raise GraphError(400, "RequestBodyRead", f"Cannot convert the literal '{body['isReminderOn']}' to the expected type 'Edm.Boolean'.")
     now = ctx.state.clock.now()
+    draft = dict(task)
     for key, value in body.items():
         if key == "dueDateTime":
-            task[key] = _date_only(value)
-        elif key in ("startDateTime", "reminderDateTime"):
-            task[key] = to_graph(from_graph(value), "UTC") if value else None
+            draft[key] = _date_only(value)
+        elif key == "startDateTime":
+            draft[key] = to_graph(from_graph(value), "UTC") if value else None
+        elif key == "reminderDateTime":
+            draft[key] = _reminder(value)
         elif key == "linkedResources":
-            task[key] = [_link(ctx, item) for item in value or []]
+            draft[key] = [_link(ctx, item) for item in value or []]
         elif key == "body":
-            task["body"] = {"content": str((value or {}).get("content", "")), "contentType": str((value or {}).get("contentType", "text")).lower()}
-            task["bodyLastModifiedDateTime"] = utc_stamp(now)
+            draft["body"] = {"content": str((value or {}).get("content", "")), "contentType": str((value or {}).get("contentType", "text")).lower()}
+            draft["bodyLastModifiedDateTime"] = utc_stamp(now)
         elif key == "status":
-            task["status"] = value
-            task["completedDateTime"] = {"dateTime": f"{now.date().isoformat()}T00:00:00.0000000", "timeZone": "UTC"} if value == "completed" else None
-        elif key != "completedDateTime":
-            task[key] = value
-    _key, task["@odata.etag"] = etag(ctx.state.tenant.rng)
-    task["lastModifiedDateTime"] = utc_stamp(now)
+            draft["status"] = value
+            draft["completedDateTime"] = {"dateTime": f"{now.date().isoformat()}T00:00:00.0000000", "timeZone": "UTC"} if value == "completed" else None
+        elif key not in ("completedDateTime", "recurrence"):
+            draft[key] = value
+    if "reminderDateTime" in body and "isReminderOn" not in body:
+        draft["isReminderOn"] = draft["reminderDateTime"] is not None
+    if draft.get("isReminderOn") and not draft.get("reminderDateTime"):
+        raise GraphError(400, "invalidRequest", "A reminder needs a reminderDateTime.")
+    due = draft.get("dueDateTime")
+    if "recurrence" in body:
+        draft["recurrence"] = patterned_recurrence(body["recurrence"], default_start=from_graph(due).date() if due else None)
+    if draft.get("recurrence") and not due:
+        raise GraphError(400, "invalidRequest", "A recurring task needs a dueDateTime.")
+    _key, draft["@odata.etag"] = etag(ctx.state.tenant.rng)
+    draft["lastModifiedDateTime"] = utc_stamp(now)
+    task.clear()
+    task.update(draft)
 
 
 async def create_task(ctx: Ctx) -> GraphResponse:

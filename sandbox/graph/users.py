@@ -1,4 +1,4 @@
-"""Directory and profile: /me, /users, /users/{id}, /me/mailboxSettings, /me/people."""
+"""Directory and profile: /me, /users, /users/{id}, /me/people."""
 
 from __future__ import annotations
 
@@ -126,50 +126,6 @@ async def list_users(ctx: Ctx) -> GraphResponse:
     return ok(body)
 
 
-async def mailbox_settings(ctx: Ctx) -> GraphResponse:
-    person = ctx.state.tenant.person(ctx.principal.oid)
-    if person is None:
-        raise GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store.")
-    settings = _settings(person)
-    part = ctx.params.get("part")
-    if part:
-        if part not in settings:
-            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{part}'.")
-        value = settings[part]
-        if isinstance(value, dict):
-            return ok({"@odata.context": f"{CONTEXT_BASE}users('{person.id}')/mailboxSettings/{part}", **value})
-        return ok({"@odata.context": f"{CONTEXT_BASE}users('{person.id}')/mailboxSettings/{part}", "value": value})
-    return ok({"@odata.context": f"{CONTEXT_BASE}users('{person.id}')/mailboxSettings", **settings})
-
-
-def _settings(person: Person) -> dict[str, Any]:
-    names = {"en": "English", "fr": "French"}
-    lang = names.get(person.locale[:2], "English")
-    return {
-        "archiveFolder": "AAMkAGArchive=",
-        "timeZone": person.time_zone,
-        "automaticRepliesSetting": {
-            "status": "disabled",
-            "externalAudience": "all",
-            "internalReplyMessage": "",
-            "externalReplyMessage": "",
-            "scheduledStartDateTime": {"dateTime": "2026-01-01T07:00:00.0000000", "timeZone": "UTC"},
-            "scheduledEndDateTime": {"dateTime": "2026-01-02T07:00:00.0000000", "timeZone": "UTC"},
-        },
-        "language": {"locale": person.locale, "displayName": f"{lang} ({person.locale[-2:]})"},
-        "workingHours": {
-            "daysOfWeek": list(person.work_days),
-            "startTime": person.work_start,
-            "endTime": person.work_end,
-            "timeZone": {"name": person.time_zone},
-        },
-        "userPurpose": {"value": "user"},
-        "dateFormat": "dd/MM/yyyy" if person.locale.startswith("fr") else "MM/dd/yyyy",
-        "timeFormat": "HH:mm" if person.locale.startswith("fr") else "hh:mm tt",
-        "delegateMeetingMessageDeliveryOptions": "sendToDelegateOnly",
-    }
-
-
 def _words(text: str) -> list[str]:
     """Words of a name as people search splits them: spaces, symbols, parentheses and case changes."""
     return [w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", text))]
@@ -217,7 +173,4 @@ def register(router: Router) -> None:
     router.add("GET", "/me", get_me, scopes=("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "Directory.Read.All"), workload="directory")
     router.add("GET", "/users", list_users, scopes=READ_ALL, workload="directory")
     router.add("GET", "/users/{id}", get_user, scopes=READ_ALL, workload="directory")
-    ms = ("MailboxSettings.Read", "MailboxSettings.ReadWrite")
-    router.add("GET", "/me/mailboxSettings", mailbox_settings, scopes=ms, workload="outlook")
-    router.add("GET", "/me/mailboxSettings/{part}", mailbox_settings, scopes=ms, workload="outlook")
     router.add("GET", "/me/people", people, scopes=("People.Read", "People.Read.All"), workload="directory")

@@ -67,6 +67,8 @@ class Mailbox:
     contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
     recent_files: list[dict[str, Any]] = field(default_factory=list)
     shared_files: list[dict[str, Any]] = field(default_factory=list)
+    #: mailboxSettings parts PATCHed by the user (automaticRepliesSetting, workingHours, timeZone, ...).
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

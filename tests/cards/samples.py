@@ -10,13 +10,16 @@ import cards
 from cards.base import Card
 from graph.models import (
     Attendee,
+    AutomaticReplies,
     Contact,
     Digest,
     DriveItem,
     Event,
     ListItem,
+    MailboxSettings,
     Message,
     PlannerTask,
+    Recurrence,
     TimeSlot,
     TodoTask,
 )
@@ -53,7 +56,15 @@ TODOS = [
     TodoTask(id="AAMkAD-t2", list_id="AQMkAD-l1", title="Envoyer le rapport 📊", due=TODAY),
     TodoTask(id="AAMkAD-t3", list_id="AQMkAD-l1", title=RTL, due=TODAY + timedelta(days=3)),
     TodoTask(id="AAMkAD-t4", list_id="AQMkAD-l1", title="Done thing", status="completed", due=TODAY - timedelta(days=1)),
+    TodoTask(id="AAMkAD-t5", list_id="AQMkAD-l1", title="Pay the rent", due=TODAY + timedelta(days=5),
+             recurrence=Recurrence("absoluteMonthly", day_of_month=1)),
+    TodoTask(id="AAMkAD-t6", list_id="AQMkAD-l1", title="Sortir les poubelles", due=TODAY,
+             recurrence=Recurrence("weekly", days_of_week=("tuesday", "friday"))),
 ]
+SETTINGS = MailboxSettings(
+    time_zone="Europe/Paris", graph_time_zone="Romance Standard Time",
+    automatic_replies=AutomaticReplies("scheduled", "contactsOnly", f"<p>{HOSTILE}</p>", RTL, at(0, days=10), at(0, days=20)),
+)
 PLANNER = [
     PlannerTask(id="pt1", plan_id="plan-A", title=HOSTILE, plan_name="Q4 <i>launch</i>", bucket_name="Doing",
                 percent_complete=50, due=at(17)),
@@ -99,9 +110,19 @@ def builders() -> dict[str, Callable[[str], Card]]:
         "meeting": lambda loc: cards.meeting_card(EVENTS[1], locale=loc, tz=TZ, now=NOW),
         "meeting_join": lambda loc: cards.meeting_card(EVENTS[0], locale=loc, tz=TZ, now=NOW),
         "confirmation": lambda loc: cards.confirmation_card(
-            "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high")],
+            "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high"),
+             ("reminder", "3/5/2026 9:00"), ("old_when", "3/5/2026 9:00"), ("new_when", "3/6/2026 10:00")],
             ref="pending-1", locale=loc),
-        "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE)], locale=loc, undo_ref="undo-1"),
+        "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE), ("sender", BOB.name)], locale=loc,
+                                               undo_ref="undo-1"),
+        "autoreply_confirmation": lambda loc: cards.confirmation_card(
+            "mailbox.autoreply.set", [("status", "Scheduled"), ("audience", "Everyone"), ("internal_message", HOSTILE),
+                                      ("external_message", RTL)], ref="pending-2", locale=loc),
+        "settings_result": lambda loc: cards.result_card(
+            "mailbox.settings.update", [("days", "Monday to Thursday"), ("hours", "8:00 – 16:00"),
+                                        ("time_zone", "America/Toronto")], locale=loc, undo_ref="undo-2"),
+        "mailbox_settings": lambda loc: cards.settings_card(SETTINGS, locale=loc, tz=TZ),
+        "mailbox_settings_off": lambda loc: cards.settings_card(MailboxSettings(), locale=loc, tz=TZ),
         "result_already": lambda loc: cards.result_card("todo.complete", [("title", HOSTILE)], locale=loc,
                                                         already=True),
         "choice": lambda loc: cards.choice_card("person", ["Alice Martin", HOSTILE, RTL], ref="ask-1", locale=loc),

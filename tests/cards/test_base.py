@@ -14,16 +14,36 @@ from cards import (
     plain_text,
     refresh_block,
 )
+from cards.base import LOOKALIKES
 
 
-def test_escape_markdown_keeps_text_literal() -> None:
-    escaped = escape_markdown("**b** _i_ [l](https://e.x) <b>h</b> `c` # h {{DATE(x)}}")
-    for raw in ("**", "_i_", "[l]", "](", "<b>", "`c`", "{{"):
+def _visible(text: str) -> str:
+    """What a reader sees: zero-width characters dropped, look-alikes read as the original."""
+    for hidden in ("\u2060", "\u200b"):
+        text = text.replace(hidden, "")
+    for sign, lookalike in LOOKALIKES.items():
+        text = text.replace(lookalike, sign)
+    return text
+
+
+def test_escape_markdown_keeps_text_literal_without_backslashes() -> None:
+    typed = "**b** _i_ [l](https://e.x) <b>h</b> `c` # h {{DATE(x)}}"
+    escaped = escape_markdown(typed)
+    for raw in ("**", "_i_", "](", "<b>", "`c`", "{{", "https:"):
         assert raw not in escaped
-    assert escaped.replace("\\", "").replace("\u2060", "") == "**b** _i_ [l](https://e.x) <b>h</b> `c` # h {{DATE(x)}}"
-    assert escape_markdown("1. first\n- second") == "1\\. first - second"
-    assert escape_markdown("- item") == "\\- item"
-    assert escape_markdown("Déjà vu, v1.2 — ok 🎉") == "Déjà vu, v1.2 — ok 🎉"
+    assert "\\" not in escaped
+    assert _visible(escaped) == typed
+    assert _visible(escape_markdown("1. first\n- second")) == "1. first - second"
+    assert not escape_markdown("- item").startswith("-")
+    assert not escape_markdown("> quoted").startswith(">")
+    assert escape_markdown("Déjà vu, v1.2 — ok 🎉 snake_case_name") == "Déjà vu, v1.2 — ok 🎉 snake_case_name"
+
+
+def test_escape_markdown_keeps_phones_and_addresses_as_typed() -> None:
+    assert escape_markdown("+1 425 555 0100") == "+1 425 555 0100"
+    megan = escape_markdown("Megan Bowen <megan@contoso.example>")
+    assert "\\" not in megan and _visible(megan) == "Megan Bowen <megan@contoso.example>"
+    assert _visible(escape_markdown("C:\\(x)")) == "C:\\(x)"
 
 
 def test_plain_text_uses_a_text_run() -> None:

@@ -150,3 +150,21 @@ def test_times_are_in_the_users_zone() -> None:
     english = builders()["meeting_join"]("en")
     facts = {f["title"]: f["value"] for node, k, v in walk(english) if k == "facts" for f in v}
     assert "9:30\u202fAM" in facts["When"] or "9:30 AM" in facts["When"], facts
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("name", NAMES)
+def test_no_card_text_holds_a_backslash_escape(name: str, locale: str) -> None:
+    """Some Teams and Outlook clients show markdown escapes literally: `\\+1 425`, `Megan \\<…\\>`."""
+    card = builders()[name](locale)
+    strings = [v for _, _, v in walk(card) if isinstance(v, str)]
+    assert strings
+    for value in strings:
+        for escape in ("\\+", "\\<", "\\>", "\\-", "\\*", "\\_", "\\[", "\\(", "\\#", "\\."):
+            assert escape not in value, f"{name}: {escape!r} in {value!r}"
+
+
+def test_backslash_check_sees_the_samples_phone_and_hostile_text() -> None:
+    people = json.dumps(builders()["people"]("en"), ensure_ascii=False)
+    assert "+33 1 23 45 67 89" in people
+    assert "<\u2060b>" in json.dumps(builders()["meeting"]("en"), ensure_ascii=False)

@@ -397,9 +397,9 @@ async def test_confirm_button_runs_the_waiting_dialog_once(bot: BotServer, sandb
     confirm = actions_in(card_in(await conv.say("add water the plants to my tasks")), "confirm")[0]
     sandbox.clear_requests()
     _, body = await execute(conv, "confirm", confirm["data"])
-    assert body == {"statusCode": 200, "type": MESSAGE, "value": "Got it."}
-    result = card_in(bot.channel.activities(conv.conversation_id)[-1:])  # the result card, posted to the chat
-    assert actions_in(result, "undo")
+    assert body["statusCode"] == 200 and body["type"] == CARD  # the result card replaces the clicked one
+    result = body["value"]
+    assert actions_in(result, "undo") and not actions_in(result, "confirm") and not actions_in(result, "reject")
     assert len(titled(graph_as(user["id"]), "water the plants")) == 1
     # Once confirmed the dialog has ended: a second click cannot write twice.
     _, again = await execute(conv, "confirm", confirm["data"])
@@ -493,7 +493,7 @@ async def test_choose_then_confirm_buttons_drive_the_dialog(bot: BotServer, sand
     assert second in str(confirmation)
     assert next(t for t in titled(graph_as(user["id"]), second))["status"] != "completed"
     _, confirmed = await execute(conv, "confirm", actions_in(confirmation, "confirm")[0]["data"])
-    assert confirmed["value"] == "Got it."
+    assert confirmed["type"] == CARD and not actions_in(confirmed["value"], "confirm")
     assert any(t["status"] == "completed" for t in titled(graph_as(user["id"]), second))
     # The choice card's buttons are no longer waited for.
     _, stale = await execute(conv, "choose", choose["data"])

@@ -31,8 +31,8 @@ from redis import Redis
 from clock import clock_from_env
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
-from tests.support.processes import RedisServer, free_port
 from tests.support.channel import FakeChannel
+from tests.support.processes import RedisServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PARIS = ZoneInfo("Europe/Paris")

@@ -47,7 +47,7 @@ async def test_show_list_items_with_their_fields(bot: BotServer, graph_as: Any) 
 
 async def test_show_list_items_in_french(bot: BotServer, graph_as: Any) -> None:
     replies = await bot.conversation(user_id=CAMILLE, locale="fr-FR").say("affiche la liste Orders du site Operations")
-    assert "Les 10 premiers éléments de Orders" in replies_text(replies)
+    assert "Les 10 premiers éléments d'Orders" in replies_text(replies)
     assert items(graph_as, CAMILLE)[0]["fields"]["Title"] in card_texts(card_of(replies))
 
 

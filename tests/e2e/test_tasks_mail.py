@@ -65,7 +65,7 @@ async def test_flag_a_message_with_a_due_day(bot: BotServer, graph_as: Any) -> N
     conv = bot.conversation(user_id=ADELE, timezone=PARIS)
     confirm = card_of(await conv.say("flag the email from Megan about the quick question for Friday"))
     facts = facts_of(confirm)
-    assert facts["Message"] == "Quick question" and facts["Name"] == "Megan Bowen"
+    assert facts["Message"] == "Quick question" and facts["From"] == "Megan Bowen"
     assert "Fri" in facts["Due"]
     result = card_of(await conv.say("yes"))
     assert find_actions(result, "undo")
@@ -109,7 +109,7 @@ async def test_turn_a_message_into_a_linked_task(bot: BotServer, graph_as: Any) 
     conv = bot.conversation(user_id=ADELE, timezone=PARIS)
     confirm = card_of(await conv.say("turn the email from Megan about the quick question into a task"))
     facts = facts_of(confirm)
-    assert facts["Title"] == "Quick question" and facts["List"] == "Tasks" and facts["Name"] == "Megan Bowen"
+    assert facts["Title"] == "Quick question" and facts["List"] == "Tasks" and facts["From"] == "Megan Bowen"
     await conv.say("yes")
     default = next(li for li in todo_lists(graph) if li["wellknownListName"] == "defaultList")
     task = next(t for t in todo_tasks(graph, default["id"]) if t["title"] == "Quick question")

@@ -85,7 +85,7 @@ async def test_add_to_a_named_list_in_french(bot: BotServer, graph_as: Any) -> N
 async def test_reminder_from_a_clock_time(bot: BotServer, graph_as: Any) -> None:
     conv = bot.conversation(user_id=ADELE, timezone=PARIS)
     confirm = card_of(await conv.say("remind me to call the bank tomorrow at 9am"))
-    assert "9:00" in facts_of(confirm)["When"]
+    assert "9:00" in facts_of(confirm)["Reminder"]
     await conv.say("yes")
     graph = graph_as(ADELE)
     default = next(li for li in todo_lists(graph) if li["wellknownListName"] == "defaultList")

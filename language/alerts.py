@@ -30,8 +30,10 @@ _REMINDER_NOUN = r"(?:reminders?|rappels?|alerts?|alertes?|notifications?)"
 _REMINDERS_OFF = _R(r"\b" + _OFF + r"\b.*\b" + _REMINDER_NOUN + r"\b|\b" + _REMINDER_NOUN + r"\b.*\b(?:off|desactive(?:e|s|es)?)\b"
                     r"|\b(?:stop|quit)\b.*\b(?:reminding|alerting|notifying) me\b"
                     r"|\b(?:arrete|arreter|cesse)\b.*\bde me (?:rappeler|prevenir|notifier|alerter)\b|\bne me (?:previens|rappelle|notifie) plus\b")
-#: To Do and Planner speak of tasks; "delete the task Call the garage" is no alert request.
-_TASKS = _R(r"\b(?:tasks?|taches?|to-?dos?|planner|todo)\b")
+#: To Do, Planner and out-of-office talk: "delete the task Call the garage", "supprime ma notification d'absence"
+#: are no alert requests.
+_TASKS = _R(r"\b(?:tasks?|taches?|to-?dos?|planner|todo|absence|absent|out of (?:the )?office|ooo|auto-?reply|automatic repl\w*|"
+            r"reponses? automatiques?|message d'absence)\b")
 _REMINDERS_ON = _R(r"\b" + _REMIND + r"\b.*\b(?:before|avant)\b.*\b" + _MEETINGS + r"\b|\b" + _REMIND + r"\b.*\b" + _MEETINGS + r"\b.*\b(?:before|avant|minutes?|min)\b"
                    r"|\b(?:meeting|reunion) (?:reminders?|rappels?|alerts?|alertes)\b.*\bon\b|\b(?:turn|switch) on\b.*\b(?:meeting )?(?:reminders?|alerts?)\b"
                    r"|\bactive\b.*\b(?:rappels?|alertes)\b")

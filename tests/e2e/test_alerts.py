@@ -96,7 +96,7 @@ async def test_reminders_invitations_my_day_opt_out_and_uninstall(
     conv = server.conversation(user_id=adele["userPrincipalName"])
 
     replies = await conv.say("remind me 1 minute before my meetings")
-    assert "remind you 1 minute before each meeting" in "\n".join(texts(replies))
+    assert "remind you 1 min before each meeting" in "\n".join(texts(replies))
     assert "Turn reminders off" in _buttons(replies[-1])
     subs = sandbox.subscriptions()
     assert len(subs) == 1 and subs[0]["owner"] == adele["id"] and subs[0]["notificationUrl"] == server.url + "/api/notifications"
@@ -108,7 +108,7 @@ async def test_reminders_invitations_my_day_opt_out_and_uninstall(
     assert me.post("/me/events", json=_event("Quarterly numbers", start)).status_code == 201
     assert await _planned(server, conv.user_id, start)  # the change notification re-planned her reminders
     clock.set(start - timedelta(seconds=59))
-    reminder = await _wait_for(conv, _says("Starting in 1 minute"))
+    reminder = await _wait_for(conv, _says("Starting in 1 min"))
     assert "Quarterly numbers" in reminder["text"] and "Join" in _buttons(reminder)
     await asyncio.sleep(2.5)
     assert len([a for a in conv.server.channel.activities(conv.conversation_id) if _says("Starting in")(a)]) == 1

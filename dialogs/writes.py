@@ -20,10 +20,12 @@ from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from botbuilder.schema import Activity, ActivityTypes
 
-from cards import confirmation_card, result_card
+from cards import TEAMS_VERSION, adaptive_card, confirmation_card, result_card
+from cards.base import text_block
 from dialogs.invoke import card_response
 from dialogs.refs import new_ref
 from dialogs.services import Services, card_activity
+from language import t
 
 __all__ = ["Done", "Proposal", "Undo", "WriteFlow", "record_undo"]
 
@@ -93,8 +95,15 @@ class WriteFlow:
         return await step.begin_dialog(self.confirm_id, {"card": card, "text": proposal.text, "ref": ref})
 
     async def declined(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
-        """The person said no (or gave up): nothing was written, and the dialog says so."""
-        await self._services.say(step.context, key)
+        """The person said no (or gave up): nothing was written, and the dialog says so.
+
+        After a click on the card's "Keep it" button, the sentence replaces the card, its buttons with it."""
+        if _card_click(step.context):
+            said = t(key, self._services.locale(step.context))
+            card = adaptive_card([text_block(said)], version=TEAMS_VERSION)
+            await step.context.send_activity(Activity(type=ActivityTypes.invoke_response, value=card_response(card)))
+        else:
+            await self._services.say(step.context, key)
         return await step.end_dialog()
 
     async def answer(self, step: WaterfallStepContext, done: Done, locale: str) -> DialogTurnResult:

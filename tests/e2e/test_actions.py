@@ -414,7 +414,8 @@ async def test_reject_button_writes_nothing(bot: BotServer, sandbox: AdminClient
     reject = actions_in(card_in(await conv.say("add water the plants to my tasks")), "reject")[0]
     sandbox.clear_requests()
     _, body = await execute(conv, "reject", reject["data"])
-    assert body["statusCode"] == 200 and body["type"] == MESSAGE
+    assert body["statusCode"] == 200 and body["type"] == CARD  # "nothing changed" replaces the card
+    assert not actions_in(body["value"], "confirm") and not actions_in(body["value"], "reject")
     assert writes(sandbox) == []
     assert titled(graph_as(user["id"]), "water the plants") == []
 

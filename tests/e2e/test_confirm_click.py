@@ -44,3 +44,19 @@ async def test_typed_yes_still_posts_the_result_card(bot: BotServer, sandbox: Ad
     await conv.say("add feed the cat to my tasks")
     result = card_in(await conv.say("yes"))
     assert actions_in(result, "undo") and not actions_in(result, "confirm")
+
+
+@pytest.mark.parametrize(("locale", "say"), [("en-US", "add water the plants to my tasks"),
+                                             ("fr-FR", "ajoute arroser les plantes à mes tâches")])
+async def test_keep_it_click_replaces_the_card_and_writes_nothing(
+        bot: BotServer, sandbox: AdminClient, locale: str, say: str) -> None:
+    user, _ = users(sandbox)
+    conv = bot.conversation(user_id=user["userPrincipalName"], locale=locale)
+    reject = actions_in(card_in(await conv.say(say)), "reject")[0]
+    sandbox.clear_requests()
+    _, body = await execute(conv, "reject", reject["data"])
+    assert body["type"] == CARD
+    assert not [a for verb in SPENT for a in actions_in(body["value"], verb)]
+    shown = str(body["value"])
+    assert ("nothing" in shown.lower()) if locale == "en-US" else ("rien" in shown.lower() or "pas" in shown.lower())
+    assert writes(sandbox) == []

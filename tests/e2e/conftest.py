@@ -12,6 +12,7 @@ from config import Settings
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
+from tests.support.processes import RedisServer, free_port
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +62,14 @@ def graph_as(sandbox: AdminClient, sandbox_url: str) -> Iterator[object]:
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def redis() -> Iterator[RedisServer]:
+    """A real redis-server of its own on a free port, for the tests that run several MIPA processes."""
+    server = RedisServer(port=free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

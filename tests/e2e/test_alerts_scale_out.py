@@ -108,16 +108,6 @@ class FailOver:
 
 
 @pytest.fixture
-def redis() -> Iterator[RedisServer]:
-    server = RedisServer(port=free_port())
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
 def channel() -> Iterator[FakeChannel]:
     with FakeChannel() as fake:
         yield fake

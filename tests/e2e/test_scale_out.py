@@ -20,7 +20,7 @@ from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.support.bot import texts
 from tests.support.channel import FakeChannel
-from tests.support.processes import RedisServer, free_port
+from tests.support.processes import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 CALENDAR = "what's on my calendar today?"
@@ -51,16 +51,6 @@ class BotProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(5)
-
-
-@pytest.fixture
-def redis() -> Iterator[RedisServer]:
-    server = RedisServer(port=free_port())
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

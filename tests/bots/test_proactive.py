@@ -46,8 +46,8 @@ async def test_at_most_seven_per_second_per_conversation() -> None:
         stamps.append(time.monotonic() - started)
     assert all(stamps[i + 7] - stamps[i] >= 0.99 for i in range(len(stamps) - 7))
     other = time.monotonic()
-    await limiter.wait("a:2")  # another conversation does not wait
-    assert time.monotonic() - other < 0.05
+    await limiter.wait("a:2")  # another conversation does not wait (a wait would be close to a second)
+    assert time.monotonic() - other < 0.5
 
 
 async def test_429_waits_retry_after_then_sends() -> None:

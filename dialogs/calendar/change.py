@@ -21,6 +21,7 @@ from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import UserGraph
 from graph.models import Event
 from language import t
+from language.corrections import Correction
 from language.formatting import format_duration
 
 __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
@@ -28,6 +29,8 @@ __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
 logger = logging.getLogger(__name__)
 
 _RESPONSES = {"calendar.accept": "accept", "calendar.tentative": "tentativelyAccept", "calendar.decline": "decline"}
+#: What a correction at the "move this meeting?" card may change: its new day and time.
+MOVE_CORRECTS = ("day", "time")
 _ANSWERED = {"calendar.accept": "accepted", "calendar.tentative": "tentativelyAccepted", "calendar.decline": "declined"}
 
 
@@ -57,14 +60,19 @@ class _WriteDialog(MeetingDialog):
         raise NotImplementedError
 
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: list[tuple[str, str]],
-                          text: str) -> DialogTurnResult:
+                          text: str, *, corrects: tuple[str, ...] = ()) -> DialogTurnResult:
         step.values["operation"] = operation
-        return await self.writes.ask(step, Proposal(operation, fields, text=text), self.request(step).locale)
+        proposal = Proposal(operation, fields, text=text, corrects=corrects)
+        return await self.writes.ask(step, proposal, self.request(step).locale)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """Only writes proposed with `corrects` are corrected (the confirmation refuses the others)."""
+        raise NotImplementedError
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if step.result is not True:
-            return await self.writes.declined(step, "calendar.nothing_changed")
+        if (pending := await self.writes.settle(step, "calendar.nothing_changed", self.amend)) is not None:
+            return pending
         graph = await self.graph(step.context)
         operation = str(step.values["operation"])
         fields, undo = await self.write(step, graph, request, operation)
@@ -223,7 +231,23 @@ class UpdateDialog(_WriteDialog):
         fields = _move_fields(event, new_start, new_end, request)
         text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
                  when=dict(fields)["new_when"])
-        return await self.ask_confirm(step, "calendar.update", fields, text)
+        return await self.ask_confirm(step, "calendar.update", fields, text, corrects=MOVE_CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, 6pm", "make it Thursday": the new time changes, the meeting keeps its length."""
+        request = self.request(step)
+        move = dict(step.values["move"])
+        start = datetime.fromisoformat(move["start"]).astimezone(ZoneInfo(request.tz))
+        new_start = correction.at(start)
+        new_end = new_start + (datetime.fromisoformat(move["end"]) - datetime.fromisoformat(move["start"]))
+        move["start"], move["end"] = new_start.isoformat(), new_end.isoformat()
+        step.values["move"] = move
+        graph = await self.graph(step.context)
+        event = await graph.calendar.get(move["eventId"])
+        fields = _move_fields(event, new_start, new_end, request)
+        text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
+                 when=dict(fields)["new_when"])
+        return Proposal("calendar.update", fields, text=text, corrects=MOVE_CORRECTS)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
                     operation: str) -> tuple[list[tuple[str, str]], Undo | None]:

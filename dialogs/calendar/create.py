@@ -29,6 +29,7 @@ from dialogs.services import Services
 from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph.models import Person
 from language import t
+from language.corrections import Correction
 from language.formatting import format_duration, format_time_range
 from language.recognizer import in_the_past
 
@@ -39,6 +40,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_LENGTH = timedelta(minutes=30)
 DEFAULT_HOUR = 9
 PEOPLE = "calendar.people"
+#: What a correction at the "create this meeting?" card may change.
+CORRECTS = ("day", "time", "duration", "people", "title")
 #: Candidates this close to the best score make a name ambiguous.
 TIE = 0.15
 
@@ -115,6 +118,12 @@ def _fields(draft: dict[str, Any], request: Request) -> list[tuple[str, str]]:
     return fields
 
 
+def _proposal(draft: dict[str, Any], request: Request) -> Proposal:
+    fields = _fields(draft, request)
+    text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
+    return Proposal("calendar.create", fields, text=text, corrects=CORRECTS)
+
+
 class CreateDialog(FeatureDialog):
     """Asks what is missing one question at a time, shows exactly what will be created, creates once."""
 
@@ -183,14 +192,48 @@ class CreateDialog(FeatureDialog):
                  "attendees": list(resolved.get("found") or []), "location": request.entities.location}
         step.values["draft"] = draft
         step.values["transaction"] = str(uuid.uuid4())
-        fields = _fields(draft, request)
-        text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
-        return await self.writes.ask(step, Proposal("calendar.create", fields, text=text), request.locale)
+        return await self.writes.ask(step, _proposal(draft, request), request.locale)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, 6pm", "make it Thursday", "make it an hour", "add Megan too", "change the title to …"."""
+        request = self.request(step)
+        draft = dict(step.values["draft"])
+        start = datetime.fromisoformat(draft["start"]).astimezone(ZoneInfo(request.tz))
+        length = datetime.fromisoformat(draft["end"]) - datetime.fromisoformat(draft["start"])
+        start = correction.at(start)
+        length = positive(correction.duration) or length
+        if correction.day is not None or correction.time is not None:
+            if start <= self.services.now(request.tz):
+                await self.say(step.context, "calendar.create.past")
+                start = datetime.fromisoformat(draft["start"])  # the time in the past is not taken
+        draft["start"], draft["end"] = start.isoformat(), (start + length).isoformat()
+        if correction.title:
+            draft["title"] = correction.title
+        if correction.people:
+            draft["attendees"] = await self._people(step, correction, list(draft.get("attendees") or []))
+        step.values["draft"] = draft
+        return _proposal(draft, request)
+
+    async def _people(self, step: WaterfallStepContext, correction: Correction,
+                      attendees: list[dict[str, str]]) -> list[dict[str, str]]:
+        """The attendees with the people named added (or instead, "with Megan instead"); the unknown ones said."""
+        graph = await self.graph(step.context)
+        found = attendees if correction.add_people else []
+        missing: list[str] = []
+        for name in correction.people:
+            people = ambiguous(await graph.people.resolve(name))
+            if not people or not people[0].email:
+                missing.append(name)
+            elif all(a["email"] != people[0].email for a in found):
+                found.append({"name": people[0].display_name, "email": people[0].email})
+        if missing:
+            await self.say(step.context, "calendar.person.missing", names=", ".join(missing))
+        return found
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if step.result is not True:
-            return await self.writes.declined(step, "calendar.nothing_changed")
+        if (pending := await self.writes.settle(step, "calendar.nothing_changed", self.amend)) is not None:
+            return pending
         draft = dict(step.values["draft"])
         graph = await self.graph(step.context)
         event = await graph.calendar.create(

@@ -106,12 +106,17 @@ class TaskFeature(FeatureDialog):
             return await self.ask_pick(step, kind, labels)
         return await step.next(0)
 
-    async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
-                          *, title_key: str | None = None, **params: Any) -> DialogTurnResult:
+    def proposal(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]], *,
+                 title_key: str | None = None, corrects: tuple[str, ...] = (), **params: Any) -> Proposal:
         locale = self.request(step).locale
         title = t(title_key, locale, **params) if title_key else None
-        proposal = Proposal(operation, fields, text=t("tasks.confirm.summary", locale), title=title)
-        return await self.writes.ask(step, proposal, locale)
+        return Proposal(operation, fields, text=t("tasks.confirm.summary", locale), title=title, corrects=corrects)
+
+    async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
+                          *, title_key: str | None = None, corrects: tuple[str, ...] = (),
+                          **params: Any) -> DialogTurnResult:
+        proposal = self.proposal(step, operation, fields, title_key=title_key, corrects=corrects, **params)
+        return await self.writes.ask(step, proposal, self.request(step).locale)
 
     async def send_result(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
                           *, undo: Undo | None, title_key: str | None = None, **params: Any) -> DialogTurnResult:

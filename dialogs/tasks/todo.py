@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
@@ -12,9 +13,10 @@ from cards import repeat_text, todo_card
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
-from dialogs.writes import Undo
+from dialogs.writes import Proposal, Undo
 from graph import NotFound, Recurrence, TodoList, TodoTask, UserGraph
 from language import tn
+from language.corrections import Correction
 from language.recurrence import Repeat, find_repeat, strip_repeat
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
@@ -22,6 +24,8 @@ __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks
 logger = logging.getLogger(__name__)
 
 MAX_SHOWN = 20
+#: What a correction at the "add this task?" card may change: the due day, the reminder's time, the title.
+CORRECTS = ("day", "time", "title")
 
 
 def ordered_tasks(tasks: list[TodoTask]) -> list[TodoTask]:
@@ -159,11 +163,32 @@ class TodoAddDialog(TaskFeature):
         step.values["due"] = due.isoformat() if due else None
         step.values["reminder"] = reminder.isoformat() if reminder else None
         step.values["importance"] = entities.importance or "normal"
-        return await self.ask_confirm(step, "todo.add", self._fields(step))
+        return await self.ask_confirm(step, "todo.add", self._fields(step), corrects=CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, Thursday" moves the due day (and its reminder), "no, 6pm" sets the reminder's time, a title renames."""
+        values, request = step.values, self.request(step)
+        if correction.title:
+            values["title"] = correction.title
+        due = date.fromisoformat(values["due"]) if values.get("due") else None
+        reminder = datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None
+        if correction.day is not None:
+            due = correction.day
+            if reminder is not None:
+                reminder = correction.at(reminder.astimezone(ZoneInfo(request.tz)))
+        if correction.time is not None:
+            day = due or self.services.now(request.tz).date()
+            base = reminder.astimezone(ZoneInfo(request.tz)) if reminder else datetime.combine(
+                day, correction.time, ZoneInfo(request.tz))
+            reminder = Correction(day=day, time=correction.time).at(base)
+            due = due or day
+        values["due"] = due.isoformat() if due else None
+        values["reminder"] = reminder.isoformat() if reminder else None
+        return self.proposal(step, "todo.add", self._fields(step), corrects=CORRECTS)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if step.result is not True:
-            return await self.not_done(step)
+        if (pending := await self.writes.settle(step, "tasks.not_done", self.amend)) is not None:
+            return pending
         values = step.values
         graph = await self.graph(step.context)
         list_id = values["list"][0]

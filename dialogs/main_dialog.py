@@ -17,6 +17,7 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 
+from dialogs.asking import AskDialog
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.dropped import answer_stray_confirm, dropped
 from dialogs.feature import FeatureDialog
@@ -25,6 +26,7 @@ from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
 from dialogs.typed_undo import UNDO_INTENT, as_undo
 from language import WRITE_INTENTS, t
+from language.corrections import looks_like_request
 
 __all__ = ["MainDialog"]
 
@@ -100,6 +102,12 @@ class MainDialog(ComponentDialog):
         waiting, state = await _innermost(inner_dc)
         if isinstance(waiting, ConfirmDialog) and correction_for(context, state) is not None:
             return None  # "no, Thursday", "add Megan too": the confirmation takes it and asks again
+        if isinstance(waiting, AskDialog) and looks_like_request(facts.text) and (
+                intent in self._routes and recognition.score >= NEW_REQUEST_SCORE or facts.text.endswith("?")):
+            # "what's on the 10th?" while a title is asked: a new request, never the title.
+            logger.info("new request %s replaces a pending question", intent)
+            await inner_dc.cancel_all_dialogs()
+            return await inner_dc.begin_dialog(self.initial_dialog_id)
         if intent in self._routes and recognition.score >= NEW_REQUEST_SCORE \
                 and isinstance(waiting, (ConfirmDialog, PickDialog)):
             # A yes/no or "which one" question is pending and the person asked for something else:

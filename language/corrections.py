@@ -82,7 +82,7 @@ _TITLE = re.compile(
 )
 # A question or a request, not a value: "what's on Thursday?", "show my tasks", "qu'est-ce que j'ai jeudi ?"
 _REQUEST = re.compile(
-    r"\?\s*$|^(?:what|what's|whats|when|where|who|which|how|why|do|does|did|is|are|can|could|will|would|show|list|"
+    r"^(?:what|what's|whats|when|where|who|which|how|why|do|does|did|is|are|can|could|will|would|show|list|"
     r"find|search|open|tell|give|get|read|display|check|book|schedule|create|set up|cancel|delete|remove|mark|move|"
     r"reschedule|accept|decline|send|flag|remind|help|undo|sign|qu|quel|quelle|quels|quelles|quand|ou|qui|comment|"
     r"pourquoi|est-ce|montre|affiche|liste|cherche|trouve|donne|dis|ouvre|lis|planifie|organise|cree|annule|"
@@ -117,6 +117,13 @@ class Correction:
         if self.time is not None:
             moved = moved.replace(hour=self.time.hour, minute=self.time.minute, second=0, microsecond=0)
         return moved
+
+    def merge(self, later: Correction) -> Correction:
+        """This correction with `later` said after it: later values win, people add up."""
+        people = tuple(dict.fromkeys(self.people + later.people)) if later.add_people else later.people
+        return Correction(day=later.day or self.day, time=later.time or self.time,
+                          duration=later.duration or self.duration, people=people or self.people,
+                          add_people=self.add_people and later.add_people, title=later.title or self.title)
 
     def to_json(self) -> dict[str, Any]:
         return {"day": self.day.isoformat() if self.day else None,

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
-from dialogs.calendar.asks import WHEN_PROMPT, WhenPrompt, clock_on, read_when, when_options
+from dialogs.asking import ASK_ID, AskDialog, answer_of
+from dialogs.calendar.asks import clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
 from dialogs.calendar.meeting import CONFIRM, MeetingDialog
 from dialogs.request import Request
@@ -156,7 +157,7 @@ class UpdateDialog(_WriteDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WhenPrompt())
+        self.add_dialog(AskDialog())
 
     def acceptable(self, event: Event) -> bool:
         return event.is_organizer
@@ -204,13 +205,16 @@ class UpdateDialog(_WriteDialog):
         request = self.request(step)
         if "new_start" in step.values:
             return await step.next(None)
-        return await step.begin_dialog(WHEN_PROMPT, when_options("calendar.update.ask_when", request.locale,
-                                                                 request.tz))
+        step.values["asked_when"] = True
+        return await step.begin_dialog(ASK_ID, when_options("calendar.update.ask_when", request.locale, request.tz))
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
+        said, _ = answer_of(step.result)
+        if step.values.get("asked_when") and not isinstance(said, str):
+            return await step.end_dialog()  # gave up answering (the ask dialog said so)
+        if isinstance(said, str):
+            answer = read_when(said, request.locale, request.tz, self.services.clock.now())
             if answer is None or answer.start is None:
                 await self.say(step.context, "calendar.nothing_changed")
                 return await step.end_dialog()

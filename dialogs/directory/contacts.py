@@ -10,7 +10,8 @@ from typing import Any
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import people_card
-from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.asking import ASK_ID, AskDialog, ask_options
+from dialogs.directory.common import utterance
 from dialogs.directory.parsing import contact_draft, person_query
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog

@@ -31,6 +31,7 @@ _LEAD = re.compile(
     r"(?:(?:let'?s |lets )?(?:make (?:it|that)|change (?:it|that) to|move (?:it|that) to|set (?:it|that) (?:to|for)|"
     r"do|say|switch (?:it |that )?to|i meant|i mean|fais(?:-le| le|-la| la)?|mets(?:-le| le|-la| la)?|"
     r"disons|plutot|change pour|passe(?:-le| le|-la| la)? a|je voulais dire|je veux dire)\b[\s,]*)?"
+    r"(?:(?:until|till|up to|through|jusqu'(?:a|au|a la)|jusqu'a)\s+)?"
 )
 _TAIL = re.compile(r"[\s,]*\b(?:instead|rather|then|please|plutot|alors|a la place|s'il (?:te|vous) plait|svp|"
                    r"merci|thanks)\b[\s.!]*$")

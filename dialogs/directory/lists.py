@@ -29,12 +29,14 @@ from dialogs.services import Services
 from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
+from language.corrections import Correction
 
 __all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
 
 logger = logging.getLogger(__name__)
 
 MAX_SITES = 5
+_TITLE_COLUMN = "Title"
 SHOWN_ITEMS = 10
 #: "show my SharePoint lists", "what lists are on …", "les listes du site …": the lists, not one list's items.
 _ASKS_LISTS = re.compile(r"\b(?:lists|listes)\b", re.IGNORECASE)
@@ -232,12 +234,21 @@ class AddListItemDialog(_ListDialog):
             return await step.end_dialog()
         request = self.request(step)
         step.values["fields"] = dict(step.result)
+        return await self.writes.ask(step, self._proposal(step, request), request.locale)
+
+    def _proposal(self, step: WaterfallStepContext, request: Request) -> Proposal:
         chosen = step.values["list"]
         shown = self._shown(step, request)
         text = t("directory.lists.confirm", request.locale, name=chosen["list"])
-        proposal = Proposal("lists.add", shown, text=text, card=lambda ref: list_confirm_card(
+        # A correction may change the item's title ("change the title to …") when the list has a Title column.
+        corrects = ("title",) if any(c["name"] == _TITLE_COLUMN for c in step.values["columns"]) else ()
+        return Proposal("lists.add", shown, text=text, corrects=corrects, card=lambda ref: list_confirm_card(
             chosen["list"], shown, ref=ref, locale=request.locale))
-        return await self.writes.ask(step, proposal, request.locale)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        if correction.title:
+            step.values["fields"] = {**step.values["fields"], _TITLE_COLUMN: correction.title}
+        return self._proposal(step, self.request(step))
 
     @staticmethod
     def _shown(step: WaterfallStepContext, request: Request) -> list[tuple[str, str]]:
@@ -248,8 +259,8 @@ class AddListItemDialog(_ListDialog):
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if step.result is not True:
-            return await self.writes.declined(step, "directory.lists.kept")
+        if (pending := await self.writes.settle(step, "directory.lists.kept", self.amend)) is not None:
+            return pending
         chosen = step.values["list"]
         columns = [column_from_json(c) for c in step.values["columns"]]
         kinds = {c.name: c.type for c in columns}

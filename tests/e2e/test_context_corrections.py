@@ -11,18 +11,22 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 
+from graph.mailbox import parse_automatic_replies
 from sandbox.testing import AdminClient
 from tests.e2e.test_calendar import add_event, card_text, cards, joined, local, user
 from tests.e2e.test_calendar_writes import all_events, by_subject
+from tests.e2e.test_directory_helpers import contacts_of
+from tests.e2e.test_directory_lists import items, new_items
 from tests.e2e.test_tasks_support import ADELE, CAMILLE, card_of, facts_of, todo_lists, todo_tasks
 from tests.support.bot import BotServer
 from tests.support.clock import day_start, local_now
 
 PARIS = "Europe/Paris"
-THURSDAY, WEDNESDAY = 3, 2
+WEDNESDAY, THURSDAY, FRIDAY = 2, 3, 4
 
 
 def _tasks_titled(graph: httpx.Client, title: str) -> list[dict[str, Any]]:
@@ -208,3 +212,38 @@ def test_day_helpers() -> None:
     assert _coming((today.weekday() + 1) % 7, PARIS) == today + timedelta(days=1)
     assert _in_the_coming_week(_coming(THURSDAY, PARIS), THURSDAY, PARIS)
     assert not _in_the_coming_week(today + timedelta(days=8), (today.weekday() + 1) % 7, PARIS)
+
+
+# ---- contact, list item, out of office ------------------------------------------------------------
+async def test_change_the_name_of_a_contact_before_it_is_added(bot: BotServer, graph_as: Any) -> None:
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    before = contacts_of(graph_as, ADELE)
+    await conv.say("add Sean Murphy to my contacts, email sean.murphy@fabrikam.com")
+    renamed = card_text(card_of(await conv.say("change the name to Shane Murphy")))
+    assert "Shane Murphy" in renamed and "sean.murphy@fabrikam.com" in renamed
+    await conv.say("yes")
+    added = [c for c in contacts_of(graph_as, ADELE) if c not in before]
+    assert [(c["givenName"], c["surname"]) for c in added] == [("Shane", "Murphy")]
+
+
+async def test_change_the_title_of_a_list_item(bot: BotServer, graph_as: Any) -> None:
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    before = items(graph_as, ADELE)
+    await conv.say("add an item to the Orders SharePoint list with quantity 4, status done, "
+                   "due date 2026-12-24 and approved yes")
+    assert "Gizmo 41" in card_text(card_of(await conv.say("Gizmo 41")))
+    assert "Gizmo 42" in card_text(card_of(await conv.say("change the title to Gizmo 42")))
+    await conv.say("yes")
+    [added] = new_items(before, items(graph_as, ADELE))
+    assert added["fields"]["Title"] == "Gizmo 42" and added["fields"]["Quantity"] == 4
+
+
+async def test_out_of_office_until_a_corrected_day_in_french(bot: BotServer, graph_as: Any) -> None:
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    await conv.say("active mon message d'absence")
+    assert "ven" in card_text(card_of(await conv.say("non, jusqu'à vendredi")))
+    await conv.say("oui")
+    replies = parse_automatic_replies(graph_as(CAMILLE).get("/me/mailboxSettings/automaticRepliesSetting").json())
+    assert replies.status == "scheduled" and replies.end is not None
+    last = (replies.end.astimezone(ZoneInfo(PARIS)) - timedelta(microseconds=1)).date()
+    assert last == _coming(FRIDAY, PARIS)

@@ -21,13 +21,14 @@ from dialogs.invoke import message_response
 from dialogs.refs import new_ref
 from dialogs.services import TurnFacts, card_activity
 from language import recognize, t
-from language.corrections import read_correction
+from language.corrections import Correction, read_correction
 
 __all__ = ["ConfirmDialog", "PickDialog", "new_ref"]
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+_CORRECTION_KEY = "mipa.correction"
 _NUMBER = re.compile(r"^\s*(?:n°|no\.?|#)?\s*(\d{1,3})\s*[.)]?\s*$", re.IGNORECASE)
 
 
@@ -153,7 +154,11 @@ def correction_for(context: TurnContext, state: dict[str, Any]) -> dict[str, Any
     facts = TurnFacts.of(context)
     if not facts.text or "corrects" not in state:
         return None
-    correction = read_correction(facts.text, facts.locale, facts.now, str(state.get("tz") or "UTC"))
+    tz = str(state.get("tz") or "UTC")
+    read: dict[str, Correction | None] = context.turn_state.setdefault(_CORRECTION_KEY, {})
+    if tz not in read:  # read once a turn: MainDialog asks first, then the confirmation itself
+        read[tz] = read_correction(facts.text, facts.locale, facts.now, tz)
+    correction = read[tz]
     if correction is None:
         return None
     allowed = set(state.get("corrects") or ())

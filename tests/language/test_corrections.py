@@ -107,3 +107,20 @@ def test_json_round_trip() -> None:
 ])
 def test_looks_like_request(text: str, expected: bool) -> None:
     assert looks_like_request(text) is expected
+
+
+def test_merge_keeps_what_was_said_and_adds_people() -> None:
+    first = Correction(people=("Megan",))
+    later = Correction(day=THURSDAY, people=("Liam",))
+    merged = first.merge(later)
+    assert merged.people == ("Megan", "Liam") and merged.day == THURSDAY
+    assert merged.merge(Correction(people=("Lee",), add_people=False)).people == ("Lee",)
+    assert merged.merge(Correction(time=time(9, 0))).slots == ("day", "time", "people")
+
+
+@pytest.mark.parametrize(("text", "locale", "day"), [
+    ("no, until friday", "en", FRIDAY), ("plutôt jusqu'à jeudi", "fr", THURSDAY),
+])
+def test_until_a_day(text: str, locale: str, day: date) -> None:
+    correction = read(text, locale)
+    assert correction is not None and correction.day == day and correction.time is None

@@ -86,10 +86,11 @@ class TaskFeature(FeatureDialog):
         return ids[index] if 0 <= index < len(ids) else None
 
     # ---- prompts ------------------------------------------------------------------------------
-    async def ask_text(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
+    async def ask_text(self, step: WaterfallStepContext, key: str, *, others: tuple[str, ...] = ()) -> DialogTurnResult:
         """Ask for the title (dialogs/asking.py); the next step reads it with `answer_of(step.result)`."""
         request = self.request(step)
-        return await step.begin_dialog(ASK_ID, ask_options(key, locale=request.locale, tz=request.tz, kind="title"))
+        return await step.begin_dialog(ASK_ID, ask_options(key, locale=request.locale, tz=request.tz, kind="title",
+                                                           others=others))
 
     async def ask_pick(self, step: WaterfallStepContext, kind: str, options: Sequence[str]) -> DialogTurnResult:
         locale = self.request(step).locale

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import repeat_text, todo_card
+from dialogs.asking import answer_of
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
@@ -108,10 +109,14 @@ class TodoAddDialog(TaskFeature):
         # "add a task" names no task; "add a task to my groceries list" names only the list.
         if title and words(title) and not set(words(title)) <= set(words(entities.list_name or "")):
             return await step.next(title.strip())
-        return await self.ask_text(step, "tasks.todo.ask_title")
+        # "friday" while the title is asked is the due day, and the title is asked again.
+        return await self.ask_text(step, "tasks.todo.ask_title",
+                                   others=("day", "time") if entities.start is None else ())
 
     async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["title"] = str(step.result or "").strip()
+        title, filled = answer_of(step.result)
+        step.values["filled"] = filled.to_json() if filled is not None else None
+        step.values["title"] = str(title or "").strip()
         if not step.values["title"]:
             return await self.not_done(step)
         request = self.request(step)
@@ -149,6 +154,10 @@ class TodoAddDialog(TaskFeature):
         step.values["list"] = step.values["lists"][index]
         due = due_day(entities.start, request.tz)
         reminder = entities.start if entities.start is not None and entities.time_given else None
+        if step.values.get("filled"):  # the day (and time) said while the title was asked
+            said = Correction.from_json(step.values["filled"])
+            due = said.day or self.services.now(request.tz).date()
+            reminder = datetime.combine(due, said.time, ZoneInfo(request.tz)) if said.time else None
         if reminder is not None and "past" in entities.ambiguities:  # "remind me … yesterday at 3pm": refused
             await self.say(step.context, "tasks.todo.past")
             return await step.end_dialog()

@@ -8,7 +8,7 @@ site?" answers the lists of that site.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sandbox.testing import AdminClient
@@ -16,7 +16,7 @@ from tests.e2e.test_calendar import card_text, cards, joined, local, user
 from tests.e2e.test_calendar_writes import all_events, by_subject
 from tests.e2e.test_tasks_support import ADELE, CAMILLE, todo_lists, todo_tasks
 from tests.support.bot import BotServer
-from tests.support.clock import day_start
+from tests.support.clock import day_start, local_now
 
 PARIS = "Europe/Paris"
 
@@ -73,6 +73,19 @@ async def test_a_time_said_while_the_title_is_asked_is_not_asked_again(bot: BotS
     await conv.say("yes")
     [event] = by_subject(client, "Planning sync", PARIS)
     assert local(event["start"], PARIS) == day_start(PARIS, 1) + timedelta(hours=15)
+
+
+async def test_a_day_said_while_a_task_title_is_asked_is_its_due_day(bot: BotServer, graph_as: Any) -> None:
+    graph = graph_as(CAMILLE)
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    await conv.say("ajoute une tâche")
+    assert "C'est noté." in joined(await conv.say("jeudi"))
+    assert "jeu" in card_text(cards(await conv.say("payer le loyer"))[0])
+    await conv.say("oui")
+    [task] = [t for li in todo_lists(graph) for t in todo_tasks(graph, li["id"]) if t["title"] == "payer le loyer"]
+    due = date.fromisoformat(task["dueDateTime"]["dateTime"][:10])
+    today = local_now(PARIS).date()
+    assert due.weekday() == 3 and today <= due <= today + timedelta(days=7)
 
 
 # ---- an answer that is a new request ----------------------------------------------------------------

@@ -23,9 +23,10 @@ _PROPERTY = "dropped"
 KEEP = 30 * 60
 
 
-def _noun_key(operation: str, locale: str) -> str:
-    key = f"writes.dropped.{operation}"
-    return key if key in catalog(locale) else "writes.dropped.other"
+def _key(prefix: str, operation: str, locale: str) -> str:
+    """`prefix` + the operation ("writes.dropped.calendar.create"), or its "other" key for an unknown one."""
+    key = f"{prefix}.{operation}"
+    return key if key in catalog(locale) else f"{prefix}.other"
 
 
 async def dropped(services: Services, context: TurnContext, operation: str) -> None:
@@ -33,7 +34,7 @@ async def dropped(services: Services, context: TurnContext, operation: str) -> N
     which kind it was for a later "yes"."""
     locale = services.locale(context)
     logger.info("pending confirmation of %s dropped for a new request", operation or "a write")
-    await services.say(context, _noun_key(operation, locale))
+    await services.say(context, _key("writes.dropped", operation, locale))
     accessor = services.conversation_state.create_property(_PROPERTY)
     await accessor.set(context, {"operation": operation, "at": services.clock.timestamp()})
 
@@ -47,7 +48,7 @@ async def answer_stray_confirm(services: Services, context: TurnContext) -> bool
     locale = services.locale(context)
     at = kept.get("at") if isinstance(kept, dict) else None
     if isinstance(at, int | float) and 0 <= services.clock.timestamp() - at <= KEEP:
-        what = t(_noun_key(str(kept.get("operation") or ""), locale) + ".noun", locale)
+        what = t(_key("writes.noun", str(kept.get("operation") or ""), locale), locale)
         await services.say(context, "writes.stray_confirm.dropped", what=what)
         return True
     await services.say(context, "writes.stray_confirm")

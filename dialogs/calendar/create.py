@@ -21,6 +21,7 @@ from dialogs.calendar.asks import (
     title_options,
     when_options,
 )
+from dialogs.calendar.conflicts import blocking, conflict_field, conflicts_text
 from dialogs.calendar.meeting import CONFIRM, PICK
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
@@ -183,9 +184,14 @@ class CreateDialog(FeatureDialog):
                  "attendees": list(resolved.get("found") or []), "location": request.entities.location}
         step.values["draft"] = draft
         step.values["transaction"] = str(uuid.uuid4())
-        fields = _fields(draft, request)
-        text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
-        return await self.writes.ask(step, Proposal("calendar.create", fields, text=text), request.locale)
+        busy = await blocking(await self.graph(step.context), datetime.fromisoformat(draft["start"]),
+                              datetime.fromisoformat(draft["end"]))
+        fields = _fields(draft, request) + conflict_field(busy, request.locale, request.tz)
+        lines = [t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in _fields(draft, request)]
+        if busy:  # named before the person confirms: the title and time of each meeting it overlaps
+            lines.append(t("calendar.conflict.warning", request.locale,
+                           meetings=conflicts_text(busy, request.locale, request.tz)))
+        return await self.writes.ask(step, Proposal("calendar.create", fields, text="\n".join(lines)), request.locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

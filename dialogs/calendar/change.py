@@ -13,7 +13,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from dialogs.calendar.asks import WHEN_PROMPT, WhenPrompt, clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
-from dialogs.calendar.conflicts import blocking, conflict_field, conflicts_text
+from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, MeetingDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
@@ -223,13 +223,11 @@ class UpdateDialog(_WriteDialog):
         new_end = new_start + (event.end - event.start)
         step.values["move"] = {"eventId": event.id, "start": new_start.isoformat(), "end": new_end.isoformat(),
                                "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}
+        # The meetings at the new time are named on the card, before the person confirms.
         busy = await blocking(await self.graph(step.context), new_start, new_end, skip_id=event.id)
         fields = _move_fields(event, new_start, new_end, request) + conflict_field(busy, request.locale, request.tz)
         text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
                  when=dict(fields)["new_when"])
-        if busy:  # named before the person confirms
-            text += "\n" + t("calendar.conflict.warning", request.locale,
-                              meetings=conflicts_text(busy, request.locale, request.tz))
         return await self.ask_confirm(step, "calendar.update", fields, text)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,

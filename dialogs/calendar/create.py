@@ -21,7 +21,7 @@ from dialogs.calendar.asks import (
     title_options,
     when_options,
 )
-from dialogs.calendar.conflicts import blocking, conflict_field, conflicts_text
+from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, PICK
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
@@ -186,12 +186,10 @@ class CreateDialog(FeatureDialog):
         step.values["transaction"] = str(uuid.uuid4())
         busy = await blocking(await self.graph(step.context), datetime.fromisoformat(draft["start"]),
                               datetime.fromisoformat(draft["end"]))
+        # The meetings it overlaps are named on the card, before the person confirms.
         fields = _fields(draft, request) + conflict_field(busy, request.locale, request.tz)
-        lines = [t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in _fields(draft, request)]
-        if busy:  # named before the person confirms: the title and time of each meeting it overlaps
-            lines.append(t("calendar.conflict.warning", request.locale,
-                           meetings=conflicts_text(busy, request.locale, request.tz)))
-        return await self.writes.ask(step, Proposal("calendar.create", fields, text="\n".join(lines)), request.locale)
+        text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
+        return await self.writes.ask(step, Proposal("calendar.create", fields, text=text), request.locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)

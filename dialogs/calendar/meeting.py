@@ -65,6 +65,9 @@ class MeetingDialog(FeatureDialog):
     # ---- finding the meeting -------------------------------------------------------------------
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
+        if request.item_id:  # a card button named the meeting
+            step.values["event_id"] = request.item_id
+            return await step.next(None)
         graph = await self.graph(step.context)
         events = await self.find(step, request, graph)
         narrowed = [e for e in events if self.acceptable(e)] or events

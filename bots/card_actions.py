@@ -4,9 +4,12 @@ Each answer is `InvokeResponse(status=200, body=AdaptiveCardInvokeResponse(...))
 msrest Model (B1): a refreshed card, a message, a 400 error body for anything malformed (B2, never a
 500), or a 401 login request when there is no token for the clicking user.
 
-- Item buttons (complete, snooze, reopen, progress, flag, mail to task, accept / tentative / decline)
+- Item buttons (complete, snooze, reopen, progress, flag, mail to task, accept / tentative)
   run `bots.actions.items`: the item is read with the clicker's token first, so a second click changes
   nothing and says so, and someone else's item is refused before anything is written.
+- Decline cannot be given back (the meeting leaves the calendar), so its button asks first, like a typed
+  "decline": the item is checked the same way, then the typed request's dialog runs with the meeting's id
+  (`CLICKED_REQUEST`) and its confirmation (dialogs/writes.py WriteFlow) replaces the clicked card.
 - Buttons of the "my day" card carry `source: "digest"`; they are answered with a refreshed "my day"
   (each viewer's own state, `refresh.userIds`), with the outcome and an undo button on top. Other cards
   are replaced by a small outcome card with undo when something changed, or left as they are with a

@@ -10,7 +10,8 @@ While the card waits, a correction ("no, Thursday", "add Megan too", "change the
 `Correction` for the slots the proposal names in `corrects`; `settle` hands it to the dialog's `amend`, which
 changes its pending write and returns the new proposal, and the same write step then reads the new answer.
 
-Card buttons (bots/actions) are confirmed by the click itself and record their undo with `record_undo`.
+Card buttons (bots/actions) are confirmed by the click itself and record their undo with `record_undo`; a button
+whose write cannot be undone (Decline) starts its dialog instead, which asks here like a typed request.
 Only ids go to the undo log (dialogs/undo.py); the card itself is never stored.
 """
 
@@ -28,6 +29,7 @@ from cards import TEAMS_VERSION, adaptive_card, confirmation_card, result_card
 from cards.base import text_block
 from dialogs.invoke import card_response
 from dialogs.refs import new_ref
+from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, card_activity
 from language import t
 from language.corrections import Correction
@@ -111,8 +113,11 @@ class WriteFlow:
             card["body"][0]["text"] = proposal.title
         if again:
             step.active_dialog.state[_STEP_INDEX] = step.index - 1
-        options = {"card": card, "text": proposal.text, "ref": ref, "operation": proposal.operation,
-                   "corrects": list(proposal.corrects), "tz": str((step.options or {}).get("tz") or "UTC")}
+        # After a card button that asks first ("Decline"), the question replaces the clicked card.
+        in_place = isinstance(step.context.turn_state.get(CLICKED_REQUEST), Request)
+        options = {"card": card, "text": proposal.text, "ref": ref, "in_place": in_place,
+                   "operation": proposal.operation, "corrects": list(proposal.corrects),
+                   "tz": str((step.options or {}).get("tz") or "UTC")}
         return await step.begin_dialog(self.confirm_id, options)
 
     async def settle(self, step: WaterfallStepContext, declined_key: str,

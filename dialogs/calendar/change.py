@@ -14,6 +14,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from dialogs.asking import ASK_ID, AskDialog, answer_of
 from dialogs.calendar.asks import clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
+from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, MeetingDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
@@ -61,10 +62,9 @@ class _WriteDialog(MeetingDialog):
         raise NotImplementedError
 
     async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: list[tuple[str, str]],
-                          text: str, *, corrects: tuple[str, ...] = ()) -> DialogTurnResult:
+                          text: str) -> DialogTurnResult:
         step.values["operation"] = operation
-        proposal = Proposal(operation, fields, text=text, corrects=corrects)
-        return await self.writes.ask(step, proposal, self.request(step).locale)
+        return await self.writes.ask(step, Proposal(operation, fields, text=text), self.request(step).locale)
 
     async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
         """Only writes proposed with `corrects` are corrected (the confirmation refuses the others)."""
@@ -154,6 +154,8 @@ class UpdateDialog(_WriteDialog):
     """Reschedule a meeting I organise: "move my 3pm to 4pm", "reschedule my next meeting to Friday 10am"."""
 
     intents = ("calendar.update",)
+    #: The picker lists only meetings I organise; someone else's meeting is refused before the new time is asked.
+    refusal = "calendar.update.not_yours"
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
@@ -232,10 +234,18 @@ class UpdateDialog(_WriteDialog):
         new_end = new_start + (event.end - event.start)
         step.values["move"] = {"eventId": event.id, "start": new_start.isoformat(), "end": new_end.isoformat(),
                                "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}
-        fields = _move_fields(event, new_start, new_end, request)
+        step.values["operation"] = "calendar.update"
+        proposal = await self._move_proposal(step, event, new_start, new_end, request)
+        return await self.writes.ask(step, proposal, request.locale)
+
+    async def _move_proposal(self, step: WaterfallStepContext, event: Event, new_start: datetime,
+                             new_end: datetime, request: Request) -> Proposal:
+        # The meetings at the new time are named on the card, before the person confirms.
+        busy = await blocking(await self.graph(step.context), new_start, new_end, skip_id=event.id)
+        fields = _move_fields(event, new_start, new_end, request) + conflict_field(busy, request.locale, request.tz)
         text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
                  when=dict(fields)["new_when"])
-        return await self.ask_confirm(step, "calendar.update", fields, text, corrects=MOVE_CORRECTS)
+        return Proposal("calendar.update", fields, text=text, corrects=MOVE_CORRECTS)
 
     async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
         """"no, 6pm", "make it Thursday": the new time changes, the meeting keeps its length."""
@@ -246,12 +256,8 @@ class UpdateDialog(_WriteDialog):
         new_end = new_start + (datetime.fromisoformat(move["end"]) - datetime.fromisoformat(move["start"]))
         move["start"], move["end"] = new_start.isoformat(), new_end.isoformat()
         step.values["move"] = move
-        graph = await self.graph(step.context)
-        event = await graph.calendar.get(move["eventId"])
-        fields = _move_fields(event, new_start, new_end, request)
-        text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
-                 when=dict(fields)["new_when"])
-        return Proposal("calendar.update", fields, text=text, corrects=MOVE_CORRECTS)
+        event = await (await self.graph(step.context)).calendar.get(move["eventId"])
+        return await self._move_proposal(step, event, new_start, new_end, request)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
                     operation: str) -> tuple[list[tuple[str, str]], Undo | None]:

@@ -13,6 +13,7 @@ from botbuilder.dialogs import ComponentDialog, DialogTurnResult, WaterfallDialo
 from cards import choice_card
 from dialogs.asking import ASK_ID, AskDialog, answer_of
 from dialogs.calendar.asks import positive, read_when, title_options, when_options
+from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, PICK
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
@@ -118,12 +119,6 @@ def _when_from(said: Correction, request: Request, now: datetime) -> Entities:
     return Entities(start=datetime.combine(day, at, zone), time_given=said.time is not None)
 
 
-def _proposal(draft: dict[str, Any], request: Request) -> Proposal:
-    fields = _fields(draft, request)
-    text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
-    return Proposal("calendar.create", fields, text=text, corrects=CORRECTS)
-
-
 class CreateDialog(FeatureDialog):
     """Asks what is missing one question at a time, shows exactly what will be created, creates once."""
 
@@ -220,7 +215,15 @@ class CreateDialog(FeatureDialog):
                  "attendees": list(resolved.get("found") or []), "location": request.entities.location}
         step.values["draft"] = draft
         step.values["transaction"] = str(uuid.uuid4())
-        return await self.writes.ask(step, _proposal(draft, request), request.locale)
+        return await self.writes.ask(step, await self._proposal(step, draft, request), request.locale)
+
+    async def _proposal(self, step: WaterfallStepContext, draft: dict[str, Any], request: Request) -> Proposal:
+        """The card: the meeting as it will be created, and the meetings it overlaps, named before the yes."""
+        busy = await blocking(await self.graph(step.context), datetime.fromisoformat(draft["start"]),
+                              datetime.fromisoformat(draft["end"]))
+        fields = _fields(draft, request) + conflict_field(busy, request.locale, request.tz)
+        text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
+        return Proposal("calendar.create", fields, text=text, corrects=CORRECTS)
 
     async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
         """"no, 6pm", "make it Thursday", "make it an hour", "add Megan too", "change the title to …"."""
@@ -240,7 +243,7 @@ class CreateDialog(FeatureDialog):
         if correction.people:
             draft["attendees"] = await self._people(step, correction, list(draft.get("attendees") or []))
         step.values["draft"] = draft
-        return _proposal(draft, request)
+        return await self._proposal(step, draft, request)
 
     async def _people(self, step: WaterfallStepContext, correction: Correction,
                       attendees: list[dict[str, str]]) -> list[dict[str, str]]:

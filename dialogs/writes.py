@@ -18,7 +18,7 @@ Only ids go to the undo log (dialogs/undo.py); the card itself is never stored.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
@@ -129,7 +129,9 @@ class WriteFlow:
             return None
         if amend is not None and isinstance(result, dict) and isinstance(result.get("correction"), dict):
             proposal = await amend(step, Correction.from_json(result["correction"]))
-            return await self.ask(step, proposal, self._services.locale(step.context), again=True)
+            locale = self._services.locale(step.context)
+            said = t("writes.corrected", locale) + " " + proposal.text  # "Here it is with your change. Shall I …?"
+            return await self.ask(step, replace(proposal, text=said), locale, again=True)
         return await self.declined(step, declined_key)
 
     async def declined(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:

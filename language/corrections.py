@@ -81,6 +81,9 @@ _TITLE = re.compile(
     r"|(?:titre|title|nom|name|subject|objet)\s*:)"
     r"\s+(?P<title>\S.*?)[\s.!]*$",
 )
+# "how about Thursday?", "what about 4pm?", "et jeudi ?", "pourquoi pas mercredi ?"
+_SUGGEST = re.compile(r"^(?:how about|what about|what if we say|and|or|et|ou|et si on disait|pourquoi pas|plutot)\s+"
+                      r"(?P<rest>.+?)[\s?!.]*$")
 # A question or a request, not a value: "what's on Thursday?", "show my tasks", "qu'est-ce que j'ai jeudi ?"
 _REQUEST = re.compile(
     r"^(?:what|what's|whats|when|where|who|which|how|why|do|does|did|is|are|can|could|will|would|show|list|"
@@ -219,6 +222,9 @@ def read_correction(text: str, locale: str, now: datetime, tz: str) -> Correctio
     people = _people(raw)
     if people is not None:
         return people
+    suggested = _SUGGEST.match(folded)
+    if suggested is not None:  # "how about Thursday?", "et jeudi ?": a day offered instead
+        return _dates(_strip(suggested.group("rest")), lang, now, tz)
     if "?" in raw:
         return None
     rest = _strip(folded)

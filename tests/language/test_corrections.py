@@ -35,6 +35,10 @@ def read(text: str, locale: str = "en") -> Correction | None:
     ("non, 18h", "fr", None, time(18, 0)),
     ("non, jeudi à 10h", "fr", THURSDAY, time(10, 0)),
     ("non, le 10", "fr", THURSDAY, None),
+    ("how about Thursday?", "en", THURSDAY, None),
+    ("what about 4pm?", "en", None, time(16, 0)),
+    ("et jeudi ?", "fr", THURSDAY, None),
+    ("pourquoi pas mercredi ?", "fr", WEDNESDAY, None),
 ])
 def test_days_and_times(text: str, locale: str, day: date | None, at: time | None) -> None:
     correction = read(text, locale)
@@ -79,7 +83,7 @@ def test_titles_keep_their_case_and_accents(text: str, locale: str, title: str) 
 @pytest.mark.parametrize(("text", "locale"), [
     ("yes", "en"), ("no", "en"), ("non", "fr"), ("oui", "fr"), ("no thanks", "en"), ("no, cancel", "en"),
     ("no, what's on Thursday?", "en"), ("what's on the 10th?", "en"), ("show my tasks", "en"),
-    ("add milk to my tasks", "en"), ("qu'est-ce que j'ai jeudi ?", "fr"), ("book a meeting with Megan", "en"),
+    ("add milk to my tasks", "en"), ("how about lunch?", "en"), ("and my tasks?", "en"), ("qu'est-ce que j'ai jeudi ?", "fr"), ("book a meeting with Megan", "en"),
     ("", "en"), ("   ", "en"), ("add buy milk", "en"),
 ])
 def test_other_messages_are_no_correction(text: str, locale: str) -> None:

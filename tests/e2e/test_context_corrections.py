@@ -9,7 +9,7 @@ nothing. Days are read as "the coming Thursday", so the checks ask for a Thursda
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -251,3 +251,18 @@ async def test_out_of_office_until_a_corrected_day_in_french(bot: BotServer, gra
     assert replies.status == "scheduled" and replies.end is not None
     last = (replies.end.astimezone(ZoneInfo(PARIS)) - timedelta(microseconds=1)).date()
     assert last == _coming(FRIDAY, PARIS)
+
+
+async def test_a_planner_task_corrected_in_french(bot: BotServer, graph_as: Any) -> None:
+    graph = graph_as(CAMILLE)
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    card_of(await conv.say('ajoute "vérifier la bannière" au plan Website refresh pour vendredi'))
+    assert "mer" in card_text(card_of(await conv.say("non, mercredi")))
+    assert "contrôler la bannière" in card_text(card_of(await conv.say("change le titre en contrôler la bannière")))
+    await conv.say("oui")
+    plans = {p["title"]: p for p in graph.get("/me/planner/plans").json()["value"]}
+    tasks = graph.get(f"/planner/plans/{plans['Website refresh']['id']}/tasks").json()["value"]
+    [task] = [t for t in tasks if t["title"] == "contrôler la bannière"]
+    due = datetime.fromisoformat(task["dueDateTime"].replace("Z", "+00:00")).astimezone(ZoneInfo(PARIS)).date()
+    assert due == _coming(WEDNESDAY, PARIS)
+    assert not [t for t in tasks if t["title"] == "vérifier la bannière"]

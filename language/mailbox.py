@@ -10,10 +10,11 @@ from zoneinfo import available_timezones
 
 from .dates import extract_dates
 from .recurrence import WEEKDAYS, fold_same_length
+from .ruletable import RuleTable
 from .text import fold
 
 __all__ = [
-    "AUTOREPLY_WORDS", "MAILBOX_WORDS", "AutoReplyRequest", "HoursRequest", "SETTINGS_WORDS", "find_time_zone", "mailbox_intent",
+    "AUTOREPLY_WORDS", "MAILBOX_WORDS", "RULES", "AutoReplyRequest", "HoursRequest", "SETTINGS_WORDS", "find_time_zone", "mailbox_intent",
     "parse_autoreply", "parse_hours",
 ]
 
@@ -311,3 +312,13 @@ def mailbox_intent(folded: str) -> str | None:
     if has_value or (_SET.search(folded) and not question):
         return "mailbox.settings.update"
     return "mailbox.settings"
+
+
+#: The mailbox intents for `language/intents.py`: read by `mailbox_intent` only, never guessed by the scorer.
+RULES = RuleTable(
+    name="mailbox",
+    intents=frozenset({"mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings", "mailbox.settings.update"}),
+    read=mailbox_intent,
+    evidence={"mailbox.autoreply.set": AUTOREPLY_WORDS, "mailbox.autoreply.off": AUTOREPLY_WORDS,
+              "mailbox.settings": MAILBOX_WORDS, "mailbox.settings.update": SETTINGS_WORDS},
+)

@@ -186,6 +186,12 @@ def render_recognition(recognition: dict[str, Any]) -> list[str]:
         f" longest event-loop stall while recognising in a worker thread {recognition.get('loop_stall_max_ms', 0.0):.1f} ms"
         f" (p99 {recognition.get('loop_stall_p99_ms', 0.0):.1f} ms)"
     ]
+    if "cpu_p95_ms" in recognition:
+        load = recognition.get("load_average_1min")
+        lines.append(
+            f"- recognition CPU time (the thread's own, whatever else runs) median {recognition['cpu_median_ms']:.2f} ms,"
+            f" p95 {recognition['cpu_p95_ms']:.2f} ms" + (f"; load average {load:.1f}" if load is not None else "")
+        )
     for key, how in (("slow_callbacks_off_loop", "in a worker thread (as the bot does)"),
                      ("slow_callbacks_on_loop", "straight on the loop"),
                      ("slow_callbacks_idle", "nothing in a worker thread (the machine's own noise)")):

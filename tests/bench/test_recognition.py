@@ -19,6 +19,7 @@ def test_recognition_bench_prints_median_p95_and_slow_callbacks() -> None:
     figures = json.loads(completed.stdout)
     assert figures["available"] is True and figures["utterances"] == 12
     assert 0 < figures["median_ms"] <= figures["p95_ms"] <= figures["max_ms"]
+    assert 0 <= figures["cpu_median_ms"] <= figures["cpu_p95_ms"]
     for key in ("slow_callbacks_off_loop", "slow_callbacks_on_loop", "slow_callbacks_idle"):
         assert figures[key]["utterances"] == 12
         assert figures[key]["over_5ms"] >= 0

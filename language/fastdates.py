@@ -53,9 +53,9 @@ _DATE_NAMED = re.compile(
     r"\b(?P<d>[012]?\d|3[01])(?:st|nd|rd|th|er|re)?(?: of)? (?P<mon>" + _MON + r")\.?(?: (?P<y>20\d\d))?\b"
     r"|\b(?P<mon2>" + _MON + r")\.? (?:the )?(?P<d2>[012]?\d|3[01])(?:st|nd|rd|th)?(?:,? (?P<y2>20\d\d))?\b(?!:| ?h\b| ?(?:am|pm)\b)"
 )
-# "the 5th", "on the 22nd", "le 1er", "le 15": the next such day of a month
-_DAY_OF_MONTH = re.compile(r"\b(?:on )?the (?P<d>[012]?\d|3[01])(?:st|nd|rd|th)\b"
-                           r"|\ble (?P<fd>1er|[012]?\d|3[01])\b(?!\s*(?:h\b|heures?|minutes?|min\b|%|pour|[.,:/]?\d))")
+# "on the 22nd": the next such day of a month. A bare "the 2nd" / "le 2" is more often a list position ("delete
+# the 2nd", "coche le 3"), left to Recognizers-Text, which reads no date there.
+_DAY_OF_MONTH = re.compile(r"\bon the (?P<d>[012]?\d|3[01])(?:st|nd|rd|th)\b")
 # "in may", "en mai", "pour juillet": the next such month (the current month is left to Recognizers-Text)
 _MONTH_ALONE = re.compile(r"\b(?:in|en|for|pour|during|pendant|au mois de|du mois de|of) (?P<mon>" + _MON + r")\b(?!\.? ?\d)")
 _END_OF_MONTH = re.compile(r"\b(?:(?:the|la) )?(?:end of (?:the |this )?month|fin (?:du|de|de ce) mois)\b")
@@ -340,7 +340,7 @@ def quick_parse(folded: str, lang: str, today: date, now: datetime | None = None
         return QuickReading(day=first, day_end=last_day_of_month(first) + timedelta(days=1), duration=duration)
     m = _DAY_OF_MONTH.search(rest) if named is None else None
     if m:
-        wanted = int((m.group("d") or m.group("fd")).removesuffix("er"))
+        wanted = int(m.group("d"))
         named = _next_day_of_month(wanted, today)
         if named is None:
             return None

@@ -49,7 +49,7 @@ def test_clock_ranges_and_parts_of_a_day(text: str, lang: str, start: datetime, 
     ("le mois prochain", "fr", date(2027, 1, 1), date(2027, 2, 1)),
     ("this month", "en", date(2026, 12, 1), date(2027, 1, 1)),
     ("cheap flights to rome in may", "en", date(2027, 5, 1), date(2027, 6, 1)),
-    ("rappelle moi de payer le loyer le 1er", "fr", date(2027, 1, 1), date(2027, 1, 2)),
+    ("remind me to pay the rent on the 1st", "en", date(2027, 1, 1), date(2027, 1, 2)),
 ])
 def test_weeks_months_and_days_of_a_month(text: str, lang: str, first: date, after: date) -> None:
     info = extract_dates(text, lang, NOW, PARIS)
@@ -81,6 +81,14 @@ def test_now_and_offsets() -> None:
 def test_numbers_and_words_that_are_no_date(text: str, lang: str) -> None:
     info = extract_dates(text, lang, NOW, PARIS)
     assert (info.start, info.end, info.time_given) == (None, None, False)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("delete the 2nd", "en"), ("complete the 3rd one", "en"), ("supprime le 2", "fr"), ("coche le 3", "fr"),
+    ("mets le 1er en haut", "fr"),
+])
+def test_a_list_position_is_no_day_of_the_month(text: str, lang: str) -> None:
+    assert extract_dates(text, lang, NOW, PARIS).start is None
 
 
 def test_dates_beside_a_number_that_is_none() -> None:

@@ -18,7 +18,7 @@ import httpx
 from graph.mailbox import parse_automatic_replies
 from sandbox.testing import AdminClient
 from tests.e2e.test_calendar import add_event, card_text, cards, joined, local, user
-from tests.e2e.test_calendar_writes import all_events, by_subject
+from tests.e2e.test_calendar_writes import all_events, by_subject, press
 from tests.e2e.test_directory_helpers import contacts_of
 from tests.e2e.test_directory_lists import items, new_items
 from tests.e2e.test_tasks_support import ADELE, CAMILLE, card_of, facts_of, todo_lists, todo_tasks
@@ -266,3 +266,18 @@ async def test_a_planner_task_corrected_in_french(bot: BotServer, graph_as: Any)
     due = datetime.fromisoformat(task["dueDateTime"].replace("Z", "+00:00")).astimezone(ZoneInfo(PARIS)).date()
     assert due == _coming(WEDNESDAY, PARIS)
     assert not [t for t in tasks if t["title"] == "vérifier la bannière"]
+
+
+async def test_the_first_card_is_spent_after_a_correction(bot: BotServer, graph_as: Any) -> None:
+    """Only the corrected card writes: its Confirm button writes once, the first card's button writes nothing."""
+    graph = graph_as(ADELE)
+    conv = bot.conversation(user_id=ADELE, timezone=PARIS)
+    first = card_of(await conv.say("add water the office plants to my tasks, due friday"))
+    corrected = card_of(await conv.say("make it thursday"))
+    await press(conv, first, "confirm")  # the card shown before the correction
+    assert _tasks_titled(graph, "water the office plants") == []
+    await press(conv, corrected, "confirm")
+    [task] = _tasks_titled(graph, "water the office plants")
+    assert _in_the_coming_week(_due(task), THURSDAY, PARIS)
+    await press(conv, corrected, "confirm")  # a second click writes nothing more
+    assert len(_tasks_titled(graph, "water the office plants")) == 1

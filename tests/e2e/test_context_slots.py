@@ -88,6 +88,20 @@ async def test_a_day_said_while_a_task_title_is_asked_is_its_due_day(bot: BotSer
     assert due.weekday() == 3 and today <= due <= today + timedelta(days=7)
 
 
+async def test_with_megan_while_the_time_is_asked(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele, megan = user(sandbox, "adelev"), user(sandbox, "meganb")
+    client = graph_as(adele["id"])
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=PARIS)
+    assert "When" in joined(await conv.say('schedule "Slot sync"'))
+    again = joined(await conv.say("with Megan"))
+    assert "Got it." in again and "When" in again
+    assert "Megan Bowen" in card_text(cards(await conv.say("tomorrow at 10am"))[0])
+    await conv.say("yes")
+    [event] = by_subject(client, "Slot sync", PARIS)
+    assert [a["emailAddress"]["address"] for a in event["attendees"]] == [megan["userPrincipalName"]]
+    assert local(event["start"], PARIS) == day_start(PARIS, 1) + timedelta(hours=10)
+
+
 # ---- an answer that is a new request ----------------------------------------------------------------
 async def test_a_question_while_the_meeting_title_is_asked_is_answered(bot: BotServer, sandbox: AdminClient,
                                                                        graph_as: Any) -> None:

@@ -253,7 +253,11 @@ class CreateDialog(FeatureDialog):
         missing: list[str] = []
         for name in correction.people:
             people = ambiguous(await graph.people.resolve(name))
-            if not people or not people[0].email:
+            if len(people) > 1:  # "add O'Brien too" with two O'Briens: ask for the full name, add no one
+                names = [p.display_name for p in people[:5]]
+                await self.say(step.context, "writes.person.ambiguous", name=name, choices=", ".join(names),
+                               example=names[0])
+            elif not people or not people[0].email:
                 missing.append(name)
             elif all(a["email"] != people[0].email for a in found):
                 found.append({"name": people[0].display_name, "email": people[0].email})

@@ -281,3 +281,17 @@ async def test_the_first_card_is_spent_after_a_correction(bot: BotServer, graph_
     assert _in_the_coming_week(_due(task), THURSDAY, PARIS)
     await press(conv, corrected, "confirm")  # a second click writes nothing more
     assert len(_tasks_titled(graph, "water the office plants")) == 1
+
+
+async def test_an_ambiguous_name_added_at_the_card_asks_for_the_full_name(bot: BotServer, sandbox: AdminClient,
+                                                                          graph_as: Any) -> None:
+    adele, liam = user(sandbox, "adelev"), user(sandbox, "liamo")
+    client = graph_as(adele["id"])
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=PARIS)
+    await conv.say('schedule "Name check" tomorrow at 11am')
+    said = joined(await conv.say("add O'Brien too"))
+    assert "More than one person matches O'Brien" in said and "Liam O'Brien" in said
+    assert "Liam O'Brien" in card_text(cards(await conv.say("add Liam O'Brien too"))[0])
+    await conv.say("yes")
+    [event] = by_subject(client, "Name check", PARIS)
+    assert [a["emailAddress"]["address"] for a in event["attendees"]] == [liam["userPrincipalName"]]

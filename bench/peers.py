@@ -1,4 +1,4 @@
-"""The peer SDKs' virtual environments: built from bench/peers/<name>.txt (every package pinned) when missing."""
+"""The peer SDKs' virtual environments: built from bench/requirements/<name>.txt (every package pinned) when missing."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ __all__ = ["PEER_DIR", "VENV_DIR", "peer_python"]
 
 logger = logging.getLogger(__name__)
 
-PEER_DIR = ROOT / "bench" / "peers"
-VENV_DIR = ROOT / "bench" / ".venvs"  # git-ignored
+PEER_DIR = ROOT / "bench" / "requirements"
+VENV_DIR = ROOT / ".venv" / "peers"  # beside MIPA's own environment: ignored by git, linters and scans
 
 
 def _digest(requirements: Path) -> str:

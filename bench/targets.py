@@ -42,7 +42,7 @@ class Target:
     memory: bool  # measure RSS after N conversations
     module: str = ""  # `python -m <module>`; empty means `python app.py`
     storage: str = ""  # "redis": MIPA with STORAGE_URL on the redis-server the benchmark starts
-    peer: str = ""  # a peer SDK: `module` runs in the virtual environment built from bench/peers/<peer>.txt
+    peer: str = ""  # a peer SDK: `module` runs in the virtual environment built from bench/requirements/<peer>.txt
     slow_callbacks: bool = False  # MIPA under asyncio's debug mode, reporting callbacks over 5 ms (bench/slow_callbacks.py)
     python: str = ""  # the interpreter, when not this one (a peer's, set by the runner)
 

@@ -1,6 +1,6 @@
 """The Microsoft 365 Agents SDK echo agent (microsoft-agents-hosting-aiohttp), as in its quick-start sample.
 
-It runs in its own virtual environment (bench/peers/agents-sdk.txt), never in MIPA's: anonymous inbound
+It runs in its own virtual environment (bench/requirements/agents-sdk.txt), never in MIPA's: anonymous inbound
 requests (no client id, as the benchmark's other bots), memory storage, one reply per message.
 """
 

@@ -1,6 +1,6 @@
 """The Teams SDK for Python echo bot (microsoft-teams-apps), as in its quick-start sample.
 
-It runs in its own virtual environment (bench/peers/teams-sdk.txt), never in MIPA's: FastAPI on uvicorn
+It runs in its own virtual environment (bench/requirements/teams-sdk.txt), never in MIPA's: FastAPI on uvicorn
 as the SDK starts it (bound to 127.0.0.1, quiet logs), unauthenticated inbound requests (no client id,
 as the benchmark's other bots), one reply per message, plus GET /healthz for the start-up measure.
 """

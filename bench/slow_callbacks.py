@@ -14,10 +14,12 @@ import logging
 import os
 import runpy
 import sys
+from pathlib import Path
 
 __all__ = ["MARKER", "main"]
 
 MARKER = "slow-callback "
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class _DebugPolicy(asyncio.DefaultEventLoopPolicy):
@@ -41,7 +43,18 @@ class _Report(logging.Handler):
         handle, seconds = record.args
         if not isinstance(seconds, (int, float)):
             return
-        print(f"{MARKER}{seconds * 1000:.1f} ms {str(handle)[:300]}", file=sys.stderr, flush=True)
+        print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)}", file=sys.stderr, flush=True)
+
+
+def _where(handle: object) -> str:
+    """For a task's step: the await it stopped at (innermost frames of this project), else the handle's repr."""
+    task = getattr(getattr(handle, "_callback", None), "__self__", None)
+    if isinstance(task, asyncio.Task):
+        frames = [f"{Path(f.f_code.co_filename).name}:{f.f_lineno} {f.f_code.co_name}"
+                  for f in task.get_stack() if str(ROOT) in f.f_code.co_filename and ".venv" not in f.f_code.co_filename]
+        if frames:
+            return "task stopped at " + " < ".join(reversed(frames[-3:]))
+    return str(handle)[:300]
 
 
 def main(argv: list[str]) -> None:

@@ -201,6 +201,7 @@ class Run:
         self.redis = RedisServer(log_path=self.log_dir / "redis-server.log")
         self.redis_reason = ""
         self._mipa_errors: list[str] | None = None
+        self.sandbox: ChildProcess | None = None
 
     def start_redis(self) -> None:
         """The redis-server of the `storage="redis"` targets; on failure those targets are not available."""
@@ -241,6 +242,7 @@ class Run:
             return None
         self.processes["sandbox"] = {"ready_s": round(time.perf_counter() - child.started_at, 3)}
         self.users = [{"id": str(u["id"]), "aadObjectId": str(u["id"])} for u in users if u.get("id")]
+        self.sandbox = child
         return child
 
     def channel_users(self, target: Target) -> list[dict[str, str]]:
@@ -347,6 +349,7 @@ class Run:
         if target.needs_sandbox and self.admin is not None:
             self.admin.clear_requests()
         cpu_before = child.cpu_seconds()
+        sandbox_before = self.sandbox.cpu_seconds() if self.sandbox is not None and target.needs_sandbox else None
         try:
             raw = self.cell(target, base + "/api/messages", scenario, concurrency)
         except LoadGeneratorError as exc:
@@ -357,6 +360,9 @@ class Run:
         result = summarise_cell(target.name, scenario, concurrency, raw)
         if cpu_before is not None and cpu_after is not None and raw.get("turns_total"):
             result.bot_cpu_ms_per_turn = 1000 * (cpu_after - cpu_before) / raw["turns_total"]
+        sandbox_after = self.sandbox.cpu_seconds() if sandbox_before is not None and self.sandbox else None
+        if sandbox_before is not None and sandbox_after is not None and raw.get("turns_total"):
+            result.sandbox_cpu_ms_per_turn = 1000 * (sandbox_after - sandbox_before) / raw["turns_total"]
         result.reply_shapes = raw.get("first_reply_shapes", [])
         if target.needs_sandbox and self.admin is not None:
             entries = graph_entries(self.admin.requests())

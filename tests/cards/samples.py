@@ -113,6 +113,14 @@ def builders() -> dict[str, Callable[[str], Card]]:
             "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high"),
              ("reminder", "3/5/2026 9:00"), ("old_when", "3/5/2026 9:00"), ("new_when", "3/6/2026 10:00")],
             ref="pending-1", locale=loc),
+        "move_conflicts": lambda loc: cards.confirmation_card(
+            "calendar.update", [("title", HOSTILE), ("old_when", "Tue, Mar 3, 4:00 PM – 4:30 PM"),
+                                ("new_when", "Tue, Mar 3, 5:00 PM – 5:30 PM"), ("duration", "30 min"),
+                                ("conflicts", "Budget review (5:00 PM – 6:00 PM); " + RTL + " (5:15 PM – 5:45 PM)")],
+            ref="pending-3", locale=loc),
+        "decline_confirmation": lambda loc: cards.confirmation_card(
+            "calendar.decline", [("title", "Roadmap review"), ("when", "Wed, Mar 4, 10:00 AM – 11:00 AM")],
+            ref="pending-4", locale=loc),
         "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE), ("sender", BOB.name)], locale=loc,
                                                undo_ref="undo-1"),
         "autoreply_confirmation": lambda loc: cards.confirmation_card(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import runpy
 import sys
 from pathlib import Path
@@ -48,13 +49,16 @@ class _Report(logging.Handler):
 
 def _where(handle: object) -> str:
     """For a task's step: the await it stopped at (innermost frames of this project), else the handle's repr."""
-    task = getattr(getattr(handle, "_callback", None), "__self__", None)
-    if isinstance(task, asyncio.Task):
+    text = str(handle)
+    match = re.search(r"<Task \w+ name='([^']+)'", text)
+    tasks = {t.get_name(): t for t in asyncio.all_tasks()} if match else {}
+    task = tasks.get(match.group(1)) if match else None
+    if task is not None:
         frames = [f"{Path(f.f_code.co_filename).name}:{f.f_lineno} {f.f_code.co_name}"
                   for f in task.get_stack() if str(ROOT) in f.f_code.co_filename and ".venv" not in f.f_code.co_filename]
         if frames:
             return "task stopped at " + " < ".join(reversed(frames[-3:]))
-    return str(handle)[:300]
+    return text[:300]
 
 
 def main(argv: list[str]) -> None:

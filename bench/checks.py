@@ -73,6 +73,7 @@ def evaluate(cells: Sequence[CellResult], processes: Mapping[str, Mapping[str, A
     mipa = processes.get(MIPA, {})
     conversations = mipa.get("conversations")
     debug = processes.get("mipa-asyncio-debug", {}).get("slow_callbacks", {})
+    timed = processes.get("mipa-callback-timing", {}).get("slow_callbacks", {})
     return [
         Check(f"calendar read at {CONCURRENCY}: turns/s over the Agents SDK echo's", ">=", 1.0,
               _ratio(turns(read16), turns(agents)), "x"),
@@ -82,6 +83,8 @@ def evaluate(cells: Sequence[CellResult], processes: Mapping[str, Mapping[str, A
               _ratio(turns(day16), turns(teams)), "x"),
         Check("callbacks over 5 ms (asyncio debug run, after start-up)", "==", 0.0,
               float(debug["count"]) if debug.get("available") else None),
+        Check("callbacks over 5 ms (each callback timed, normal mode, after start-up)", "==", 0.0,
+              float(timed["count"]) if timed.get("available") else None),
         Check(f"latency, {conc} conversations: calendar read p95 over the bare handler's", "<=", 1.25,
               _ratio(slow_read.p95_ms if slow_read else None, slow_bare.p95_ms if slow_bare else None), "x"),
         Check(f"latency, {conc} conversations: 'my day' p50", "<=", 500.0,

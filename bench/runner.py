@@ -79,7 +79,8 @@ class Options:
     max_turns: int | None = None
     concurrency: tuple[int, ...] = (1, 16)
     targets: tuple[str, ...] = (
-        "echo-bot", "bare-reply", "agents-sdk", "teams-sdk", "bare-graph", "mipa", "mipa-asyncio-debug", "mipa-redis",
+        "echo-bot", "bare-reply", "agents-sdk", "teams-sdk", "bare-graph", "mipa", "mipa-asyncio-debug",
+        "mipa-callback-timing", "mipa-redis",
     )
     latency_concurrency: int = 64  # conversations of the latency scenario (0 = skip it)
     latency_ms: tuple[int, int] = (100, 200)  # the sandbox's latency fault per Graph request in that scenario

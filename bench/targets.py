@@ -43,7 +43,7 @@ class Target:
     module: str = ""  # `python -m <module>`; empty means `python app.py`
     storage: str = ""  # "redis": MIPA with STORAGE_URL on the redis-server the benchmark starts
     peer: str = ""  # a peer SDK: `module` runs in the virtual environment built from bench/requirements/<peer>.txt
-    slow_callbacks: bool = False  # MIPA under asyncio's debug mode, reporting callbacks over 5 ms (bench/slow_callbacks.py)
+    slow_callbacks: str = ""  # "debug" or "timed": MIPA reporting callbacks over 5 ms (bench/slow_callbacks.py)
     python: str = ""  # the interpreter, when not this one (a peer's, set by the runner)
 
     def available(self) -> tuple[bool, str]:
@@ -55,7 +55,8 @@ class Target:
 
     def argv(self, *, port: int, sandbox_url: str) -> list[str]:
         if self.slow_callbacks:
-            return [sys.executable, "-m", "bench.slow_callbacks", str(ROOT / "app.py")]
+            timed = ["--timed"] if self.slow_callbacks == "timed" else []
+            return [sys.executable, "-m", "bench.slow_callbacks", *timed, str(ROOT / "app.py")]
         if not self.module:
             return [sys.executable, str(ROOT / "app.py")]
         argv = [self.python or sys.executable, "-m", self.module, "--host", "127.0.0.1", "--port", str(port)]
@@ -110,7 +111,9 @@ def all_targets() -> list[Target]:
                module="bench.baselines.teams_echo", peer="teams-sdk"),
         Target(name="mipa", scenarios=("calendar read", "my day", "task write"), needs_sandbox=True, memory=True),
         Target(name="mipa-asyncio-debug", scenarios=("calendar read", "my day"), needs_sandbox=True, memory=False,
-               slow_callbacks=True),
+               slow_callbacks="debug"),
+        Target(name="mipa-callback-timing", scenarios=("calendar read", "my day"), needs_sandbox=True, memory=False,
+               slow_callbacks="timed"),
         Target(name="mipa-redis", scenarios=("calendar read", "task write"), needs_sandbox=True, memory=False,
                storage="redis"),
     ]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.checks import evaluate, render_checks
 from bench.procs import cpu_seconds
 from bench.redis_server import RedisServer
@@ -36,13 +38,15 @@ def _cells(mipa_read: float) -> list[CellResult]:
 
 def test_checks_say_met_not_met_and_not_measured() -> None:
     processes = {"mipa": {"startup_s": 0.9, "rss_after_mb": 160.0, "conversations": 1000},
-                 "mipa-asyncio-debug": {"slow_callbacks": {"available": True, "count": 2}}}
+                 "mipa-asyncio-debug": {"slow_callbacks": {"available": True, "count": 2}},
+                 "mipa-callback-timing": {"slow_callbacks": {"available": True, "count": 0}}}
     checks = evaluate(_cells(mipa_read=110.0), processes)
     status = {check.name: check.status for check in checks}
     assert status["calendar read at 16: turns/s over the Agents SDK echo's"] == "met"  # 1.1x
     assert status["calendar read at 16: turns/s over the bare Graph handler's"] == "met"  # 0.55x
     assert status["'my day' at 16: turns/s over the Teams SDK echo's"] == "not met"  # 0.75x
     assert status["callbacks over 5 ms (asyncio debug run, after start-up)"] == "not met"
+    assert status["callbacks over 5 ms (each callback timed, normal mode, after start-up)"] == "met"
     assert status["latency, 64 conversations: calendar read p95 over the bare handler's"] == "met"  # 1.2x
     assert status["latency, 64 conversations: 'my day' p50"] == "not met"
     assert status["Graph requests per calendar read"] == "met"
@@ -93,7 +97,8 @@ def test_redis_server_starts_on_a_free_port_and_stops(tmp_path: Path) -> None:
     assert refused
 
 
-def test_slow_callbacks_are_reported_by_the_debug_wrapper(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [[], ["--timed"]], ids=["asyncio-debug", "timed"])
+def test_slow_callbacks_are_reported_by_the_wrapper(tmp_path: Path, mode: list[str]) -> None:
     # A script whose loop runs one 30 ms blocking callback and one quick one, under bench.slow_callbacks.
     script = tmp_path / "blocker.py"
     script.write_text(
@@ -106,9 +111,9 @@ def test_slow_callbacks_are_reported_by_the_debug_wrapper(tmp_path: Path) -> Non
     )
     log = tmp_path / "child.log"
     with log.open("wb") as out:
-        subprocess.run([sys.executable, "-m", "bench.slow_callbacks", str(script)], cwd=ROOT, stdout=out,
+        subprocess.run([sys.executable, "-m", "bench.slow_callbacks", *mode, str(script)], cwd=ROOT, stdout=out,
                        stderr=subprocess.STDOUT, timeout=60, check=True)
     report = slow_callbacks(log, 0)
     assert report["available"] and report["count"] == 1
-    assert report["max_ms"] >= 30.0 and "main()" in report["worst"][0]
+    assert report["max_ms"] >= 30.0 and "main()" in report["worst"][0]  # the task, named by its coroutine
     assert slow_callbacks(log, log.stat().st_size)["count"] == 0  # only lines after the offset count

@@ -17,6 +17,7 @@ from dialogs.tasks.matching import best_matches, clean_title, match_names, menti
 from dialogs.writes import Undo
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
 from language import t, tn
+from language.matching import best, names_something
 
 __all__ = [
     "PlannerAddDialog",
@@ -61,7 +62,8 @@ class PlannerListDialog(TaskFeature):
         graph = await self.graph(step.context)
         plans = await graph.planner.plans()
         matches = (mentioned(self.utterance(step), plans, lambda p: p.title)
-                   or match_names(name, plans, lambda p: p.title))[:MAX_CHOICES]
+                   or match_names(name, plans, lambda p: p.title)
+                   or best(name, plans, lambda p: p.title))[:MAX_CHOICES]  # "salon de lyon", "the Lyon fair plan"
         step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in matches]
         if not matches:
             await self.say(step.context, "tasks.planner.no_plan", name=name)
@@ -255,8 +257,14 @@ class PlannerCompleteDialog(TaskFeature):
             if not found:
                 found = [await graph.planner.get(picked[0])]
         else:
-            said = self.utterance(step)
-            found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
+            said, title = self.utterance(step), self.request(step).entities.title
+            if title and names_something(title):  # "mark the brochures task as done"
+                found = best(title, tasks, lambda task: task.title)
+                if not found:  # the name said back to the person, never logged
+                    await self.say(step.context, "tasks.planner.none_named", name=title)
+                    return await step.end_dialog()
+            else:
+                found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
             matched = bool(found)
             found = found or ordered_planner(tasks, self.request(step).tz)
         if not found:

@@ -92,7 +92,7 @@ def title_words(text: str, *, keep_stop: bool = False) -> tuple[str, ...]:
     for index, word in enumerate(raw):
         if word.isdigit():
             out.append(str(int(word)))  # "Task 07" is task 7
-        elif word in _NUMBERS and (word not in _KEEP_NUMBER or index > 0 and raw[index - 1] not in _STOP):
+        elif word in _NUMBERS and (word not in _KEEP_NUMBER or index > 0 and raw[index - 1] not in _STOP | _WHEN):
             out.append(_NUMBERS[word])
         elif keep_stop or word not in _STOP:
             out.append(_canonical(word))

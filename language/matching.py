@@ -56,7 +56,7 @@ _WHEN = frozenset(
     quatrieme cinquieme premier premiere derniere dernier
     """.split()
 )
-_TIME = re.compile(r"^\d{1,2}(?:[:h]\d{0,2})?(?:am|pm|h)?$|^\d{1,2}h\d{2}$")
+_TIME = re.compile(r"^\d{1,2}(?:am|pm|h\d{0,2})$")  # "3pm", "15h", "15h30" ("15:30" is read as 15 and 30)
 
 _NUMBERS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -136,7 +136,7 @@ def _similar(said: str, word: str) -> float:
 def score(query: str, title: str) -> float:
     """How well `title` matches what was said, in [0, 1]; 0 when a number said is not in the title, or when less
     than half of the words said are in it."""
-    said = title_words(query) or title_words(query, keep_stop=True)
+    said = significant_words(query) or title_words(query) or title_words(query, keep_stop=True)
     words = title_words(title) or title_words(title, keep_stop=True)
     if not said or not words:
         return 0.0

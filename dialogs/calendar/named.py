@@ -6,7 +6,7 @@ import logging
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dialogs.calendar.common import involves, live
+from dialogs.calendar.common import asks_next, involves, live
 from dialogs.request import Request
 from graph import UserGraph
 from graph.models import Event
@@ -58,5 +58,7 @@ async def named(graph: UserGraph, request: Request, *, now: datetime, upcoming_o
             ordered.append(event)
     if coming and len(ordered) > 1:  # "the workshop": the coming ones, not last week's
         ordered = [e for e in ordered if e.end > now]
+        if asks_next(title):  # "the next workshop"
+            ordered = ordered[:1]
     logger.info("meetings named: %d of %d", len(ordered), len(events))
     return ordered

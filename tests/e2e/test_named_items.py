@@ -16,7 +16,15 @@ from typing import Any
 import httpx
 
 from tests.e2e.test_calendar import card_text, cards, joined, local, view
-from tests.e2e.test_tasks_support import ADELE, CAMILLE, card_of, facts_of, plain_texts, todo_lists, todo_tasks
+from tests.e2e.test_tasks_support import (
+    ADELE,
+    CAMILLE,
+    card_of,
+    facts_of,
+    plain_texts,
+    todo_lists,
+    todo_tasks,
+)
 from tests.support.bot import BotServer, Conversation
 from tests.support.clock import day_start
 
@@ -160,6 +168,8 @@ async def test_several_workshops_match_a_short_picker_then_the_chosen_one(bot: B
     assert "Team lunch" not in question and "Contoso" not in question
     text = shown(await conv.say("the second one"))
     assert "Workshop 6" in text and "Workshop 5" not in text
+    text = shown(await conv.say("when is the next workshop?"))  # "next": the first coming one, no question
+    assert "Workshop 5" in text and "Which meeting" not in text and "Workshop 6" not in text
 
 
 async def test_no_meeting_has_that_name(bot: BotServer, graph_as: Any, at: Any, sandbox: Any) -> None:

@@ -134,3 +134,9 @@ def test_a_close_call_a_name_caused_is_settled_and_a_real_one_is_not() -> None:
     real = recognize("show the Orders list", "en-US", NOW, "Europe/Paris")  # a To Do or a SharePoint list
     assert set(real.alternatives) == {"lists.items", "todo.list"}
     assert settle(real, "show the Orders list", now=NOW, tz="Europe/Paris") == real
+
+
+def test_day_and_order_words_in_a_title_said_do_not_count_against_it() -> None:
+    assert best("next workshop", WEEK, same) == best("workshop", WEEK, same)
+    assert best("today's team lunch", WEEK, same) == ["Team lunch"]
+    assert best("Workshop 7 at 2pm", WEEK, same) == ["Workshop 7"]

@@ -147,12 +147,12 @@ def test_a_failing_receiver_is_retried(graph: httpx.Client, sandbox: AdminClient
 
 
 def test_expired_subscriptions_are_gone_and_renewal_extends_them(graph: httpx.Client, receiver: NotificationReceiver, sandbox: AdminClient) -> None:
-    short = _subscribe(graph, receiver.url, expirationDateTime=_expiry(2.5 / 60)).json()
-    renewed = _subscribe(graph, receiver.url, expirationDateTime=_expiry(2.5 / 60)).json()
+    short = _subscribe(graph, receiver.url, expirationDateTime=_expiry(4 / 60)).json()
+    renewed = _subscribe(graph, receiver.url, expirationDateTime=_expiry(4 / 60)).json()
     patched = graph.patch(f"/subscriptions/{renewed['id']}", json={"expirationDateTime": _expiry(4230 - 1)})
     assert patched.status_code == 200 and patched.json()["expirationDateTime"] > renewed["expirationDateTime"]
     assert_graph_error(graph.patch(f"/subscriptions/{renewed['id']}", json={"expirationDateTime": _expiry(4231)}), 400, "InvalidRequest")
-    time.sleep(3)
+    time.sleep(4.5)
     assert_graph_error(graph.get(f"/subscriptions/{short['id']}"), 404, "ResourceNotFound")
     assert_graph_error(graph.patch(f"/subscriptions/{short['id']}", json={"expirationDateTime": _expiry()}), 404, "ResourceNotFound")
     assert [s["id"] for s in sandbox.subscriptions()] == [renewed["id"]]

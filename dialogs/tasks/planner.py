@@ -65,9 +65,9 @@ class PlannerListDialog(TaskFeature):
                    or match_names(name, plans, lambda p: p.title)
                    or best(name, plans, lambda p: p.title))[:MAX_CHOICES]  # "salon de lyon", "the Lyon fair plan"
         step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in matches]
-        if not matches:
+        if not matches:  # said so, and no other plan's tasks instead
             await self.say(step.context, "tasks.planner.no_plan", name=name)
-            return await step.next(None)
+            return await step.end_dialog()
         return await self.pick_one(step, "plan", [p.title for p in matches])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:

@@ -236,6 +236,8 @@ async def test_whats_left_on_the_salon_de_lyon_plan(bot: BotServer) -> None:
         titles = set(plain_texts(card_of(await conv.say(sentence))))
         assert {"Réserver le stand", "Préparer la démo"} <= titles
         assert not any(t.startswith(("Campaign launch", "Website refresh")) for t in titles)
+    replies = await english(bot).say("what's left on the Lunar base plan?")
+    assert "I couldn't find a plan named \"Lunar base\"" in joined(replies) and not cards(replies)
 
 
 async def test_lists_by_name_in_english_and_french(bot: BotServer) -> None:

@@ -65,7 +65,7 @@ _PLACE = re.compile(r"\b(?:à|in|at)\s+([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?
 _NOT_A_NAME = re.compile(r"(?:planner|sharepoint|onedrive|teams|outlook|q\d|paris|friday|monday|i|mipa)\b")
 _PERSON_LOWER = re.compile(r"\b(?:with|avec)\s+([a-z\u00E0-\u00FF][\w\u00E0-\u00FF'-]+(?:\s+[a-z][\w'-]+)?)")
 _POSSESSIVE = re.compile(r"\b([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)'s\b|\bde ([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)\b")
-_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»|'([^']{3,})'")
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»|(?<!\w)'([^']{3,})'(?!\w)")  # not "c'est … d'équipe"
 _LEAD = re.compile(
     r"^(?:(?:please|can you|could you|would you|peux-tu|pouvez-vous|pourrais-tu|merci de|s'il te pla[iî]t)\s+)*"
     r"(?:add|put|create|new task|new to-?do|make a task|remind me to|remind me|remember to|add a task to|add task|"

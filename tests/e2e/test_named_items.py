@@ -156,6 +156,24 @@ async def test_french_words_and_number_words_find_the_english_title(bot: BotServ
     assert moved.weekday() == 3 and (moved.hour, moved.minute) == (10, 0)
 
 
+async def test_answer_invitations_named_by_title(bot: BotServer, graph_as: Any, at: Any) -> None:
+    at("08:00", PARIS)
+    conv = french(bot)
+    confirm = shown(await conv.say("accepte l'atelier 6"))
+    assert "Atelier 6" in confirm and "Atelier 5" not in confirm
+    await conv.say("oui")
+    answers = {e["subject"]: e["responseStatus"]["response"] for e in week(graph_as(CAMILLE))}
+    assert answers["Atelier 6"] == "accepted" and answers["Atelier 5"] != "accepted"
+    text = shown(await conv.say("c'est quand le déjeuner d'équipe ?"))
+    assert "Déjeuner d'équipe" in text and "Revue du projet Contoso" not in text
+    conv = english(bot)
+    confirm = shown(await conv.say("decline the workshop 5 invitation because I'm busy"))
+    assert "Workshop 5" in confirm and "Workshop 6" not in confirm
+    await conv.say("yes")
+    subjects = {e["subject"] for e in week(graph_as(ADELE))}
+    assert "Workshop 5" not in subjects and "Workshop 6" in subjects  # a declined meeting leaves the calendar
+
+
 # ---- several match, none matches -----------------------------------------------------------------------
 async def test_several_workshops_match_a_short_picker_then_the_chosen_one(bot: BotServer, at: Any) -> None:
     at("08:00", PARIS)

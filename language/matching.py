@@ -56,6 +56,8 @@ _WHEN = frozenset(
     quatrieme cinquieme premier premiere derniere dernier
     """.split()
 )
+#: Words that name a kind of meeting more than one meeting: "join the call" is the current call, not one named "call".
+_WEAK = frozenset({"call", "conference", "visio", "visioconference", "online"})
 _TIME = re.compile(r"^\d{1,2}(?:am|pm|h\d{0,2})$")  # "3pm", "15h", "15h30" ("15:30" is read as 15 and 30)
 
 _NUMBERS = {
@@ -111,7 +113,7 @@ def names_something(phrase: str | None, *, besides: Sequence[str] = ()) -> bool:
         return False
     others = {w for name in besides for w in title_words(name, keep_stop=True)}
     words = [w for w in significant_words(phrase) if w not in others]
-    return any(not w.isdigit() for w in words)
+    return any(not w.isdigit() and w not in _WEAK for w in words)
 
 
 def _has_digit(word: str) -> bool:

@@ -74,7 +74,8 @@ def test_title_words_fold_and_read_numbers() -> None:
 
 
 @pytest.mark.parametrize("phrase", ["my next meeting", "it", "my 3pm", "tomorrow's meeting", "the second one",
-                                    "ma réunion de 15h", "meeting with Megan", "", "la prochaine réunion"])
+                                    "ma réunion de 15h", "meeting with Megan", "", "la prochaine réunion", "the call",
+                                    "l'appel"])
 def test_phrases_that_name_nothing(phrase: str) -> None:
     assert not names_something(phrase, besides=["Megan"])
 

@@ -107,13 +107,14 @@ def significant_words(phrase: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def names_something(phrase: str | None, *, besides: Sequence[str] = ()) -> bool:
-    """Whether `phrase` names an item, once the words of the names in `besides` (people) are set aside."""
+def names_something(phrase: str | None, *, besides: Sequence[str] = (), kinds: bool = False) -> bool:
+    """Whether `phrase` names an item, once the words of the names in `besides` (people) are set aside; with
+    `kinds`, a word like "call" counts ("l'appel avec Seattle" may be a title even if Seattle were a person)."""
     if not phrase:
         return False
     others = {w for name in besides for w in title_words(name, keep_stop=True)}
     words = [w for w in significant_words(phrase) if w not in others]
-    return any(not w.isdigit() and w not in _WEAK for w in words)
+    return any(not w.isdigit() and (kinds or w not in _WEAK) for w in words)
 
 
 def _has_digit(word: str) -> bool:

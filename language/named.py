@@ -110,7 +110,8 @@ def meeting_title(text: str, intent: str, people: Sequence[str] = ()) -> str | N
         found.append(m.group("t"))
     for phrase in found:
         title = clean_name(phrase)
-        if names_something(title, besides=people):
+        # "the meeting with Megan" names no meeting; "the call with Seattle" may (the dialog falls back to people)
+        if names_something(title, besides=people) or (people and names_something(title, besides=people, kinds=True)):
             return title
     return None
 

@@ -166,11 +166,13 @@ class UpdateDialog(_WriteDialog):
         now = self.services.now(request.tz)
         start, end = entities.start, entities.end
         if entities.title:  # "move budget to 6pm": the times said are the new ones
-            target = entities.new_start or start
-            if target is not None:
-                step.values["new_start"] = target.isoformat()
-                step.values["new_all_day"] = not entities.time_given
-            return await named(graph, request, now=now, upcoming_only=True, dated=False)
+            found = await named(graph, request, now=now, upcoming_only=True, dated=False)
+            if found or not entities.people:  # else "the call with Megan": the meetings with Megan, below
+                target = entities.new_start or start
+                if target is not None:
+                    step.values["new_start"] = target.isoformat()
+                    step.values["new_all_day"] = not entities.time_given
+                return found
         if entities.new_start is not None:
             # The recogniser tells the target ("to tomorrow at 10am") from the meeting ("my 3pm").
             step.values["new_start"] = entities.new_start.isoformat()

@@ -62,7 +62,9 @@ class MeetingDialog(FeatureDialog):
 
     async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
         if request.entities.title:  # "the call with the west coast"
-            return await named(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
+            found = await named(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
+            if found or not request.entities.people:
+                return found  # else "the call with Megan": no such title, the meetings with Megan
         return await candidates(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
 
     # ---- finding the meeting -------------------------------------------------------------------

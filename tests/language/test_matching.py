@@ -141,3 +141,9 @@ def test_day_and_order_words_in_a_title_said_do_not_count_against_it() -> None:
     assert best("next workshop", WEEK, same) == best("workshop", WEEK, same)
     assert best("today's team lunch", WEEK, same) == ["Team lunch"]
     assert best("Workshop 7 at 2pm", WEEK, same) == ["Workshop 7"]
+
+
+def test_a_kind_of_meeting_with_a_name_may_be_a_title() -> None:
+    assert meeting_title("quand est l'appel avec Seattle ?", "calendar.details", ["Seattle"]) == "appel avec Seattle"
+    assert meeting_title("join the call", "calendar.join", []) is None
+    assert meeting_title("tell me about the meeting with Megan", "calendar.details", ["Megan"]) is None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
@@ -14,9 +15,11 @@ from cards.tasks import due_date
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature
 from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
-from dialogs.writes import Undo
+from dialogs.writes import Proposal, Undo
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
 from language import t, tn
+from language.corrections import Correction
+from language.matching import best, names_something
 
 __all__ = [
     "PlannerAddDialog",
@@ -30,6 +33,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_SHOWN = 25
+#: What a correction at the "add this Planner task?" card may change: the due day and the title.
+ADD_CORRECTS = ("day", "title")
 _BUCKET_WORDS = ("bucket", "compartiment", "colonne")
 
 
@@ -61,11 +66,12 @@ class PlannerListDialog(TaskFeature):
         graph = await self.graph(step.context)
         plans = await graph.planner.plans()
         matches = (mentioned(self.utterance(step), plans, lambda p: p.title)
-                   or match_names(name, plans, lambda p: p.title))[:MAX_CHOICES]
+                   or match_names(name, plans, lambda p: p.title)
+                   or best(name, plans, lambda p: p.title))[:MAX_CHOICES]  # "salon de lyon", "the Lyon fair plan"
         step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in matches]
-        if not matches:
+        if not matches:  # said so, and no other plan's tasks instead
             await self.say(step.context, "tasks.planner.no_plan", name=name)
-            return await step.next(None)
+            return await step.end_dialog()
         return await self.pick_one(step, "plan", [p.title for p in matches])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -217,11 +223,20 @@ class PlannerAddDialog(TaskFeature):
             return await self.not_done(step)
         start = self.request(step).entities.start
         step.values["due"] = start.isoformat() if start is not None else None
-        return await self.ask_confirm(step, "planner.add", self._fields(step))
+        return await self.ask_confirm(step, "planner.add", self._fields(step), corrects=ADD_CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, Thursday" moves the due day; "change the title to …" renames."""
+        if correction.title:
+            step.values["title"] = correction.title
+        if correction.day is not None:
+            zone = ZoneInfo(self.request(step).tz)
+            step.values["due"] = datetime.combine(correction.day, time(0), zone).isoformat()
+        return self.proposal(step, "planner.add", self._fields(step), corrects=ADD_CORRECTS)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if step.result is not True:
-            return await self.not_done(step)
+        if (pending := await self.writes.settle(step, "tasks.not_done", self.amend)) is not None:
+            return pending
         values = step.values
         graph = await self.graph(step.context)
         task = await graph.planner.create(
@@ -255,8 +270,14 @@ class PlannerCompleteDialog(TaskFeature):
             if not found:
                 found = [await graph.planner.get(picked[0])]
         else:
-            said = self.utterance(step)
-            found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
+            said, title = self.utterance(step), self.request(step).entities.title
+            if title and names_something(title):  # "mark the brochures task as done"
+                found = best(title, tasks, lambda task: task.title)
+                if not found:  # the name said back to the person, never logged
+                    await self.say(step.context, "tasks.planner.none_named", name=title)
+                    return await step.end_dialog()
+            else:
+                found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
             matched = bool(found)
             found = found or ordered_planner(tasks, self.request(step).tz)
         if not found:

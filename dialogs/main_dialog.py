@@ -17,13 +17,15 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 
+from dialogs.context.resolve import Redirect, resolve
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
 from dialogs.typed_undo import UNDO_INTENT, as_undo
-from language import WRITE_INTENTS, t
+from language import WRITE_INTENTS, Recognition, t
+from language.followups import reference
 
 __all__ = ["MainDialog"]
 
@@ -104,6 +106,9 @@ class MainDialog(ComponentDialog):
         # given as an answer must not turn into "help").
         if intent not in _INTERRUPTIONS or recognition.score < INTERRUPTION_SCORE:
             return None
+        if intent == "general.cancel" and not await _awaits_choice(inner_dc) \
+                and (pointed := reference(facts.text, recognition.entities)) is not None and pointed.it:
+            return None  # "cancel that" after a list: the meeting, not the paging (dialogs/context/resolve.py)
         logger.info("interruption: %s", intent)
         if intent == "general.help":
             await self.services.say(context, "bot.help")
@@ -117,6 +122,7 @@ class MainDialog(ComponentDialog):
 
     async def sign_out(self, context: TurnContext) -> None:
         await self.services.signin.sign_out_user(context)
+        await self.services.context.clear(context)
         self.services.forget_token(context)
         await self.services.say(context, "bot.signout.done")
 
@@ -131,6 +137,12 @@ class MainDialog(ComponentDialog):
         recognition = as_undo(await facts.recognize_off_loop(known_tz or "UTC", self.services.clock.now()), facts.text)
         intent = recognition.intent
         logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
+        redirect = await self._lean_on_context(context, recognition, facts.text, known_tz or "UTC")
+        if redirect is not None and redirect.say:
+            await self.services.say(context, redirect.say)
+            return await step.end_dialog()
+        if redirect is not None and redirect.options:
+            return await self._start(step, redirect.options, tz_known=True)
         if intent in SMALL_TALK:
             await small_talk(context, intent, facts.locale)
             return await step.end_dialog()
@@ -159,13 +171,27 @@ class MainDialog(ComponentDialog):
             key = "bot.not_understood" if intent in ("none", "general.confirm", "general.reject") else "bot.not_available"
             await self.services.say(context, key)
             return await step.end_dialog()
+        options = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
+        return await self._start(step, options, tz_known=known_tz is not None)
+
+    async def _lean_on_context(self, context: TurnContext, recognition: Recognition, text: str,
+                               tz: str) -> Redirect | None:
+        """A follow-up, a reference or "more", read against the conversation context (dialogs/context/)."""
+        found = resolve(await self.services.context.touch(context), recognition, text, tz=tz)
+        if found is not None and found.options and found.options["intent"] not in self._routes:
+            return None
+        return found
+
+    async def _start(self, step: WaterfallStepContext, options: dict[str, Any], *, tz_known: bool) -> DialogTurnResult:
+        context = step.context
+        intent = str(options["intent"])
         if self.services.settings.read_only and intent in WRITE_INTENTS:
             # What MIPA would have done, and why it will not (DESIGN.md, conversation rules).
-            action = t(f"bot.read_only.action.{intent}", facts.locale)
+            action = t(f"bot.read_only.action.{intent}", TurnFacts.of(context).locale)
             await self.services.say(context, "bot.read_only.would", action=action)
             return await step.end_dialog()
-        step.values["request"] = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
-        step.values["tz_known"] = known_tz is not None
+        step.values["request"] = options
+        step.values["tz_known"] = tz_known
         step.values["activity_id"] = context.activity.id
         return await step.next(None)
 

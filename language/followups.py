@@ -58,8 +58,9 @@ _IT = _R(r"\b(?:it|that|this|that one|this one)\b|-(?:le|la|les)\b|\b(?:ca|cela|
          r"\b(?:le|la|l') ?(?:deplacer|annuler|supprimer|ouvrir|decaler|reporter|terminer|marquer)\b")
 _WITH = _R(r"\b(?:the one|one|the meeting|celui|celle|la reunion|le rendez-vous) (?:with|avec) (?P<name>[\w' -]+?)\s*[?.!]*$")
 _ONLY = _R(r"^(?:(?:and|et|ok|then|alors|so)[ ,]+)?(?:"
-           r"(?:the |le |la |l')?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|premiere?|deuxieme|second|"
-           r"seconde|troisieme|quatrieme|cinquieme|derniere?)(?: one| meeting| task| item| reunion| tache| element)?|"
+           r"(?:the |le |la |l')?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|"
+           r"[4-9]th|10th|premiere?|deuxieme|second|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|"
+           r"neuvieme|dixieme|derniere?)(?: one| meeting| task| item| reunion| tache| element)?|"
            r"(?:the one|celui|celle|la reunion|the meeting) (?:with|avec) [\w' -]+|"
            r"(?:open|show|show me|details of|ouvre|montre|montre-moi|affiche|details de) ?(?:it|that|that one|this one|-le|-la|"
            r"le|la|ca|celui-ci|celle-ci)|(?:ouvre|montre|affiche)-(?:le|la|moi ca)|"

@@ -11,7 +11,7 @@ from dialogs.context import LastRequest, ShownList
 from dialogs.context.options import page_of
 from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.feature import FeatureDialog
-from dialogs.services import Services
+from dialogs.services import Services, card_activity
 from language import t
 
 __all__ = ["FilesDialog"]
@@ -45,9 +45,10 @@ class FilesDialog(FeatureDialog):
             await self.say(step.context, f"directory.files.{kind}_empty")
             return await step.end_dialog()
         line = page_line(page, request.locale)
-        summary = t(f"directory.files.{kind}_header", request.locale, count=len(files)) + (f" {line}" if line else "")
+        summary = t(f"directory.files.{kind}_header", request.locale, count=len(files))
         card = with_page_line(files_card(files, locale=request.locale, tz=request.tz, shared=shared), line)
-        await self.services.send_card(step.context, card, summary=summary)
+        await step.context.send_activity(card_activity(card, text=f"{summary}\n{line}" if line else None,
+                                                       summary=summary))
         await self.services.context.remember_list(
             step.context, ShownList("file", tuple((f.id,) for f in files), page=page.index, total=page.total,
                                     more=page.more), request=LastRequest(request.intent))

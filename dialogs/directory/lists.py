@@ -27,7 +27,7 @@ from dialogs.directory.parsing import site_name
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
-from dialogs.services import Services
+from dialogs.services import Services, card_activity
 from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
@@ -161,7 +161,8 @@ class ListItemsDialog(_ListDialog):
         line = page_line(page, request.locale)
         summary = t("directory.lists.header", request.locale, name=chosen["list"], count=len(items))
         card = with_page_line(list_items_card(items, locale=request.locale, list_name=chosen["list"]), line)
-        await self.services.send_card(step.context, card, summary=summary + (f" {line}" if line else ""))
+        text = f"{summary}\n{line}" if line else None  # the page line is said, not only shown
+        await step.context.send_activity(card_activity(card, text=text, summary=summary))
         await self.services.context.remember_list(
             step.context, ShownList("list_item", tuple((item.id,) for item in page.items), page=page.index,
                                     total=page.total, more=page.more),

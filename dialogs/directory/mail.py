@@ -14,7 +14,7 @@ from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
 from dialogs.directory.parsing import mail_query, mentions_unread
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request
-from dialogs.services import Services
+from dialogs.services import Services, card_activity
 from graph.models import Message
 from language import t
 
@@ -42,7 +42,8 @@ class _MailDialog(FeatureDialog):
         today = self.services.now(request.tz).date()
         card = with_page_line(mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today,
                                              empty=empty), line)
-        await self.services.send_card(step.context, card, summary=title + (f" {line}" if line else ""))
+        text = f"{title}\n{line}" if line else None  # the page line is said, not only shown
+        await step.context.send_activity(card_activity(card, text=text, summary=title))
         await self.services.context.remember_list(
             step.context, ShownList("mail", tuple((m.id,) for m in messages), page=page, more=more),
             request=LastRequest(request.intent, container=container))

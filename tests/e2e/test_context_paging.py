@@ -12,7 +12,7 @@ import httpx
 from language import t
 from sandbox.testing import AdminClient
 from tests.e2e.test_calendar import add_event, card_text, cards, joined, user, view
-from tests.e2e.test_tasks_support import card_of, plain_texts, todo_lists, todo_tasks
+from tests.e2e.test_tasks_support import block_texts, card_of, plain_texts, todo_lists, todo_tasks
 from tests.support.bot import BotServer
 from tests.support.clock import day_start
 
@@ -131,3 +131,26 @@ async def test_more_with_nothing_to_page_says_so(bot: BotServer, sandbox: AdminC
     conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=TZ)
     assert "Planner task" in joined(await conv.say("show my Planner tasks"))
     assert joined(await conv.say("show me more")) == t("context.more.none", "en")
+
+
+async def test_more_pages_through_recent_mail_in_both_languages(bot: BotServer, sandbox: AdminClient,
+                                                                graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    client = graph_as(adele["id"])
+    response = client.get("/me/messages", params={"$orderby": "receivedDateTime desc", "$top": "50"})
+    response.raise_for_status()
+    subjects = [m["subject"] for m in response.json()["value"]]
+    total = len(subjects)
+    assert 10 < total <= 20, "the seed has between one and two pages of mail"
+    for locale, ask, more in (("en-US", "show my recent emails", "more"), ("fr-FR", "montre mes derniers mails",
+                                                                             "la suite")):
+        lang = locale[:2]
+        conv = bot.conversation(user_id=adele["userPrincipalName"], locale=locale, timezone=TZ)
+        first = await conv.say(ask)
+        assert t("context.page.line", lang, first=1, last=10, count=total) in joined(first)
+        second = await conv.say(more)
+        assert t("context.page.line", lang, first=11, last=total, count=total) in joined(second)
+        page = set(plain_texts(card_of(second)) + block_texts(card_of(second)))
+        assert all(s in page for s in subjects[10:] if subjects.count(s) == 1), page
+        assert not any(s in page for s in subjects[:10] if subjects.count(s) == 1), page
+        assert joined(await conv.say(more)) == t("context.more.none", lang)

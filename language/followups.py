@@ -54,7 +54,9 @@ _DATE_WORDS = _R(r"^(?:(?:on|for|in|next|this|the|le|la|les|ce|cette|pour|a|au|e
                  r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
                  r"morning|afternoon|evening|matin|apres-midi|soir)\b")
 
-_IT = _R(r"\b(?:it|that|this|that one|this one)\b|-(?:le|la|les)\b|\b(?:ca|cela|celui-ci|celle-ci|celui-la|celle-la)\b|"
+_IT = _R(r"\bit\b|\b(?:this|that)(?: one| meeting| event| task| invite| invitation)?(?=\s*(?:$|to|at|for|until|on|from|"
+         r"as|off|please|done|complete|completed|by|back)\b)|"
+         r"-(?:le|la|les)\b|\b(?:ca|cela|celui-ci|celle-ci|celui-la|celle-la)\b|"
          r"\b(?:le|la|l') ?(?:deplacer|annuler|supprimer|ouvrir|decaler|reporter|terminer|marquer)\b")
 _WITH = _R(r"\b(?:the one|one|the meeting|celui|celle|la reunion|le rendez-vous) (?:with|avec) (?P<name>[\w' -]+?)\s*[?.!]*$")
 _ONLY = _R(r"^(?:(?:and|et|ok|then|alors|so)[ ,]+)?(?:"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from dialogs.context.models import Context, ShownList
 from dialogs.context.options import with_context
 from language import WRITE_INTENTS, Entities, Recognition
-from language.followups import SOURCES, followup, is_more, only_reference, reference
+from language.followups import SOURCES, followup, is_more, only_reference, reference, says_day
 
 __all__ = ["DATED", "Redirect", "resolve"]
 
@@ -24,6 +25,8 @@ _KIND = {
     "calendar.accept": "event", "calendar.decline": "event", "calendar.tentative": "event",
     "todo.complete": "todo", "todo.delete": "todo", "planner.complete": "planner",
 }
+
+_NAMES_MEETING = re.compile(r"\b(?:meetings?|r[ée]unions?|rendez-vous|events?|calls?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +117,8 @@ def _reference(ctx: Context, recognition: Recognition, text: str, tz: str) -> Re
     shown = ctx.shown if ctx.shown is not None and ctx.shown.kind == kind else None
     item = ctx.item if ctx.item is not None and ctx.item.kind == kind else None
     if pointed.ordinal is not None:
-        if shown is None:
-            return None
+        if shown is None or (says_day(text) and _NAMES_MEETING.search(text)):
+            return None  # "cancel my second meeting tomorrow": counted in that day, not in the list shown
         ids = shown.at(pointed.ordinal)
         if ids is None:
             return Redirect(say="context.reference.no_such")

@@ -117,6 +117,7 @@ def test_references_pick_ids_from_the_last_list_or_item() -> None:
     assert done.options["intent"] == "todo.complete" and target_of(done.options, "todo") == ("l", "t2")
     assert target_of(redirect(tasks, "supprime le premier", "fr").options, "todo") == ("l", "t1")
     assert redirect(Context(), "cancel that") is None  # nothing to point at: "cancel" keeps its meaning
+    assert redirect(listed, "cancel my second meeting tomorrow") is None  # counted in that day, not in the list
 
 
 def test_pages_count_n_to_m_of_n() -> None:

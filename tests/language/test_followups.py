@@ -120,3 +120,17 @@ def test_is_more(text: str, more: bool) -> None:
                                            ("décale-le à demain 10h", True), ("move it to the 12th", True)])
 def test_says_day(text: str, day: bool) -> None:
     assert says_day(text) is day
+
+
+@pytest.mark.parametrize("text", ["accept the invitation for this Friday", "what's on this week?",
+                                  "decline that meeting tomorrow morning"])
+def test_this_and_that_before_a_day_are_not_references(text: str) -> None:
+    pointed = reference(text, entities(text, "en"))
+    assert pointed is None or not pointed.it
+
+
+@pytest.mark.parametrize("text", ["move that to 4pm", "mark this one done", "complete that task", "cancel this meeting",
+                                  "decline it"])
+def test_this_and_that_as_pronouns_are_references(text: str) -> None:
+    pointed = reference(text, entities(text, "en"))
+    assert pointed is not None and pointed.it

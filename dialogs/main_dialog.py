@@ -17,6 +17,7 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 
+from dialogs.calendar.agenda import MoreDialog
 from dialogs.context.resolve import Redirect, resolve
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.feature import FeatureDialog
@@ -37,8 +38,8 @@ INTERRUPTION_SCORE = 0.5
 NEW_REQUEST_SCORE = 0.6
 
 
-async def _awaits_choice(dialog_context: DialogContext) -> bool:
-    """True when the innermost active dialog is a confirmation or a pick (yes/no, "the second one").
+async def _innermost(dialog_context: DialogContext) -> Dialog | None:
+    """The innermost active dialog.
 
     ComponentDialog is not a DialogContainer in botbuilder-python, so `DialogContext.child` stops at
     the first component; walk the persisted stacks instead."""
@@ -52,7 +53,12 @@ async def _awaits_choice(dialog_context: DialogContext) -> bool:
             break
         inner = instance.state.get(ComponentDialog.persisted_dialog_state)
         find, stack = dialog.find_dialog, (inner.dialog_stack if inner is not None else [])
-    return isinstance(dialog, (ConfirmDialog, PickDialog))
+    return dialog
+
+
+async def _awaits_choice(dialog_context: DialogContext) -> bool:
+    """True when the innermost active dialog is a confirmation or a pick (yes/no, "the second one")."""
+    return isinstance(await _innermost(dialog_context), (ConfirmDialog, PickDialog))
 
 
 class MainDialog(ComponentDialog):
@@ -106,9 +112,9 @@ class MainDialog(ComponentDialog):
         # given as an answer must not turn into "help").
         if intent not in _INTERRUPTIONS or recognition.score < INTERRUPTION_SCORE:
             return None
-        if intent == "general.cancel" and not await _awaits_choice(inner_dc) \
+        if intent == "general.cancel" and isinstance(await _innermost(inner_dc), MoreDialog) \
                 and (pointed := reference(facts.text, recognition.entities)) is not None and pointed.it:
-            return None  # "cancel that" after a list: the meeting, not the paging (dialogs/context/resolve.py)
+            return None  # "cancel that" after an agenda page: the meeting, not the paging (dialogs/context/resolve.py)
         logger.info("interruption: %s", intent)
         if intent == "general.help":
             await self.services.say(context, "bot.help")

@@ -248,3 +248,14 @@ def _nth_title(shown: list[str], tasks: dict[str, dict[str, Any]], n: int) -> st
 
 def _is_megan(address: dict[str, Any]) -> bool:
     return "Megan" in (address.get("name") or "") or (address.get("address") or "").startswith("meganb@")
+
+
+async def test_cancel_it_while_a_question_waits_still_cancels(bot: BotServer, sandbox: AdminClient,
+                                                              graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    client = graph_as(adele["id"])
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=TZ)
+    await conv.say("what's my next meeting?")  # an item in the context ...
+    await conv.say("book a meeting tomorrow at 3pm")  # ... and a question waiting for the title
+    assert joined(await conv.say("cancel it")) == t("bot.cancelled", "en")
+    assert by_subject(client, "cancel it", TZ) == []

@@ -28,6 +28,9 @@ _KIND = {
 
 _NAMES_MEETING = re.compile(r"\b(?:meetings?|r[ée]unions?|rendez-vous|events?|calls?)\b", re.IGNORECASE)
 
+#: "mark it done" completes whichever kind of task "it" is.
+_DONE = {"todo.complete": "todo", "planner.complete": "planner"}
+
 
 @dataclass(frozen=True, slots=True)
 class Redirect:
@@ -112,6 +115,9 @@ def _reference(ctx: Context, recognition: Recognition, text: str, tz: str) -> Re
                 return Redirect(say="context.reference.what") if _latest_kind(ctx) else None
         else:
             return None
+    latest = _latest_kind(ctx)
+    if intent in _DONE and latest in _DONE.values() and _KIND[intent] != latest:
+        intent = next(i for i, k in _DONE.items() if k == latest)  # "mark it done": a To Do or a Planner task
     kind = _KIND[intent]
     entities = recognition.entities
     shown = ctx.shown if ctx.shown is not None and ctx.shown.kind == kind else None

@@ -116,6 +116,9 @@ def test_references_pick_ids_from_the_last_list_or_item() -> None:
     done = redirect(tasks, "mark the second one done")
     assert done.options["intent"] == "todo.complete" and target_of(done.options, "todo") == ("l", "t2")
     assert target_of(redirect(tasks, "supprime le premier", "fr").options, "todo") == ("l", "t1")
+    planner = Context(item=Item("planner", ("p1",)), latest="item")
+    done_planner = redirect(planner, "mark it as done")
+    assert done_planner.options["intent"] == "planner.complete" and target_of(done_planner.options, "planner") == ("p1",)
     assert redirect(Context(), "cancel that") is None  # nothing to point at: "cancel" keeps its meaning
     assert redirect(listed, "cancel my second meeting tomorrow") is None  # counted in that day, not in the list
 

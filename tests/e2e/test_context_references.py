@@ -259,3 +259,21 @@ async def test_cancel_it_while_a_question_waits_still_cancels(bot: BotServer, sa
     await conv.say("book a meeting tomorrow at 3pm")  # ... and a question waiting for the title
     assert joined(await conv.say("cancel it")) == t("bot.cancelled", "en")
     assert by_subject(client, "cancel it", TZ) == []
+
+
+async def test_mark_the_second_planner_task_done(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+    adele = user(sandbox, "adelev")
+    graph = graph_as(adele["id"])
+    response = graph.get("/me/planner/tasks")
+    response.raise_for_status()
+    before = {task["id"]: task for task in response.json()["value"]}
+    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=TZ)
+    shown = [text for text in plain_texts(card_of(await conv.say("show my Planner tasks")))
+             if text in {task["title"] for task in before.values()}]
+    assert len(shown) >= 2
+    assert shown[1] in card_text(card_of(await conv.say("mark the second one done")))
+    await conv.say("yes")
+    after = graph.get("/me/planner/tasks").json()["value"]
+    done = [task["title"] for task in after if task["percentComplete"] == 100
+            and before[task["id"]]["percentComplete"] != 100]
+    assert done == [shown[1]]

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 
 from language import t
 from sandbox.testing import AdminClient
@@ -135,7 +136,10 @@ async def test_french_le_premier_after_an_agenda(bot: BotServer, sandbox: AdminC
     assert joined(await conv.say("le premier")).startswith(expected[0]["subject"])
 
 
-async def test_the_one_with_megan_after_a_list(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
+@pytest.mark.parametrize(("locale", "ask", "pointer"), [("en-US", "what's on tomorrow?", "the one with Megan"),
+                                                        ("fr-FR", "qu'est-ce que j'ai demain ?", "celle avec Megan")])
+async def test_the_one_with_megan_after_a_list(bot: BotServer, sandbox: AdminClient, graph_as: Any, locale: str,
+                                               ask: str, pointer: str) -> None:
     adele = user(sandbox, "adelev")
     client = graph_as(adele["id"])
     tomorrow = day_start(TZ, 1)
@@ -145,14 +149,14 @@ async def test_the_one_with_megan_after_a_list(bot: BotServer, sandbox: AdminCli
     with_megan = [e for e in day if any(_is_megan(a["emailAddress"]) for a in e.get("attendees", []))
                   or _is_megan((e.get("organizer") or {}).get("emailAddress") or {})]
     assert "Design chat" in [e["subject"] for e in with_megan] and "Solo focus" in [e["subject"] for e in day]
-    conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=TZ)
-    await conv.say("what's on tomorrow?")
-    replies = await conv.say("the one with Megan")
+    conv = bot.conversation(user_id=adele["userPrincipalName"], locale=locale, timezone=TZ)
+    await conv.say(ask)
+    replies = await conv.say(pointer)
     answer = joined(replies)
     if len(with_megan) == 1:
         assert answer.startswith(with_megan[0]["subject"])
     else:  # several: asked, among those only
-        assert t("calendar.find.which", "en") in answer
+        assert t("calendar.find.which", locale[:2]) in answer
         answer = card_text(cards(replies)[0])
         assert all(m["subject"] in answer for m in with_megan[:8])
         others = [e["subject"] for e in day if e not in with_megan and e["subject"] not in

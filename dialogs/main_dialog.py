@@ -18,7 +18,7 @@ from botbuilder.dialogs import (
 )
 
 from dialogs.calendar.agenda import MoreDialog
-from dialogs.context.resolve import Redirect, resolve
+from dialogs.context.resolve import Redirect, asked_span, resolve
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog
@@ -236,4 +236,8 @@ class MainDialog(ComponentDialog):
 
     async def dispatch_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options: dict[str, Any] = step.result
-        return await step.begin_dialog(self._routes[Request.from_options(options).intent], options)
+        request = Request.from_options(options)
+        asked = asked_span(request.intent, request.entities, self.services.now(request.tz))
+        if asked is not None:  # what "and tomorrow?" / "and for Megan?" will lean on (dialogs/context/)
+            await self.services.context.remember_request(step.context, asked)
+        return await step.begin_dialog(self._routes[request.intent], options)

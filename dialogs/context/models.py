@@ -84,11 +84,14 @@ class Context:
     at: float = 0.0
     #: Which of `shown` and `item` came last ("list" or "item"): "it" means the more recent one.
     latest: str = field(default="")
+    #: The request that produced `shown`, for its next page ("more" after another question still pages it).
+    pager: LastRequest | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request.to_json() if self.request else None,
                 "shown": self.shown.to_json() if self.shown else None,
-                "item": self.item.to_json() if self.item else None, "at": self.at, "latest": self.latest}
+                "item": self.item.to_json() if self.item else None, "at": self.at, "latest": self.latest,
+                "pager": self.pager.to_json() if self.pager else None}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Context:
@@ -96,7 +99,8 @@ class Context:
             return cls(request=LastRequest.from_json(raw["request"]) if raw.get("request") else None,
                        shown=ShownList.from_json(raw["shown"]) if raw.get("shown") else None,
                        item=Item.from_json(raw["item"]) if raw.get("item") else None,
-                       at=float(raw.get("at") or 0.0), latest=str(raw.get("latest") or ""))
+                       at=float(raw.get("at") or 0.0), latest=str(raw.get("latest") or ""),
+                       pager=LastRequest.from_json(raw["pager"]) if raw.get("pager") else None)
         except (KeyError, TypeError, ValueError):
             return cls()  # a context written by another version: start afresh
 

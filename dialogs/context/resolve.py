@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from dialogs.context.models import Context, ShownList
+from dialogs.context.models import Context, LastRequest, ShownList
 from dialogs.context.options import with_context
 from language import WRITE_INTENTS, Entities, Recognition
 from language.followups import SOURCES, followup, is_more, only_reference, reference, says_day
 
-__all__ = ["DATED", "Redirect", "resolve"]
+__all__ = ["DATED", "Redirect", "asked_span", "resolve"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,16 @@ class Redirect:
     say: str | None = None
 
 
+def asked_span(intent: str, entities: Entities, now: datetime) -> LastRequest | None:
+    """The request to remember for follow-ups: a dated one with its whole days (today when none was said)."""
+    if intent not in DATED:
+        return None
+    start = (entities.start or now).astimezone(now.tzinfo)
+    day = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    end = entities.end.astimezone(now.tzinfo) if entities.end is not None and entities.end > start else None
+    return LastRequest(intent, day, end if end is not None and end > day + timedelta(days=1) else day + timedelta(days=1))
+
+
 def _options(intent: str, recognition: Recognition, tz: str, entities: Entities, **extra: Any) -> dict[str, Any]:
     base = {"intent": intent, "locale": recognition.locale, "tz": tz, "entities": entities.to_json()}
     return with_context(base, **extra)
@@ -57,7 +67,7 @@ def resolve(ctx: Context, recognition: Recognition, text: str, *, tz: str) -> Re
 
 
 def _more(ctx: Context, recognition: Recognition, tz: str) -> Redirect:
-    shown, request = ctx.shown, ctx.request
+    shown, request = ctx.shown, ctx.pager
     if shown is None or not shown.more or request is None:
         return Redirect(say="context.more.none")
     entities = Entities(start=request.start, end=request.end)

@@ -53,9 +53,10 @@ class ConversationContext:
 
     async def remember_list(self, context: TurnContext, shown: ShownList, *,
                             request: LastRequest | None = None) -> None:
-        """The list just shown (and, when given, the request it answered)."""
+        """The list just shown and the request it answered (its next page is that request's next page)."""
         current = await self.get(context)
-        await self._save(context, replace(current, shown=shown, request=request or current.request, latest="list"))
+        await self._save(context, replace(current, shown=shown, request=request or current.request, pager=request,
+                                          latest="list"))
 
     async def remember_item(self, context: TurnContext, item: Item) -> None:
         """The item just created, changed or shown on its own."""

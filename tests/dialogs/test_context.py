@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from botbuilder.core import ConversationState, MemoryStorage, TurnContext
 from botbuilder.core.adapters import TestAdapter
@@ -22,8 +23,8 @@ from dialogs.context import (
 )
 from dialogs.context.options import among_of, container_of, page_of, target_of
 from dialogs.context.paging import page_line, paged
-from dialogs.context.resolve import resolve
-from language import recognize
+from dialogs.context.resolve import asked_span, resolve
+from language import Entities, recognize
 
 NOW = datetime(2027, 5, 12, 9, 0, tzinfo=UTC)
 TZ = "Europe/Paris"
@@ -43,7 +44,8 @@ def redirect(ctx: Context, text: str, locale: str = "en") -> Any:
 def test_the_context_round_trips_as_plain_json_of_ids_and_dates() -> None:
     ctx = Context(request=LastRequest("calendar.agenda", DAY, DAY + timedelta(days=1)),
                   shown=ShownList("event", (("e1",), ("e2",)), page=1, total=12, more=True),
-                  item=Item("todo", ("l1", "t1")), at=5.0, latest="item")
+                  item=Item("todo", ("l1", "t1")), at=5.0, latest="item",
+                  pager=LastRequest("todo.list", container="l0"))
     raw = ctx.to_json()
     assert Context.from_json(raw) == ctx
     assert Context.from_json({"request": {"nope": 1}}) == Context()  # another version's shape: start afresh
@@ -69,6 +71,17 @@ async def test_the_context_ends_after_thirty_minutes_of_silence_and_on_clear() -
     assert (await store.get(context)).item is None
 
 
+def test_a_dated_request_is_remembered_as_whole_days() -> None:
+    local = NOW.astimezone(ZoneInfo(TZ))
+    today = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    assert asked_span("calendar.availability", Entities(), local) == LastRequest(
+        "calendar.availability", today, today + timedelta(days=1))
+    afternoon = Entities(start=today + timedelta(days=1, hours=14), time_given=True)
+    assert asked_span("calendar.agenda", afternoon, local) == LastRequest(
+        "calendar.agenda", today + timedelta(days=1), today + timedelta(days=2))
+    assert asked_span("calendar.update", afternoon, local) is None
+
+
 def test_written_items_come_from_undo_ids() -> None:
     assert item_of_undo("calendar.create", {"eventId": "e"}) == Item("event", ("e",))
     assert item_of_undo("todo.create", {"listId": "l", "itemId": "t"}) == Item("todo", ("l", "t"))
@@ -77,13 +90,14 @@ def test_written_items_come_from_undo_ids() -> None:
 
 
 def test_more_asks_for_the_next_page_of_the_last_list() -> None:
-    ctx = Context(request=LastRequest("todo.list", container="list-1"),
+    ctx = Context(request=LastRequest("calendar.availability", DAY, DAY + timedelta(days=1)),  # asked since
+                  pager=LastRequest("todo.list", container="list-1"),
                   shown=ShownList("todo", (("list-1", "t1"),), page=0, total=30, more=True))
     found = redirect(ctx, "show me more")
     assert found.options["intent"] == "todo.list"
     assert page_of(found.options) == 1 and container_of(found.options) == "list-1"
     assert redirect(Context(), "more").say == "context.more.none"
-    last = Context(request=ctx.request, shown=ShownList("todo", (), page=1, total=30, more=False))
+    last = Context(pager=ctx.pager, shown=ShownList("todo", (), page=1, total=30, more=False))
     assert redirect(last, "suivant", "fr").say == "context.more.none"
 
 

@@ -116,13 +116,17 @@ async def test_french_planner_then_tasks(bot: BotServer, sandbox: AdminClient) -
     assert "tâche" in joined(await conv.say("et mes tâches ?"))
 
 
-async def test_and_for_megan_after_free_time(bot: BotServer, sandbox: AdminClient) -> None:
+async def test_and_for_megan_after_free_time(bot: BotServer, sandbox: AdminClient, bot_clock: PinnedClock) -> None:
     adele = user(sandbox, "adelev")
+    day = next(d for d in (day_start(TZ, n, bot_clock) for n in range(1, 8)) if d.weekday() < 5)  # a working day
+    when = day.strftime("%B ") + str(day.day)
     conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=TZ)
-    mine = joined(await conv.say("when am I free tomorrow?"))
+    mine = joined(await conv.say(f"when am I free on {when}?"))
     assert t("calendar.free.header", "en") in mine or t("calendar.free.none", "en") in mine
     with_megan = joined(await conv.say("and for Megan?"))
     assert t("calendar.free.header_with", "en") in with_megan or t("calendar.free.none_with", "en") in with_megan
+    if t("calendar.free.header_with", "en") in with_megan:  # the same day, now with Megan
+        assert format_date(day, "en", TZ) in with_megan
 
 
 async def test_a_follow_up_with_nothing_before_reads_on_its_own(bot: BotServer, sandbox: AdminClient, graph_as: Any,

@@ -148,3 +148,12 @@ async def test_the_context_ends_after_thirty_minutes_of_silence(bot: BotServer, 
     assert t("context.followup.no_base", "en") not in joined(await conv.say("and the day after?"))
     bot_clock.advance(timedelta(minutes=31))
     assert joined(await conv.say("and the day after?")) == t("context.followup.no_base", "en")
+
+
+async def test_signing_out_ends_the_context(bot: BotServer, sandbox: AdminClient) -> None:
+    adele = user(sandbox, "adelev")
+    conv = bot.conversation(user_id=adele["userPrincipalName"], locale="fr-FR", timezone=TZ)
+    await conv.say("qu'est-ce que j'ai demain ?")
+    assert t("context.followup.no_base", "fr") not in joined(await conv.say("et le lendemain ?"))
+    assert t("bot.signout.done", "fr") in joined(await conv.say("déconnecte-moi"))
+    assert joined(await conv.say("et le lendemain ?")) == t("context.followup.no_base", "fr")

@@ -95,6 +95,8 @@ async def test_french_the_day_after_tomorrow_then_the_next_day(bot: BotServer, s
     await conv.say("qu'est-ce que j'ai demain ?")
     assert shows_day(joined(await conv.say("et après-demain ?")), client, day_start(TZ, 2, bot_clock), "fr")
     assert shows_day(joined(await conv.say("et le lendemain ?")), client, day_start(TZ, 3, bot_clock), "fr")
+    thursday = said_day("et jeudi ?", "fr", bot_clock)
+    assert shows_day(joined(await conv.say("et jeudi ?")), client, thursday, "fr")
 
 
 async def test_what_about_planner_after_my_tasks(bot: BotServer, sandbox: AdminClient) -> None:

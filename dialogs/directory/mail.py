@@ -6,11 +6,12 @@ import logging
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
+from dialogs.asking import ASK_ID, AskDialog, ask_options
 from dialogs.context import LastRequest, ShownList
 from dialogs.context.options import container_of, page_of
 from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.directory.cards import mail_list_card
-from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.directory.common import utterance
 from dialogs.directory.parsing import mail_query, mentions_unread
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request

@@ -52,6 +52,7 @@ from dialogs.invoke import (
 )
 from dialogs.services import Services, TurnFacts
 from dialogs.undo import UndoResult
+from dialogs.undo_dialog import undo_message_key
 from dialogs.writes import record_undo
 from graph import (
     ClaimsChallenge,
@@ -77,9 +78,6 @@ DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 #: Buttons that change nothing; every other verb is refused in read-only mode.
 READ_VERBS = frozenset({Verb.DIGEST_REFRESH})
 
-_UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
-              UndoResult.UNKNOWN: "actions.undo.unknown", UndoResult.NOTHING: "actions.undo.unknown",
-              UndoResult.CHANGED: "undo.changed"}
 
 
 class CardActions:
@@ -238,8 +236,9 @@ class CardActions:
             return card_response(await self._my_day(turn_context, graph, locale))
         if action.verb is Verb.UNDO:
             assert action.ref is not None and self._services.undo is not None
-            result = (await self._services.undo.undo(turn_context, graph, action.ref)).result
-            notice = t(_UNDO_KEYS[result], locale)
+            outcome = await self._services.undo.undo(turn_context, graph, action.ref)
+            result = outcome.result
+            notice = t(undo_message_key(outcome), locale)  # the same sentence as a typed undo
             if from_digest:
                 return card_response(await self._my_day(turn_context, graph, locale, notice=notice))
             if result is UndoResult.DONE:

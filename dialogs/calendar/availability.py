@@ -11,14 +11,12 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import free_slots_card
 from dialogs.calendar.create import PEOPLE, ResolvePeopleDialog
-from dialogs.calendar.meeting import send_card
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request
 from dialogs.services import Services
 from graph import BadRequest, NotFound
 from graph.models import TimeSlot
-from language import t
-from language.formatting import format_duration, format_time_range
+from language import t, tn
 
 __all__ = ["AvailabilityDialog", "search_span"]
 
@@ -47,15 +45,11 @@ def search_span(request: Request, now: datetime) -> tuple[datetime, datetime]:
     return start, max(start, end)
 
 
-def slots_text(slots: list[TimeSlot], request: Request, *, with_people: bool) -> str:
+def slots_summary(slots: list[TimeSlot], request: Request, *, with_people: bool) -> str:
+    """The free-time card's one sentence: how many slots (the card lists them)."""
     if not slots:
         return t("calendar.free.none_with" if with_people else "calendar.free.none", request.locale)
-    lines = [t("calendar.free.header_with" if with_people else "calendar.free.header", request.locale)]
-    for slot in slots:
-        lines.append(t("calendar.free.item", request.locale,
-                       time=format_time_range(slot.start, slot.end, request.locale, request.tz),
-                       duration=format_duration(slot.end - slot.start, request.locale)))
-    return "\n".join(lines)
+    return tn("calendar.free.summary_with" if with_people else "calendar.free.summary", len(slots), request.locale)
 
 
 class AvailabilityDialog(FeatureDialog):
@@ -94,5 +88,5 @@ class AvailabilityDialog(FeatureDialog):
             slots = await graph.calendar.availability(start, end)
         slots = slots[:MAX_SLOTS]
         card = free_slots_card(slots, locale=request.locale, tz=request.tz)
-        await send_card(step.context, card, slots_text(slots, request, with_people=bool(emails)))
+        await self.services.send_card(step.context, card, summary=slots_summary(slots, request, with_people=bool(emails)))
         return await step.end_dialog()

@@ -9,7 +9,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import meeting_card
 from dialogs.calendar.common import event_summary
-from dialogs.calendar.meeting import MeetingDialog, send_card
+from dialogs.calendar.meeting import MeetingDialog
 
 __all__ = ["DetailsDialog", "JoinDialog"]
 
@@ -28,7 +28,7 @@ class DetailsDialog(MeetingDialog):
         if event is not None:
             now = self.now(request)
             card = meeting_card(event, locale=request.locale, tz=request.tz, now=now)
-            await send_card(step.context, card, event_summary(event, request.locale, request.tz, now))
+            await self.services.send_card(step.context, card, summary=event_summary(event, request.locale, request.tz, now))
         return await step.end_dialog()
 
 

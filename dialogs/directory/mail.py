@@ -35,7 +35,7 @@ class _MailDialog(FeatureDialog):
             return await step.end_dialog()
         today = self.services.now(request.tz).date()
         card = mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today, empty=empty)
-        await self.services.send_card(step.context, card, summary=title)
+        await self.services.send_card(step.context, card, summary=t("directory.mail.summary", request.locale, title=title))
         return await step.end_dialog()
 
 

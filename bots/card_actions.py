@@ -236,9 +236,9 @@ class CardActions:
             return card_response(await self._my_day(turn_context, graph, locale))
         if action.verb is Verb.UNDO:
             assert action.ref is not None and self._services.undo is not None
-            outcome = await self._services.undo.undo(turn_context, graph, action.ref)
-            result = outcome.result
-            notice = t(undo_message_key(outcome), locale)  # the same sentence as a typed undo
+            undone = await self._services.undo.undo(turn_context, graph, action.ref)
+            result = undone.result
+            notice = t(undo_message_key(undone), locale)  # the same sentence as a typed undo
             if from_digest:
                 return card_response(await self._my_day(turn_context, graph, locale, notice=notice))
             if result is UndoResult.DONE:

@@ -27,7 +27,9 @@ from botframework.connector.auth._user_token_client_impl import _UserTokenClient
 
 from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
 from bots.errors import AuthenticationUnavailable
+from bots.sdkfix.b4_parameterised_settings import builtin_only
 from bots.sdkfix.b7_anonymous_app_id import token_app_id
+from bots.sdkfix.b8_blocking_metadata import UNREACHABLE_KEYS
 from config import BotConfig
 
 __all__ = ["AppBotFrameworkAuthentication"]
@@ -75,6 +77,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         token_service_url: str | None = None,
         credentials_factory: ServiceClientCredentialsFactory | None = None,
     ) -> None:
+        builtin_only(config)  # B4
         factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
         super().__init__(config, credentials_factory=factory)
         self._credentials_factory = factory
@@ -95,7 +98,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
             result = await super().authenticate_request(activity, auth_header)
         except PermissionError:
             raise
-        except OSError as exc:  # requests.RequestException: the OpenID metadata or keys are unreachable (B8)
+        except UNREACHABLE_KEYS as exc:  # the OpenID metadata or keys are unreachable (B8)
             logger.warning("inbound authentication unavailable: %s", type(exc).__name__)
             raise AuthenticationUnavailable("The channel's signing keys are unreachable.") from exc
         except Exception as exc:

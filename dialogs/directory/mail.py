@@ -9,9 +9,10 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from dialogs.directory.cards import mail_list_card
 from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
 from dialogs.directory.parsing import mail_query, mentions_unread
-from dialogs.feature import FeatureDialog
+from dialogs.feature import Answer, FeatureDialog, ReadDialog
 from dialogs.request import Request
 from dialogs.services import Services
+from graph import UserGraph
 from graph.models import Message
 from language import t
 
@@ -28,37 +29,28 @@ def _from(message: Message, sender: str) -> bool:
 
 
 class _MailDialog(FeatureDialog):
-    async def show(self, step: WaterfallStepContext, request: Request, messages: list[Message], *,
-                   title: str, empty: str) -> DialogTurnResult:
+    def mail_answer(self, request: Request, messages: list[Message], *, title: str, empty: str) -> Answer:
         if not messages:
-            await step.context.send_activity(empty)
-            return await step.end_dialog()
+            return Answer(empty)
         today = self.services.now(request.tz).date()
         card = mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today, empty=empty)
-        await self.services.send_card(step.context, card, summary=t("directory.mail.summary", request.locale, title=title))
-        return await step.end_dialog()
+        return Answer(t("directory.mail.summary", request.locale, title=title), card)
 
 
-class MailListDialog(_MailDialog):
+class MailListDialog(ReadDialog, _MailDialog):
     """The newest messages, or the unread ones when the sentence says so."""
 
     intents = ("mail.list",)
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(services)
-        self.waterfall([self.show_step])
-
-    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        request = self.request(step)
-        graph = await self.graph(step.context)
+    async def read(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> Answer:
         unread = mentions_unread(utterance(step.context, request))
         limit = request.entities.count if request.entities.count and 0 < request.entities.count <= 25 else LIMIT
         messages = await (graph.mail.unread(limit=limit) if unread else graph.mail.recent(limit=limit))
         kind = "unread" if unread else "recent"
         logger.info("mail.list %s: %d message(s)", kind, len(messages))
-        return await self.show(step, request, messages,
-                               title=t(f"directory.mail.{kind}_title", request.locale, count=len(messages)),
-                               empty=t(f"directory.mail.{kind}_empty", request.locale))
+        return self.mail_answer(request, messages,
+                                title=t(f"directory.mail.{kind}_title", request.locale, count=len(messages)),
+                                empty=t(f"directory.mail.{kind}_empty", request.locale))
 
 
 class MailSearchDialog(_MailDialog):
@@ -101,5 +93,6 @@ class MailSearchDialog(_MailDialog):
             title = t("directory.mail.search_sender", request.locale, sender=sender)
         else:
             title = t("directory.mail.search_words", request.locale, words=words)
-        return await self.show(step, request, messages, title=title,
-                               empty=t("directory.mail.search_empty", request.locale))
+        await self.send_answer(step.context, self.mail_answer(request, messages, title=title,
+                                                              empty=t("directory.mail.search_empty", request.locale)))
+        return await step.end_dialog()

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import flagged_mail_card
+from dialogs.feature import Answer, ReadDialog
+from dialogs.request import Request
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day
 from dialogs.tasks.matching import best_matches, flag_operation, words
@@ -102,25 +104,18 @@ class _MessageFeature(TaskFeature):
         return self.flagged_only
 
 
-class FlaggedListDialog(TaskFeature):
+class FlaggedListDialog(ReadDialog, TaskFeature):
     """The flagged messages (sender, subject, flag due date) in a card with their follow-up buttons."""
 
     intents = ("mail.flagged",)
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(services)
-        self.waterfall([self.show_step])
-
-    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        request = self.request(step)
-        graph = await self.graph(step.context)
+    async def read(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> Answer:
         messages = await graph.mail.flagged(limit=MAX_CHOICES)
         today = self.services.now(request.tz).date()
-        card = flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today)
-        await self.services.send_card(step.context, card, summary=tn("tasks.mail.summary", len(messages), request.locale))
         await self.remember_shown(step.context, "mail", [[m.id] for m in messages])
         logger.info("mail.flagged: %d message(s) shown", len(messages))
-        return await step.end_dialog()
+        return Answer(tn("tasks.mail.summary", len(messages), request.locale),
+                      flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today))
 
 
 class FlagDialog(_MessageFeature):

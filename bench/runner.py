@@ -28,8 +28,6 @@ from bench.measures import (
     recognition_times,
     round_trips,
 )
-from bench.procs import ChildProcess, free_port
-from bench.redis_server import RedisServer
 from bench.report import (
     CellResult,
     add_ratios,
@@ -40,6 +38,7 @@ from bench.report import (
     write_json,
 )
 from bench.targets import ROOT, SCENARIOS, SIGNIN_CARDS, Target, all_targets, mipa_error_sentences
+from devkit import ChildProcess, ProcessStartError, RedisServer, free_port
 
 __all__ = ["Options", "main", "parse_options", "run"]
 
@@ -163,7 +162,7 @@ class Run:
             return
         try:
             self.redis.start()
-        except BenchError as exc:
+        except (BenchError, ProcessStartError) as exc:
             self.redis_reason = str(exc)
             return
         self.processes["redis-server"] = {"ready_s": round(self.redis.ready_s or 0.0, 3), "port": self.redis.port}
@@ -188,7 +187,7 @@ class Run:
             self.sandbox_url = child.start()
             self.admin = SandboxAdmin(base_url=self.sandbox_url)
             users = self.admin.users()
-        except (BenchError, httpx.HTTPError, KeyError, ValueError) as exc:
+        except (BenchError, ProcessStartError, httpx.HTTPError, KeyError, ValueError) as exc:
             self.sandbox_reason = f"the sandbox did not start ({type(exc).__name__}: {child.last_log_line()})"
             child.stop()
             self.admin = None

@@ -25,12 +25,13 @@ from botframework.connector.auth._built_in_bot_framework_authentication import (
 )
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
 
-from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
+from bots.connector import FastConnectorClient, FastUserTokenClient, channel_session
 from bots.errors import AuthenticationUnavailable
 from bots.sdkfix.b4_parameterised_settings import builtin_only
 from bots.sdkfix.b7_anonymous_app_id import token_app_id
 from bots.sdkfix.b8_blocking_metadata import UNREACHABLE_KEYS
 from config import BotConfig
+from graph.http_session import HttpSession
 
 __all__ = ["AppBotFrameworkAuthentication"]
 
@@ -84,7 +85,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         self._has_app_id = bool(config.APP_ID)
         self._app_id = token_app_id(config.APP_ID)
         self._token_service_url = token_service_url
-        self._http = HttpSession()
+        self._http = channel_session()
         self._connectors: dict[_ConnectorKey, FastConnectorClient] = {}
         self._token_clients: dict[str, UserTokenClient] = {}
 

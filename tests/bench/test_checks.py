@@ -7,9 +7,8 @@ import socket
 from pathlib import Path
 
 from bench.checks import evaluate, render_checks
-from bench.procs import cpu_seconds
-from bench.redis_server import RedisServer
 from bench.report import CellResult, add_ratios, render_table
+from devkit import RedisServer, cpu_seconds
 
 
 def _cells(mipa_read: float) -> list[CellResult]:

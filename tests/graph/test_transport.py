@@ -12,9 +12,9 @@ import httpx
 import pytest
 from aiohttp import web
 
+from devkit import free_port
 from graph import GraphClient, GraphRequestError
 from graph.transport import AiohttpTransport
-from tests.support.processes import free_port
 
 Seen = list[dict[str, Any]]
 

@@ -1,10 +1,13 @@
 """The issue's scenario on the real clock: two MIPA processes on one Redis server and one sandbox.
 
-A person opts in through instance A (reminders 1 minute before meetings, "my day" three minutes ahead), then A
-stops. Graph's notifications reach the instances through a small fail-over proxy (a load balancer's job), so
-B receives them once A is gone. B sends exactly one reminder for a meeting 150 s later, announces a colleague's
+A person opts in through instance A (reminders 1 minute before meetings, "my day" at the next whole minute), then
+A stops. Graph's notifications reach the instances through a small fail-over proxy (a load balancer's job), so
+B receives them once A is gone. B sends exactly one reminder for a meeting 90 s later, announces a colleague's
 invitation and sends "my day" in the chosen minute; opting out stops each kind; uninstalling deletes the
 subscription and the stored record; the processes' logs hold no subject, name or address.
+
+The clock runs for real, but the sandbox and both processes share an offset that starts the scenario at 15 s past
+a minute, so "my day" in the next whole minute comes 45 s later instead of up to three minutes.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import pytest
 from aiohttp import ClientTimeout, web
 from redis import Redis
 
-from clock import clock_from_env
+from clock import OFFSET_ENV, OffsetClock, clock_from_env, offset_to
 from devkit import MipaProcess, RedisServer, free_port
 from graph.http_session import HttpSession
 from sandbox.testing import AdminClient
@@ -32,11 +35,12 @@ from tests.support.channel import FakeChannel
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def start_instance(*, port: int, sandbox_url: str, storage_url: str, notification_url: str) -> MipaProcess:
-    """`python app.py` on a chosen port, state on Redis, logs (INFO) kept in a file."""
+def start_instance(*, port: int, sandbox_url: str, storage_url: str, notification_url: str,
+                   offset: float) -> MipaProcess:
+    """`python app.py` on a chosen port, state on Redis, logs (INFO) kept in a file, its clock `offset` ahead."""
     bot = MipaProcess(name="mipa-alerts", settings={
         "PORT": str(port), "SANDBOX_URL": sandbox_url, "STORAGE_URL": storage_url, "LOG_LEVEL": "INFO",
-        "NOTIFICATION_URL": notification_url, "ALERTS_TICK_SECONDS": "2"})
+        "NOTIFICATION_URL": notification_url, "ALERTS_TICK_SECONDS": "2", OFFSET_ENV: repr(offset)})
     bot.start()
     return bot
 
@@ -77,7 +81,17 @@ class FailOver:
 
 
 @pytest.fixture
-async def deployment(sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> AsyncIterator[tuple[MipaProcess, MipaProcess, FailOver]]:
+def shared_clock(sandbox: AdminClient) -> OffsetClock:
+    """The sandbox's, the processes' and the test's clock: running, started at 15 s past the current minute."""
+    real = clock_from_env().now()
+    offset = offset_to(real.replace(second=15, microsecond=0))
+    sandbox.set_clock(OffsetClock(offset).now())  # rebuilds the tenant around today: before anything reads it
+    return OffsetClock(offset)
+
+
+@pytest.fixture
+async def deployment(sandbox: AdminClient, sandbox_url: str, redis: RedisServer,
+                     shared_clock: OffsetClock) -> AsyncIterator[tuple[MipaProcess, MipaProcess, FailOver]]:
     set_signin(sandbox_url, autoSignIn=True)
     port_a, port_b, port_proxy = free_port(), free_port(), free_port()
     proxy = FailOver([f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"])
@@ -85,8 +99,8 @@ async def deployment(sandbox: AdminClient, sandbox_url: str, redis: RedisServer)
     instances: list[MipaProcess] = []
     try:
         for port in (port_a, port_b):
-            instances.append(await asyncio.to_thread(start_instance, port=port, sandbox_url=sandbox_url,
-                                                     storage_url=redis.url, notification_url=proxy.url))
+            instances.append(await asyncio.to_thread(start_instance, port=port, sandbox_url=sandbox_url, storage_url=redis.url,
+                                                     notification_url=proxy.url, offset=shared_clock.offset))
         yield instances[0], instances[1], proxy
     finally:
         for instance in instances:
@@ -95,8 +109,9 @@ async def deployment(sandbox: AdminClient, sandbox_url: str, redis: RedisServer)
 
 
 class Person:
-    def __init__(self, channel: FakeChannel, user_id: str) -> None:
+    def __init__(self, channel: FakeChannel, user_id: str, offset: float) -> None:
         self.channel = channel
+        self.offset = offset
         self.user_id = user_id
         self.conversation_id = f"a:alerts-{uuid.uuid4().hex[:10]}"
         self.count = 0
@@ -116,7 +131,23 @@ class Person:
         assert response.status_code == 201, response.text
 
     def received(self, fragment: str) -> list[tuple[float, dict[str, Any]]]:
-        return [(a["_received"], a) for a in self.channel.activities(self.conversation_id) if fragment in (a.get("text") or "")]
+        """(arrival on the shared clock, activity) for each message holding `fragment`.
+
+        The fake channel stamps arrivals with the suite's clock; the scenario runs on `offset` from it."""
+        return [(a["_received"] + self.offset, a) for a in self.channel.activities(self.conversation_id)
+                if fragment in (a.get("text") or "")]
+
+
+def _suite_offset() -> float:
+    """The offset of the suite's own clock (MIPA_TEST_NOW), which stamps the fake channel's arrivals."""
+    suite = clock_from_env()
+    return suite.offset if isinstance(suite, OffsetClock) else 0.0
+
+
+def _next_minute(instant: datetime, *, at_least: float) -> datetime:
+    """The first whole minute (Paris) at least `at_least` seconds after `instant`."""
+    later = (instant + timedelta(seconds=at_least)).astimezone(PARIS)
+    return later.replace(second=0, microsecond=0) + timedelta(minutes=1) if later.second or later.microsecond else later
 
 
 async def _until(check: Any, within: float) -> Any:
@@ -141,24 +172,25 @@ def _event(subject: str, start: datetime, attendees: list[str] | None = None) ->
 
 @pytest.mark.timeout(600)
 async def test_two_instances_one_redis_real_clock(deployment: tuple[MipaProcess, MipaProcess, FailOver], channel: FakeChannel,
-                                                 sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> None:
+                                                 sandbox: AdminClient, sandbox_url: str, redis: RedisServer,
+                                                 shared_clock: OffsetClock) -> None:
     first, second, _proxy = deployment
     adele, camille = sandbox.users()[:2]
-    person = Person(channel, adele["userPrincipalName"])
-    now = clock_from_env().now
+    person = Person(channel, adele["userPrincipalName"], shared_clock.offset - _suite_offset())
+    now = shared_clock.now
     graph = {user["id"]: httpx.Client(base_url=f"{sandbox_url}/v1.0", timeout=10,
                                       headers={"Authorization": f"Bearer {sandbox.token(user['id'])}"}) for user in (adele, camille)}
     async with httpx.AsyncClient(timeout=30) as http:
-        # Opt in through A: reminders 1 minute before, "my day" three minutes ahead (a whole minute, her zone).
+        # Opt in through A: reminders 1 minute before, "my day" in the next whole minute (her zone), ~45 s away.
         await person.say(http, first, "remind me 1 minute before my meetings")
-        slot = (now() + timedelta(minutes=3)).astimezone(PARIS).replace(second=0, microsecond=0)
+        slot = _next_minute(now(), at_least=20)
         await person.say(http, first, f"send me my day every day at {slot:%H:%M}")
         subs = sandbox.subscriptions()
         assert len(subs) == 1 and subs[0]["owner"] == adele["id"]
         first.stop()
 
-        # A meeting 150 s from now: exactly one reminder, from B, between 100 s before its start and its start.
-        start = now() + timedelta(seconds=150)
+        # A meeting 90 s from now: exactly one reminder, from B, between 100 s before its start and its start.
+        start = now() + timedelta(seconds=90)
         assert graph[adele["id"]].post("/me/events", json=_event("Quarterly numbers", start)).status_code == 201
         # An invitation from a colleague, for later today.
         invite_start = now() + timedelta(hours=2)
@@ -183,11 +215,12 @@ async def test_two_instances_one_redis_real_clock(deployment: tuple[MipaProcess,
         await person.say(http, second, "stop meeting reminders")
         soon = now() + timedelta(seconds=70)
         graph[adele["id"]].post("/me/events", json=_event("Late sync", soon))
-        next_slot = (now() + timedelta(minutes=2)).astimezone(PARIS).replace(second=0, microsecond=0)
+        next_slot = _next_minute(now(), at_least=20)
         await person.say(http, second, f"send me my day every day at {next_slot:%H:%M}")
         await person.say(http, second, "stop my day")
         assert sandbox.subscriptions() == []
-        await asyncio.sleep(max(soon.timestamp(), next_slot.timestamp() + 50) - now().timestamp())
+        # Past the reminder's would-be time (a minute before `soon`) and the whole chosen minute, ticks included.
+        await asyncio.sleep(max(soon.timestamp() - 45, next_slot.timestamp() + 20) - now().timestamp())
         assert not person.received("Late sync") and len(person.received("here is your day")) == 1
 
         # Uninstalling deletes the subscription and the stored reference.

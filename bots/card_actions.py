@@ -4,9 +4,12 @@ Each answer is `InvokeResponse(status=200, body=AdaptiveCardInvokeResponse(...))
 msrest Model (B1): a refreshed card, a message, a 400 error body for anything malformed (B2, never a
 500), or a 401 login request when there is no token for the clicking user.
 
-- Item buttons (complete, snooze, reopen, progress, flag, mail to task, accept / tentative / decline)
+- Item buttons (complete, snooze, reopen, progress, flag, mail to task, accept / tentative)
   run `bots.actions.items`: the item is read with the clicker's token first, so a second click changes
   nothing and says so, and someone else's item is refused before anything is written.
+- Decline cannot be given back (the meeting leaves the calendar), so its button asks first, like a typed
+  "decline": the item is checked the same way, then the typed request's dialog runs with the meeting's id
+  (`CLICKED_REQUEST`) and its confirmation (dialogs/writes.py WriteFlow) replaces the clicked card.
 - Buttons of the "my day" card carry `source: "digest"`; they are answered with a refreshed "my day"
   (each viewer's own state, `refresh.userIds`), with the outcome and an undo button on top. Other cards
   are replaced by a small outcome card with undo when something changed, or left as they are with a
@@ -51,6 +54,7 @@ from dialogs.invoke import (
 from dialogs.invoke import (
     answer as invoke_answer,
 )
+from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, TurnFacts
 from dialogs.undo import UndoResult
 from dialogs.undo_dialog import undo_message_key
@@ -64,7 +68,7 @@ from graph import (
     Unauthorized,
     UserGraph,
 )
-from language import t
+from language import Entities, t
 
 __all__ = ["CARD", "ERROR", "LOGIN", "MESSAGE", "CardActions", "UniversalActionResponse"]
 
@@ -75,6 +79,11 @@ logger = logging.getLogger(__name__)
 DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 #: Buttons that change nothing; every other verb is refused in read-only mode.
 READ_VERBS = frozenset({Verb.DIGEST_REFRESH})
+#: Buttons whose write cannot be undone: like the typed request, their dialog shows the write and asks first.
+ASKING_VERBS = {Verb.EVENT_DECLINE: "calendar.decline"}
+
+#: What `_handle` returns for an Action.Submit button whose dialog already posted its question.
+_ASKED = message_response("")
 
 
 
@@ -129,7 +138,10 @@ class CardActions:
         if action.verb in DIALOG_VERBS:
             return False
         logger.info("card submit %s (channel %s)", action.verb, activity.channel_id)
-        answer = (await self._handle(turn_context, action, locale)).body
+        response = await self._handle(turn_context, action, locale)
+        if response is _ASKED:  # the dialog posted its question itself
+            return True
+        answer = response.body
         if answer.type == CARD:
             await turn_context.send_activity(
                 MessageFactory.attachment(Attachment(content_type=CARD, content=answer.value)))
@@ -187,6 +199,34 @@ class CardActions:
         if not isinstance(state, DialogState) or not state.dialog_stack:
             return message_response(t("actions.expired", locale))
         await self._run_dialog(turn_context)
+        return self._dialog_answered(turn_context, locale)
+
+    async def _ask_first(self, turn_context: TurnContext, graph: UserGraph, action: Action,
+                         locale: str) -> InvokeResponse:
+        """Decline: checked like any item button, then the typed request's dialog shows it and asks to confirm
+        (dialogs/writes.py WriteFlow); the confirmation replaces the clicked card."""
+        event = await graph.calendar.get(action.item_id or "")
+        said = None
+        if event.is_organizer:
+            said = "actions.event.organizer"
+        elif event.is_cancelled:
+            said = "actions.event.cancelled"
+        elif event.my_response == "declined":
+            said = "actions.event.already"
+        if said is not None:
+            return message_response(t(said, locale))
+        tz = await self._services.time_zone(turn_context, graph)
+        turn_context.turn_state[CLICKED_REQUEST] = Request(
+            intent=ASKING_VERBS[action.verb], locale=locale, tz=tz, entities=Entities(), item_id=event.id)
+        # A question left pending elsewhere in the chat gives way to the click (nothing was written for it).
+        await self._dialog_state.set(turn_context, DialogState())
+        await self._run_dialog(turn_context)
+        if turn_context.activity.type != ActivityTypes.invoke:
+            return _ASKED
+        return self._dialog_answered(turn_context, locale)
+
+    @staticmethod
+    def _dialog_answered(turn_context: TurnContext, locale: str) -> InvokeResponse:
         # When the waiting dialog answered the invoke itself, the handler's answer is not sent again;
         # make sure that answer can be serialised (B1).
         keep_model_body(turn_context)
@@ -228,6 +268,8 @@ class CardActions:
         from_digest = action.inputs.get(SOURCE_KEY) == DIGEST_SOURCE
         if action.verb is Verb.DIGEST_REFRESH:
             return card_response(await self._my_day(turn_context, graph, locale))
+        if action.verb in ASKING_VERBS:
+            return await self._ask_first(turn_context, graph, action, locale)
         if action.verb is Verb.UNDO:
             assert action.ref is not None and self._services.undo is not None
             undone = await self._services.undo.undo(turn_context, graph, action.ref)

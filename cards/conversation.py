@@ -33,6 +33,7 @@ FIELDS = (
     "title", "when", "start", "end", "duration", "where", "attendees", "list", "due", "importance",
     "plan", "bucket", "assignee", "message", "name", "email", "phone", "comment", "reminder", "sender", "old_when",
     "new_when", "status", "audience", "internal_message", "external_message", "days", "hours", "time_zone", "repeat",
+    "conflicts",
 )
 CHOICE_KINDS = ("person", "list", "plan", "bucket", "event", "task", "message", "site_list")
 MAX_CHOICES = 10

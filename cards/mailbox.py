@@ -104,7 +104,8 @@ def repeat_text(recurrence: Any, locale: str | None) -> str | None:
         month = int(get(recurrence, "month", default=1) or 1)
         day = date(2000, month, int(get(recurrence, "day_of_month", "dayOfMonth", default=1) or 1))
         pattern = "d MMMM" if lang_of(locale) == "fr" else "MMMM d"
-        return text("cards.repeat.yearly", locale, date=str(_babel_date(day, format=pattern, locale=_babel(locale))))
+        return text(f"cards.repeat.yearly{many}", locale, n=interval,
+                    date=str(_babel_date(day, format=pattern, locale=_babel(locale))))
     return text("cards.repeat.other", locale)
 
 

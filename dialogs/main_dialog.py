@@ -20,7 +20,7 @@ from botbuilder.dialogs import (
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog
-from dialogs.request import Request
+from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, TurnFacts
 from dialogs.typed_undo import UNDO_INTENT, as_undo
 from language import WRITE_INTENTS, t
@@ -124,6 +124,10 @@ class MainDialog(ComponentDialog):
     async def intro_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         context = step.context
         facts = TurnFacts.of(context)
+        clicked = context.turn_state.get(CLICKED_REQUEST)
+        if isinstance(clicked, Request):  # a card button that asks first ("Decline"): its request, not words
+            step.values.update(request=clicked.to_options(), tz_known=True, activity_id=context.activity.id)
+            return await step.next(None)
         if not facts.text:
             await self.services.say(context, "bot.text_only")
             return await step.end_dialog()

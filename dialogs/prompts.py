@@ -17,7 +17,7 @@ from botbuilder.schema import Activity, ActivityTypes
 
 from cards.actions import Action, Verb, parse_action
 from cards.errors import CardError
-from dialogs.invoke import message_response
+from dialogs.invoke import card_response, message_response
 from dialogs.refs import new_ref
 from dialogs.services import TurnFacts, card_activity
 from language import recognize, t
@@ -70,7 +70,12 @@ class _WaitingDialog(Dialog):
         state["ref"] = ref
         state["attempts"] = 0
         state["size"] = int(opts.get("size", 0))
-        await dialog_context.context.send_activity(_card_activity(opts.get("card"), opts.get("text")))
+        context = dialog_context.context
+        if opts.get("in_place") and opts.get("card") is not None and context.activity.type == ActivityTypes.invoke:
+            # Asked after a card button (Action.Execute): the question replaces the clicked card.
+            await context.send_activity(Activity(type=ActivityTypes.invoke_response, value=card_response(opts["card"])))
+        else:
+            await context.send_activity(_card_activity(opts.get("card"), opts.get("text")))
         return Dialog.end_of_turn
 
     async def continue_dialog(self, dialog_context: DialogContext) -> DialogTurnResult:

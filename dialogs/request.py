@@ -8,7 +8,10 @@ from typing import Any
 
 from language import Entities, Recognition
 
-__all__ = ["Request"]
+__all__ = ["CLICKED_REQUEST", "Request"]
+
+#: Turn-state key of a Request started by a card button (bots/card_actions.py) rather than by typed text.
+CLICKED_REQUEST = "mipa.clicked_request"
 
 _DATETIME_FIELDS = {"start", "end", "new_start"}
 _TUPLE_FIELDS = {"people", "ambiguities"}
@@ -22,6 +25,8 @@ class Request:
     locale: str
     tz: str
     entities: Entities
+    #: The item a card button named ("Decline" on a meeting's card): no need to find it from words.
+    item_id: str | None = None
 
     @classmethod
     def from_recognition(cls, recognition: Recognition, *, tz: str) -> Request:
@@ -29,7 +34,10 @@ class Request:
 
     def to_options(self) -> dict[str, Any]:
         """JSON-safe options for `begin_dialog` (dialog state must survive any store)."""
-        return {"intent": self.intent, "locale": self.locale, "tz": self.tz, "entities": self.entities.to_json()}
+        options = {"intent": self.intent, "locale": self.locale, "tz": self.tz, "entities": self.entities.to_json()}
+        if self.item_id:
+            options["item_id"] = self.item_id
+        return options
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Request:
@@ -51,4 +59,5 @@ class Request:
             locale=str(options.get("locale", "en")),
             tz=str(options.get("tz", "UTC")),
             entities=Entities(**values),
+            item_id=str(options["item_id"]) if options.get("item_id") else None,
         )

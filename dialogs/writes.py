@@ -6,7 +6,8 @@
     task = await graph.todo.create(...)                          # the write itself: one typed Graph call
     return await flow.answer(step, Done("todo.add", fields, summary=..., undo=Undo("todo.create", ids)))
 
-Card buttons (bots/actions) are confirmed by the click itself and record their undo with `record_undo`.
+Card buttons (bots/actions) are confirmed by the click itself and record their undo with `record_undo`; a button
+whose write cannot be undone (Decline) starts its dialog instead, which asks here like a typed request.
 Only ids go to the undo log (dialogs/undo.py); the card itself is never stored.
 """
 
@@ -24,6 +25,7 @@ from cards import TEAMS_VERSION, adaptive_card, confirmation_card, result_card
 from cards.base import text_block
 from dialogs.invoke import card_response
 from dialogs.refs import new_ref
+from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, card_activity
 from language import t
 
@@ -92,7 +94,10 @@ class WriteFlow:
             card = confirmation_card(proposal.operation, proposal.fields, ref=ref, locale=locale)
         if proposal.title:
             card["body"][0]["text"] = proposal.title
-        return await step.begin_dialog(self.confirm_id, {"card": card, "text": proposal.text, "ref": ref})
+        # After a card button that asks first ("Decline"), the question replaces the clicked card.
+        in_place = isinstance(step.context.turn_state.get(CLICKED_REQUEST), Request)
+        return await step.begin_dialog(self.confirm_id, {"card": card, "text": proposal.text, "ref": ref,
+                                                         "in_place": in_place})
 
     async def declined(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
         """The person said no (or gave up): nothing was written, and the dialog says so.

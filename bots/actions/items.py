@@ -173,12 +173,14 @@ async def mail_to_task(graph: UserGraph, click: Click) -> Outcome:
 _RESPONSES = {
     Verb.EVENT_ACCEPT: ("accept", "accepted", "actions.event.accepted"),
     Verb.EVENT_TENTATIVE: ("tentativelyAccept", "tentativelyAccepted", "actions.event.tentative"),
-    Verb.EVENT_DECLINE: ("decline", "declined", "actions.event.declined"),
 }
 
 
 async def event_respond(graph: UserGraph, click: Click) -> Outcome:
-    """A first answer reaches the organizer at once and cannot be unsent: a changed answer offers undo."""
+    """A first answer reaches the organizer at once and cannot be unsent: a changed answer offers undo.
+
+    Decline is not here: a declined meeting leaves the calendar and cannot be given back, so its button asks
+    first, through the typed request's dialog (bots/card_actions.py `ASKING_VERBS`)."""
     verb, state, key = _RESPONSES[click.action.verb]
     event = await graph.calendar.get(_item(click.action))
     if event.is_organizer:
@@ -188,7 +190,7 @@ async def event_respond(graph: UserGraph, click: Click) -> Outcome:
     if event.my_response == state:
         return Outcome(_said("actions.event.already", click), changed=False)
     await graph.calendar.respond(event.id, verb)
-    if event.my_response in ("accepted", "tentativelyAccepted") and state != "declined":
+    if event.my_response in ("accepted", "tentativelyAccepted"):
         return Outcome(_said(key, click), changed=True,
                        undo=Undo("calendar.respond", {"eventId": event.id, "from": event.my_response,
                                                       "to": state}))
@@ -206,5 +208,4 @@ ITEM_HANDLERS: dict[Verb, ItemHandler] = {
     Verb.MAIL_TO_TASK: mail_to_task,
     Verb.EVENT_ACCEPT: event_respond,
     Verb.EVENT_TENTATIVE: event_respond,
-    Verb.EVENT_DECLINE: event_respond,
 }

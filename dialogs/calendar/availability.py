@@ -10,13 +10,18 @@ from zoneinfo import ZoneInfo
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import free_slots_card
+from cards.mailbox import days_text, hours_text
+from dialogs.calendar.conflicts import blocking, conflicts_text, within_hours
 from dialogs.calendar.create import PEOPLE, ResolvePeopleDialog
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request
-from dialogs.services import Services
-from graph import BadRequest, NotFound
-from graph.models import TimeSlot
+from dialogs.services import Services, TurnFacts
+from graph import BadRequest, NotFound, UserGraph
+from graph.calendar import free_slots
+from graph.models import MailboxSettings, TimeSlot, WorkingHours
 from language import t, tn
+from language.formatting import format_day, format_time_range
+from language.freetime import yes_no_span
 
 __all__ = ["AvailabilityDialog", "search_span"]
 
@@ -24,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 MAX_SLOTS = 12
 QUARTER = timedelta(minutes=15)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def search_span(request: Request, now: datetime) -> tuple[datetime, datetime]:
@@ -52,8 +58,35 @@ def slots_summary(slots: list[TimeSlot], request: Request, *, with_people: bool)
     return tn("calendar.free.summary_with" if with_people else "calendar.free.summary", len(slots), request.locale)
 
 
+def working_hours_text(hours: WorkingHours, locale: str, tz: str) -> str:
+    """"Monday to Friday, 8:00 AM – 5:00 PM" (with the zone when it is not the person's own)."""
+    said = t("calendar.free.hours", locale, days=days_text(hours.days, locale),
+             hours=hours_text(hours.start, hours.end, locale))
+    if hours.time_zone != tz:
+        said = t("calendar.free.hours_zone", locale, hours=said, zone=hours.time_zone)
+    return said[0].lower() + said[1:] if locale.startswith("fr") else said
+
+
+def outside_text(start: datetime, end: datetime, settings: MailboxSettings, locale: str, tz: str) -> str:
+    """Why there is no free time: the asked days, or the asked hours, fall outside the working hours."""
+    hours = working_hours_text(settings.working_hours, locale, tz)
+    zone = ZoneInfo(tz)
+    first, last = start.astimezone(zone).date(), (end.astimezone(zone) - timedelta(microseconds=1)).date()
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    if days and all(_WEEKDAYS[d.weekday()] not in settings.working_hours.days for d in days):
+        when = format_day(first, locale) if first == last else t(
+            "calendar.free.day_span", locale, first=format_day(first, locale), last=format_day(last, locale))
+        key = "calendar.free.outside_day" if first == last else "calendar.free.outside_days"
+        return t(key, locale, when=when, hours=hours)
+    return t("calendar.free.outside_time", locale, hours=hours)
+
+
 class AvailabilityDialog(FeatureDialog):
-    """Free slots of at least 30 minutes in working hours; with people, when everyone is free."""
+    """Free slots of at least 30 minutes in working hours; with people, when everyone is free.
+
+    "am I free tomorrow at 3pm?" gets a yes or a no, with what is in the way; a span outside the working
+    hours is said to be so, with the working hours.
+    """
 
     intents = ("calendar.availability",)
 
@@ -76,6 +109,9 @@ class AvailabilityDialog(FeatureDialog):
             await self.say(step.context, "calendar.person.missing", names=", ".join(resolved["missing"]))
         emails = [str(p["email"]) for p in resolved.get("found") or []]
         graph = await self.graph(step.context)
+        asked = yes_no_span(request.entities, TurnFacts.of(step.context).text)
+        if asked is not None and not emails:
+            return await self.yes_no(step, graph, request, *asked)
         start, end = search_span(request, self.services.now(request.tz))
         try:
             slots = await graph.calendar.availability(start, end, with_people=emails)
@@ -87,6 +123,30 @@ class AvailabilityDialog(FeatureDialog):
             emails = []
             slots = await graph.calendar.availability(start, end)
         slots = slots[:MAX_SLOTS]
+        if not slots:
+            settings = await graph.mailbox.settings()
+            if not free_slots([], start=start, end=end, settings=settings):
+                await step.context.send_activity(outside_text(start, end, settings, request.locale, request.tz))
+                return await step.end_dialog()
         card = free_slots_card(slots, locale=request.locale, tz=request.tz)
         await self.services.send_card(step.context, card, summary=slots_summary(slots, request, with_people=bool(emails)))
+        return await step.end_dialog()
+
+    async def yes_no(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
+                     start: datetime, end: datetime) -> DialogTurnResult:
+        """Yes or no for one span, naming the meetings in the way, and the working hours when it is outside them."""
+        when = format_time_range(start, end, request.locale, request.tz)
+        busy = await blocking(graph, start, end)
+        if busy:
+            said = t("calendar.free.no", request.locale, when=when,
+                     meetings=conflicts_text(busy, request.locale, request.tz))
+        else:
+            settings = await graph.mailbox.settings()
+            if within_hours(start, end, settings.working_hours):
+                said = t("calendar.free.yes", request.locale, when=when)
+            else:
+                said = t("calendar.free.yes_outside", request.locale, when=when,
+                         hours=working_hours_text(settings.working_hours, request.locale, request.tz))
+        logger.info("free-time question answered: busy=%s", bool(busy))
+        await step.context.send_activity(said)
         return await step.end_dialog()

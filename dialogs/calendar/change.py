@@ -13,6 +13,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from dialogs.calendar.asks import WHEN_PROMPT, WhenPrompt, clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
+from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, MeetingDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
@@ -145,6 +146,8 @@ class UpdateDialog(_WriteDialog):
     """Reschedule a meeting I organise: "move my 3pm to 4pm", "reschedule my next meeting to Friday 10am"."""
 
     intents = ("calendar.update",)
+    #: The picker lists only meetings I organise; someone else's meeting is refused before the new time is asked.
+    refusal = "calendar.update.not_yours"
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
@@ -220,7 +223,9 @@ class UpdateDialog(_WriteDialog):
         new_end = new_start + (event.end - event.start)
         step.values["move"] = {"eventId": event.id, "start": new_start.isoformat(), "end": new_end.isoformat(),
                                "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}
-        fields = _move_fields(event, new_start, new_end, request)
+        # The meetings at the new time are named on the card, before the person confirms.
+        busy = await blocking(await self.graph(step.context), new_start, new_end, skip_id=event.id)
+        fields = _move_fields(event, new_start, new_end, request) + conflict_field(busy, request.locale, request.tz)
         text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
                  when=dict(fields)["new_when"])
         return await self.ask_confirm(step, "calendar.update", fields, text)

@@ -21,6 +21,7 @@ from dialogs.calendar.asks import (
     title_options,
     when_options,
 )
+from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, PICK
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
@@ -183,7 +184,10 @@ class CreateDialog(FeatureDialog):
                  "attendees": list(resolved.get("found") or []), "location": request.entities.location}
         step.values["draft"] = draft
         step.values["transaction"] = str(uuid.uuid4())
-        fields = _fields(draft, request)
+        busy = await blocking(await self.graph(step.context), datetime.fromisoformat(draft["start"]),
+                              datetime.fromisoformat(draft["end"]))
+        # The meetings it overlaps are named on the card, before the person confirms.
+        fields = _fields(draft, request) + conflict_field(busy, request.locale, request.tz)
         text = "\n".join([t("calendar.confirm.create", request.locale)] + [f"- {v}" for _, v in fields])
         return await self.writes.ask(step, Proposal("calendar.create", fields, text=text), request.locale)
 

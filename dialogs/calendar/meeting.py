@@ -37,6 +37,8 @@ class MeetingDialog(FeatureDialog):
 
     #: Only meetings that have not started yet ("accept my next meeting").
     upcoming_only: ClassVar[bool] = False
+    #: When set, what to say (with the best match's `label`) if no match is `acceptable`, instead of going on.
+    refusal: ClassVar[str | None] = None
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
@@ -57,12 +59,20 @@ class MeetingDialog(FeatureDialog):
     # ---- finding the meeting -------------------------------------------------------------------
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
+        if request.item_id:  # a card button named the meeting
+            step.values["event_id"] = request.item_id
+            return await step.next(None)
         graph = await self.graph(step.context)
         events = await self.find(step, request, graph)
         narrowed = [e for e in events if self.acceptable(e)] or events
         entities = request.entities
         if not narrowed:
             await self.say(step.context, "calendar.find.none")
+            return await step.end_dialog()
+        if self.refusal and not self.acceptable(narrowed[0]):
+            # None of them is one this dialog may act on: say so now, before asking anything else.
+            await self.say(step.context, self.refusal,
+                           label=event_label(narrowed[0], request.locale, request.tz))
             return await step.end_dialog()
         ordinal = entities.ordinal
         if ordinal is not None and len(narrowed) > 1:

@@ -37,6 +37,8 @@ PURPOSE = {
     "meeting": "A meeting you were invited to: organiser, your answer, Accept / Tentative / Decline.",
     "meeting_join": "An online meeting you organise: the Join button.",
     "confirmation": "Before any write: exactly what will change, buttons that say what they do.",
+    "move_conflicts": "Moving a meeting: old and new time, and the meetings the new time overlaps (named before Confirm).",
+    "decline_confirmation": "The Decline button asks first: a declined meeting cannot be given back.",
     "result": "After a write: what changed, and Undo.",
     "result_already": "A write that changed nothing.",
     "choice": "Several matches: pick one.",

@@ -23,6 +23,7 @@ from graph.models import (
     TimeSlot,
     TodoTask,
 )
+from language.formatting import format_clock_range, format_time_range
 
 TZ = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 3, 3, 10, 15, tzinfo=TZ)
@@ -99,6 +100,18 @@ TEAMS_BUDGET = 80 * 1024
 ORIGINATOR = "6d7a2f3e-5b1c-4f7e-9a0d-2c3b4e5f6a7b"
 
 
+def _at(hour: int, minute: int) -> datetime:
+    return NOW.astimezone(TZ).replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
+def _span(h1: int, m1: int, h2: int, m2: int, locale: str) -> str:
+    return format_time_range(_at(h1, m1), _at(h2, m2), locale, TZ)
+
+
+def _clock(h1: int, m1: int, h2: int, m2: int, locale: str) -> str:
+    return format_clock_range(_at(h1, m1), _at(h2, m2), locale, TZ)
+
+
 def builders() -> dict[str, Callable[[str], Card]]:
     """Every card the bot can send, by name, as a function of the locale."""
     return {
@@ -113,6 +126,15 @@ def builders() -> dict[str, Callable[[str], Card]]:
             "todo.add", [("title", HOSTILE), ("list", RTL), ("due", "3/5/2026"), ("importance", "high"),
              ("reminder", "3/5/2026 9:00"), ("old_when", "3/5/2026 9:00"), ("new_when", "3/6/2026 10:00")],
             ref="pending-1", locale=loc),
+        "move_conflicts": lambda loc: cards.confirmation_card(
+            "calendar.update", [("title", HOSTILE), ("old_when", _span(16, 0, 16, 30, loc)),
+                                ("new_when", _span(17, 0, 17, 30, loc)), ("duration", "30 min"),
+                                ("conflicts", f"Budget review ({_clock(17, 0, 18, 0, loc)}); "
+                                              f"{RTL} ({_clock(17, 15, 17, 45, loc)})")],
+            ref="pending-3", locale=loc),
+        "decline_confirmation": lambda loc: cards.confirmation_card(
+            "calendar.decline", [("title", "Roadmap review"), ("when", _span(10, 0, 11, 0, loc))],
+            ref="pending-4", locale=loc),
         "result": lambda loc: cards.result_card("todo.add", [("title", HOSTILE), ("sender", BOB.name)], locale=loc,
                                                undo_ref="undo-1"),
         "autoreply_confirmation": lambda loc: cards.confirmation_card(

@@ -300,8 +300,11 @@ async def test_meeting_responses(bot: BotServer, sandbox: AdminClient, graph_as:
         _, again = await execute(conv, verb, data)
         assert again["value"] == "You had already given this answer: nothing changed."
     decline = action_data("event.decline", item_id=event["id"])
-    _, declined = await execute(conv, "event.decline", decline)
-    assert "Meeting declined." in str(declined["value"])
+    _, asked = await execute(conv, "event.decline", decline)  # a declined meeting cannot be given back: asked first
+    assert asked["type"] == CARD and actions_in(asked["value"], "confirm")
+    assert client.get(f"/me/events/{event['id']}").status_code == 200
+    _, declined = await execute(conv, "confirm", actions_in(asked["value"], "confirm")[0]["data"])
+    assert "Meeting declined" in str(declined["value"])
     # A declined meeting leaves the attendee's calendar, so a second click finds nothing to change.
     assert client.get(f"/me/events/{event['id']}").status_code == 404
     sandbox.clear_requests()

@@ -3,7 +3,7 @@ time. The real app, a fake channel and the sandbox process; expectations come fr
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from tests.support.bot import BotServer, texts
 from tests.support.clock import day_start, local_now
 
 CARD = "application/vnd.microsoft.card.adaptive"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 # ---- helpers (also used by test_calendar_writes.py) -------------------------------------------------
@@ -232,10 +233,16 @@ def expected_slots(client: httpx.Client, start: datetime, end: datetime, tz: str
     return [(s.start, s.end) for s in free_slots(busy, start=start, end=end, settings=settings, minutes=30)]
 
 
-async def test_free_time_tomorrow_in_working_hours(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
-    adele = user(sandbox, "adelev")
+async def test_free_time_tomorrow_in_working_hours(bot: BotServer, sandbox: AdminClient, graph_as: Any,
+                                                   at: Any) -> None:
     tz = "Europe/Paris"
-    start = day_start(tz, 1)
+    settings = parse_mailbox_settings(graph_as(user(sandbox, "adelev")["id"]).get("/me/mailboxSettings").json())
+    today = local_now(tz).date()
+    offset = next(d for d in range(7)
+                  if WEEKDAYS[(today + timedelta(days=d + 1)).weekday()] in settings.working_hours.days)
+    now = at("08:00", tz, days=offset)  # tomorrow is a working day (a day off: tests/e2e/test_free_time.py)
+    adele = user(sandbox, "adelev")
+    start = datetime.combine(now.date() + timedelta(days=1), time(0), ZoneInfo(tz))
     slots = expected_slots(graph_as(adele["id"]), start, start + timedelta(days=1), tz)
     replies = await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz).say("when am I free tomorrow?")
     [sentence] = texts(replies)

@@ -8,7 +8,7 @@ from typing import Any
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import meeting_card
-from dialogs.calendar.common import event_summary
+from dialogs.calendar.common import event_label, event_summary
 from dialogs.calendar.meeting import MeetingDialog
 
 __all__ = ["DetailsDialog", "JoinDialog"]
@@ -53,6 +53,6 @@ class JoinDialog(MeetingDialog):
             return await step.end_dialog()
         now = self.now(request)
         key = "calendar.join.now" if event.start <= now else "calendar.join.next"
-        await self.say(step.context, key, label=event_summary(event, request.locale, request.tz, now).split("\n")[0],
+        await self.say(step.context, key, label=event_label(event, request.locale, request.tz),
                        url=event.join_url)
         return await step.end_dialog()

@@ -249,7 +249,16 @@ def create_app(
 
 
 # ---- python app.py --------------------------------------------------------------------------------
+# A worker thread hands the GIL back every millisecond instead of every 5: the recognizer's rare slow date
+# readings (Recognizers-Text, in `asyncio.to_thread`) then never hold the event loop for 5 ms (language/README.md).
+SWITCH_INTERVAL_S = 0.001
+
+
 async def serve(settings: Settings) -> None:
+    from language.recognizer import warm_up
+
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    warming = asyncio.create_task(asyncio.to_thread(warm_up))  # models built off the loop, not on a first turn
     runner = web.AppRunner(create_app(settings), access_log=None)
     await runner.setup()
     stop = asyncio.Event()
@@ -264,6 +273,7 @@ async def serve(settings: Settings) -> None:
         await stop.wait()
     finally:
         await runner.cleanup()
+        await warming
 
 
 def configure_logging(level: str) -> None:

@@ -7,6 +7,7 @@ import importlib
 import json
 import logging
 import statistics
+import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -129,30 +130,128 @@ def recognition_times(*, sample: int, corpus: Path = CORPUS) -> dict[str, Any]:
     def call(text: str, locale: str) -> Any:
         return recognize(text, locale, now, "Europe/Paris")
 
+    warm_up = getattr(importlib.import_module("language.recognizer"), "warm_up", None)
+    if warm_up is not None:
+        warm_up()  # as `app.serve` does at start-up
     call("tomorrow at 3pm", "en")  # the first calls load the recognizers' models
     call("quoi de prévu demain à 15h", "fr")
     times: list[float] = []
+    cpu: list[float] = []  # the thread's CPU time: what the recognizer costs, whatever else the machine runs
     by_locale: dict[str, list[float]] = {}
     for item in chosen:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         call(item["text"], item["locale"])
         elapsed = (time.perf_counter() - start) * 1000
+        cpu.append((time.thread_time() - start_cpu) * 1000)
         times.append(elapsed)
         by_locale.setdefault(item["locale"].split("-")[0], []).append(elapsed)
     times.sort()
-    # Again with a new `now` (no cache hit), off the loop, while a ticker measures how late the loop runs.
-    stalls = asyncio.run(_loop_stalls([(item["text"], item["locale"]) for item in chosen], recognize))
+    cpu.sort()
+    # Again with a new `now` (no cache hit), off the loop, while a ticker measures how late the loop runs, with the
+    # bot's GIL switch interval (app.SWITCH_INTERVAL_S).
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(_bot_switch_interval())
+    try:
+        stalls = asyncio.run(_loop_stalls([(item["text"], item["locale"]) for item in chosen], recognize))
+        # Again with asyncio's own check: debug mode, a callback over 5 ms is logged ("Executing ... took"). Once
+        # the way the bot recognises a turn (a worker thread), once straight on the loop (as a dialog's prompt does),
+        # once with a recognizer that does nothing: what the loaded machine alone costs.
+        items = [(item["text"], item["locale"]) for item in chosen]
+        slow_thread = _slow_callbacks(items, recognize, off_loop=True)
+        slow_inline = _slow_callbacks(items, recognize, off_loop=False)
+        slow_idle = _slow_callbacks(items, _nothing, off_loop=True)
+    finally:
+        sys.setswitchinterval(switch)
     return {
         "available": True,
         "utterances": len(times),
         "median_ms": statistics.median(times),
         "p95_ms": times[int(0.95 * (len(times) - 1))],
+        "p99_ms": times[int(0.99 * (len(times) - 1))],
+        "max_ms": times[-1],
+        "cpu_median_ms": statistics.median(cpu),
+        "cpu_p95_ms": cpu[int(0.95 * (len(cpu) - 1))],
+        "load_average_1min": _load_average(),
         "median_ms_by_locale": {k: statistics.median(v) for k, v in sorted(by_locale.items())},
         "loop_stall_p99_ms": stalls[int(0.99 * (len(stalls) - 1))] if stalls else 0.0,
         "loop_stall_max_ms": stalls[-1] if stalls else 0.0,
+        "slow_callbacks_off_loop": slow_thread,
+        "slow_callbacks_on_loop": slow_inline,
+        "slow_callbacks_idle": slow_idle,
+        "switch_interval_s": _bot_switch_interval(),
         "how": "in-process, time.perf_counter around language.recognize(text, locale, now, tz); loop stalls: "
-               "lateness of a 1 ms asyncio.sleep ticker while each utterance runs in asyncio.to_thread",
+               "lateness of a 1 ms asyncio.sleep ticker while each utterance runs in asyncio.to_thread; slow "
+               "callbacks: asyncio debug mode with loop.slow_callback_duration = 0.005",
     }
+
+
+SLOW_CALLBACK_S = 0.005
+
+
+def _bot_switch_interval() -> float:
+    try:
+        return float(importlib.import_module("app").SWITCH_INTERVAL_S)
+    except (ImportError, AttributeError):
+        return sys.getswitchinterval()
+
+
+def _load_average() -> float | None:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            return float(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _nothing(*_: Any) -> None:
+    return None
+
+
+class _SlowCallbacks(logging.Handler):
+    """Collects the durations asyncio's debug mode logs for callbacks over `slow_callback_duration`."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.durations_ms: list[float] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args
+        if record.msg == "Executing %s took %.3f seconds" and isinstance(args, tuple) and len(args) == 2:
+            took = args[1]
+            if isinstance(took, int | float):
+                self.durations_ms.append(float(took) * 1000)
+
+
+def _slow_callbacks(items: list[tuple[str, str]], recognize: Any, *, off_loop: bool) -> dict[str, Any]:
+    """Callbacks asyncio's debug mode finds over 5 ms while `items` are recognised with a new `now` (no cache hit)."""
+    handler = _SlowCallbacks()
+    asyncio_logger = logging.getLogger("asyncio")
+    asyncio_logger.addHandler(handler)
+    level, propagate = asyncio_logger.level, asyncio_logger.propagate
+    asyncio_logger.setLevel(logging.WARNING)
+    asyncio_logger.propagate = False  # counted here, not printed
+    minutes = 2 if off_loop else 3
+
+    async def run() -> int:
+        loop = asyncio.get_running_loop()
+        loop.slow_callback_duration = SLOW_CALLBACK_S
+        later = datetime.now(UTC).astimezone(ZoneInfo("Europe/Paris")) + timedelta(minutes=minutes)
+        for text, locale in items:
+            if off_loop:
+                await asyncio.to_thread(recognize, text, locale, later, "Europe/Paris")
+            else:
+                recognize(text, locale, later, "Europe/Paris")
+                await asyncio.sleep(0)
+        return len(items)
+
+    try:
+        count = asyncio.run(run(), debug=True)
+    finally:
+        asyncio_logger.removeHandler(handler)
+        asyncio_logger.setLevel(level)
+        asyncio_logger.propagate = propagate
+    worst = sorted(handler.durations_ms)
+    return {"utterances": count, "over_5ms": len(worst), "longest_ms": worst[-1] if worst else 0.0}
 
 
 async def _loop_stalls(items: list[tuple[str, str]], recognize: Any) -> list[float]:

@@ -172,16 +172,36 @@ def render_extras(processes: dict[str, dict[str, Any]], sandbox_get: dict[str, A
         )
     else:
         lines.append(f"- sandbox GET /v1.0/me: not available ({sandbox_get.get('reason')})")
-    if recognition.get("available"):
-        lines.append(
-            f"- recognition median {recognition['median_ms']:.2f} ms per utterance"
-            f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} test-set utterances, in-process);"
-            f" longest event-loop stall while recognising in a worker thread {recognition.get('loop_stall_max_ms', 0.0):.1f} ms"
-            f" (p99 {recognition.get('loop_stall_p99_ms', 0.0):.1f} ms)"
-        )
-    else:
-        lines.append(f"- recognition: not available ({recognition.get('reason')})")
+    lines.extend(render_recognition(recognition))
     return "\n".join(lines)
+
+
+def render_recognition(recognition: dict[str, Any]) -> list[str]:
+    """The recognition lines of the report (also printed alone by `python -m bench.recognition`)."""
+    if not recognition.get("available"):
+        return [f"- recognition: not available ({recognition.get('reason')})"]
+    lines = [
+        f"- recognition median {recognition['median_ms']:.2f} ms per utterance"
+        f" (p95 {recognition['p95_ms']:.2f} ms, {recognition['utterances']} test-set utterances, in-process);"
+        f" longest event-loop stall while recognising in a worker thread {recognition.get('loop_stall_max_ms', 0.0):.1f} ms"
+        f" (p99 {recognition.get('loop_stall_p99_ms', 0.0):.1f} ms)"
+    ]
+    if "cpu_p95_ms" in recognition:
+        load = recognition.get("load_average_1min")
+        lines.append(
+            f"- recognition CPU time (the thread's own, whatever else runs) median {recognition['cpu_median_ms']:.2f} ms,"
+            f" p95 {recognition['cpu_p95_ms']:.2f} ms" + (f"; load average {load:.1f}" if load is not None else "")
+        )
+    for key, how in (("slow_callbacks_off_loop", "in a worker thread (as the bot does)"),
+                     ("slow_callbacks_on_loop", "straight on the loop"),
+                     ("slow_callbacks_idle", "nothing in a worker thread (the machine's own noise)")):
+        slow = recognition.get(key)
+        if slow:
+            lines.append(
+                f"- asyncio debug, slow_callback_duration 5 ms, recognising {how}: {slow['over_5ms']} callbacks"
+                f" over 5 ms in {slow['utterances']} utterances (longest {slow['longest_ms']:.1f} ms)"
+            )
+    return lines
 
 
 def write_json(path: Path, *, cells: Sequence[CellResult], extra: dict[str, Any]) -> None:

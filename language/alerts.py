@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+from .ruletable import RuleTable
 from .text import fold
 
-__all__ = ["AlertRequest", "alert_intent", "parse_alert"]
+__all__ = ["RULES", "AlertRequest", "alert_intent", "parse_alert"]
 
 _R = re.compile
 _OFF = r"(?:stop|turn off|switch off|disable|cancel|no more|don't|dont|do not|arrete|arreter|desactive|desactiver|coupe|plus de|ne m'envoie plus|ne me previens plus|ne me rappelle plus|supprime)"
@@ -128,3 +129,12 @@ def parse_alert(text: str, locale: str | None = None) -> AlertRequest | None:
     if intent == "notify.digest.on":
         return AlertRequest(intent, at=_time(folded), days=_days(folded))
     return AlertRequest(intent)
+
+
+#: MIPA's own alert settings for `language/intents.py`: read by `alert_intent` only, never guessed by the scorer.
+RULES = RuleTable(
+    name="alerts",
+    intents=frozenset({"notify.reminders.on", "notify.reminders.off", "notify.digest.on", "notify.digest.off",
+                       "notify.settings"}),
+    read=alert_intent,
+)

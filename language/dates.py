@@ -54,6 +54,7 @@ _DURATION_NOUN = re.compile(
     r"|\b(?:reunion|rencontre|appel|rendez-vous|creneau|point|session|dejeuner)s? (?:de |d')" + _NUM
     + r" (minutes?|heures?)\b"
     r"|\b(?:an?|one|une) (?:free|open) (hour)\b|\b(?:une|1) (heure) (?:libre|de libre)\b"
+    r"|\b" + _NUM + r" (?:free|open) (hours?)\b|\b" + _NUM + r" (heures?) (?:libres?|de libre)\b"
 )
 _HALF_HOUR = re.compile(r"\b(?:for|pendant|durant)\s+(?:half an hour|a half hour|une demi-heure|1/2 h)\b")
 _NEXT_WEEKDAY = re.compile(
@@ -105,9 +106,16 @@ def _model(lang: str) -> Any:
     return DateTimeRecognizer(culture, DateTimeOptions.NONE).get_datetime_model()
 
 
+_WARM_UP = {
+    "en": "from the 22nd to jan 1 every monday at 3pm for two hours, the day after tomorrow at half past 4",
+    "fr": "du 22 au 1er janvier chaque lundi à 15h pendant deux heures, après-demain à 16h30",
+}
+
+
 def warm_up(lang: str) -> None:
-    """Build the date-time model of a locale now (it takes about a second) instead of on first use."""
-    _model(lang)
+    """Build the date-time model of a locale now, and read one sentence with it (its first readings compile
+    regular expressions: one to two seconds) instead of on a person's first turn."""
+    _model(lang).parse(_WARM_UP[lang], datetime(2026, 1, 5, 9, 0))
 
 
 def _aware(naive: datetime, zone: tzinfo) -> datetime:
@@ -203,8 +211,8 @@ def _extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: b
     m = _DURATION.search(folded)
     noun = _DURATION_NOUN.search(folded) if not m else None
     if noun:
-        number = next((g for g in (noun.group(1), noun.group(3)) if g), None)
-        unit = next(g for g in (noun.group(2), noun.group(4), noun.group(5), noun.group(6)) if g)
+        number = next((g for g in (noun.group(1), noun.group(3), noun.group(7), noun.group(9)) if g), None)
+        unit = next(g for g in (noun.group(i) for i in (2, 4, 5, 6, 8, 10)) if g)
         amount = (parse_number_word(number) or 0) if number else 1
         duration = timedelta(hours=amount) if unit.startswith("h") else timedelta(minutes=amount)
         folded = folded[: noun.start()] + " " * (noun.end() - noun.start()) + folded[noun.end():]
@@ -255,13 +263,15 @@ def _extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: b
     start: datetime | None = None
     end: datetime | None = None
     time_given = False
-    quick = quick_parse(folded, lang, today) if fast else None
+    naive_now = local_now.replace(tzinfo=None, second=0, microsecond=0)
+    quick = quick_parse(folded, lang, today, naive_now) if fast else None
     if quick is not None:
         day, day_end, clock = quick.day, quick.day_end, quick.clock
         start = _aware(quick.start, zone) if quick.start else None
         end = _aware(quick.end, zone) if quick.end else None
         time_given = start is not None
-    naive_now = local_now.replace(tzinfo=None, second=0, microsecond=0)
+        if quick.duration is not None:
+            duration = quick.duration if duration is None else duration + quick.duration
     # Recognizers-Text's French model reads nothing in "demain." or "à 17h.": no final punctuation
     results = [] if quick is not None else _model(lang).parse(folded.rstrip(" .!?;,"), naive_now)
     for r in results:

@@ -8,13 +8,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .alerts import alert_intent
+from .alerts import RULES as ALERT_RULES
 from .errors import ModelError
-from .mailbox import AUTOREPLY_WORDS, MAILBOX_WORDS, SETTINGS_WORDS, mailbox_intent
+from .mailbox import RULES as MAILBOX_RULES
 from .models import WRITE_INTENTS
 from .recurrence import repeat_task_intent
+from .ruletable import RuleTable
 
-__all__ = ["classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
+__all__ = ["RULE_TABLES", "classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
 
 _MODEL_PATH = Path(__file__).resolve().parent / "data" / "intent_model.json"
 
@@ -108,17 +109,22 @@ _YES_WORDS = (r"(?:yes|yeah|yep|yup|yes please|sure|of course|ok|okay|k|alright|
               r"ouaip|bien sur|vas-y|vas y|allez-y|allez y|go|go ahead|go for it|do it|fais-le|fais le|confirm|confirmed|"
               r"confirme|confirmer|je confirme|c'est bon|ca marche|parfait|perfect|absolutely|absolument|exactly|"
               r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|"
-              r"ca me va|entendu|yes do it|sure thing)")
+              r"ca me va|entendu|yes do it|sure thing|certainly|certainement|sans doute|sans aucun doute|that's fine|that is fine|"
+              r"very good|sounds great|aller de l'avant|allons-y|allons y)")
 _CONFIRM = _R(r"^" + _YES_WORDS + r"(?:[ ,!]+" + _YES_WORDS + r")*" + _POLITE)
 _REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no no|oh non|oh no|pas du tout|"
              r"absolutely not|certainly not|negative|no way|not now|pas maintenant|surtout pas|not really|pas vraiment|"
-             r"pas question|certainement pas|don't|ne le fais pas|don't do it|nope not now)" + _POLITE)
+             r"pas question|certainement pas|don't|ne le fais pas|don't do it|nope not now|never|jamais|negatif|neither|"
+             r"none of them|none of these|ni l'un ni l'autre|aucun des deux|aucune des deux|i don't like (?:it|that)|"
+             r"je n'aime pas (?:ca|cela))" + _POLITE)
 _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez|annule(?:-le|-la|-tout| ca| tout)?|"
                  r"laisse tomber|laissez tomber|stop|stop it|stop that|arrete|arretez|arrete ca|never ?mind|forget it|"
                  r"forget about it|forget that|oublie|oublie ca|oublie-ca|oubliez|abandon|abandonne|abandonner|quit|"
-                 r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please)")
+                 r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please|ca ne fait rien|ne fais rien|"
+                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all)")
 _CANCEL = _R(r"^(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS + r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE)
-_HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
+_HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
+           r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
            r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
            r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes)" + _POLITE)
 _SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
@@ -229,9 +235,10 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     reply = reply_intent(folded)
     if reply is not None:
         return reply
-    alert = alert_intent(folded)  # MIPA's own alerts (language/alerts.py)
-    if alert is not None:
-        return alert
+    for table in RULE_TABLES:  # intents read by rules only: MIPA's alerts, out of office and working hours
+        ruled = table(folded)
+        if ruled is not None:
+            return ruled
     if _GREETING.search(folded):
         return "general.greeting"
     if _THANKS.search(folded):
@@ -242,9 +249,9 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "general.undo"
     if _MORE.search(folded):
         return "general.more"
-    mailbox = mailbox_intent(folded) or repeat_task_intent(folded)  # language/mailbox.py, language/recurrence.py
-    if mailbox is not None:
-        return mailbox
+    repeating = repeat_task_intent(folded)  # language/recurrence.py
+    if repeating is not None:
+        return repeating
     if _AGENDA_COMMAND.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):
@@ -377,15 +384,25 @@ _WRITE_EVIDENCE = {
     "mail.to_task": _R(r"\b(?:e-?mails?|mails?|messages?|courriels?)\b"),
     "contacts.add": _R(r"\bcontacts?\b"),
     "lists.add": _R(r"\b(?:lists?|listes?|sharepoint|tracker|registre|suivi)\b"),
-    "mailbox.autoreply.set": AUTOREPLY_WORDS,
-    "mailbox.autoreply.off": AUTOREPLY_WORDS,
-    "mailbox.settings.update": SETTINGS_WORDS,
+    # To Do and invitation answers: every write the scorer may guess names its act or its object
+    "todo.add": _R(r"\b(?:add|put|remind\w*|remember|create|new|note|make|set|buy|get|pick|call|pay|book|send|write|"
+                   r"ajout\w*|rajout\w*|mets|mettre|mettez|met|rappel\w*|cree\w*|creer|nouvel\w*|note\w*|achet\w*|inscri\w*|"
+                   r"pense|oublie|faut|dois|need|must|tasks?|to-?dos?|taches?|lists?|listes?|courses|groceries|grocery|"
+                   r"epicerie|reminders?|memo)\b"),
+    "todo.complete": _R(r"\b(?:done|complete\w*|finish\w*|tick\w*|check\w*|mark\w*|close\w*|did|bought|got|"
+                        r"termin\w*|fini\w*|fait\w*|coch\w*|marqu\w*|achev\w*|accompli\w*|achete\w*|regle\w*|"
+                        r"all|tous|tout)\b"),
+    "todo.delete": _R(r"\b(?:delete|remove|erase|drop|clear|cross|take|omit|discard|scratch|get rid|no need|don't need|"
+                      r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b"),
+    "calendar.accept": _R(r"\b(?:accept\w*|yes|attend\w*|join|rsvp|confirm\w*|oui|assist\w*|particip\w*|venir|viendrai|"
+                          r"serai|be there|count me in|going|go)\b"),
 }
 
-# Undo interrupts whatever dialog waits ("Undo widget" may be a title being typed): only its rule says it.
-# The mailbox intents are read by their rules only (language/mailbox.py), never guessed by the scorer.
-_RULE_ONLY = frozenset({"general.undo", "mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings",
-                        "mailbox.settings.update"})
+#: The rule modules whose intents only their rules read (language/ruletable.py), consulted in this order.
+RULE_TABLES: tuple[RuleTable, ...] = (ALERT_RULES, MAILBOX_RULES)
+# Undo interrupts whatever dialog waits ("Undo widget" may be a title being typed): only its rule says it. The
+# tables' intents are never guessed by the scorer either.
+_RULE_ONLY = frozenset({"general.undo"}).union(*(table.intents for table in RULE_TABLES))
 
 
 def _has_evidence(intent: str, folded: str) -> bool:
@@ -396,8 +413,10 @@ def _has_evidence(intent: str, folded: str) -> bool:
         return False
     if intent.startswith("calendar."):
         return bool(_CALENDAR_CUE.search(folded))
-    if intent.startswith("mailbox."):
-        return bool(MAILBOX_WORDS.search(folded))
+    for table in RULE_TABLES:
+        if intent in table.intents:
+            words = table.evidence.get(intent)
+            return words is None or bool(words.search(folded))
     cue = _GENERAL_CUES.get(intent)
     return cue is None or bool(cue.search(folded))
 

@@ -10,10 +10,11 @@ from zoneinfo import available_timezones
 
 from .dates import extract_dates
 from .recurrence import WEEKDAYS, fold_same_length
+from .ruletable import RuleTable
 from .text import fold
 
 __all__ = [
-    "AUTOREPLY_WORDS", "MAILBOX_WORDS", "AutoReplyRequest", "HoursRequest", "SETTINGS_WORDS", "find_time_zone", "mailbox_intent",
+    "AUTOREPLY_WORDS", "MAILBOX_WORDS", "RULES", "AutoReplyRequest", "HoursRequest", "SETTINGS_WORDS", "find_time_zone", "mailbox_intent",
     "parse_autoreply", "parse_hours",
 ]
 
@@ -232,19 +233,22 @@ def _iana_cities() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
+    """The IANA names, every way of saying a zone (city or alias), and one pattern finding any of them."""
+    names = {**_iana_cities(), **_ZONE_ALIASES}
+    said = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return frozenset(available_timezones()), names, re.compile(r"(?<![\w-])(?:" + said + r")(?![\w-])")
+
+
 def find_time_zone(text: str) -> str | None:
     """The IANA zone a request names: a written IANA name, a known city or region, or None."""
+    zones, names, pattern = _zone_names()
     written = re.search(r"\b([A-Z][A-Za-z_]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b", text)
-    if written and written.group(1) in available_timezones():
+    if written and written.group(1) in zones:
         return written.group(1)
-    folded = fold(text)
-    names = {**_iana_cities(), **_ZONE_ALIASES}
-    best: tuple[int, str] | None = None
-    for said, zone_name in names.items():
-        m = re.search(r"(?<![\w-])" + re.escape(said) + r"(?![\w-])", folded)
-        if m and (best is None or len(said) > best[0]):
-            best = (len(said), zone_name)
-    return best[1] if best else None
+    found = [m.group(0) for m in pattern.finditer(fold(text))]
+    return names[max(found, key=len)] if found else None
 
 
 # ---- intents ----------------------------------------------------------------------------------
@@ -308,3 +312,13 @@ def mailbox_intent(folded: str) -> str | None:
     if has_value or (_SET.search(folded) and not question):
         return "mailbox.settings.update"
     return "mailbox.settings"
+
+
+#: The mailbox intents for `language/intents.py`: read by `mailbox_intent` only, never guessed by the scorer.
+RULES = RuleTable(
+    name="mailbox",
+    intents=frozenset({"mailbox.autoreply.set", "mailbox.autoreply.off", "mailbox.settings", "mailbox.settings.update"}),
+    read=mailbox_intent,
+    evidence={"mailbox.autoreply.set": AUTOREPLY_WORDS, "mailbox.autoreply.off": AUTOREPLY_WORDS,
+              "mailbox.settings": MAILBOX_WORDS, "mailbox.settings.update": SETTINGS_WORDS},
+)

@@ -18,7 +18,7 @@ from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 from .typos import fix_typos
 
-__all__ = ["day_first", "extract_entities", "in_the_past", "recognize"]
+__all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "warm_up"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,18 @@ def recognize(
     zone, minute = _reference(now, tz)
     lang = _lang(text or "", locale)
     return _recognize_cached(text or "", lang, day_first(locale, lang), minute, zone)
+
+
+def warm_up() -> None:
+    """Load and exercise everything `recognize` builds on first use (intent model, date models, zone names), so
+    that a person's first turn does not pay for it; seconds of work, meant for a worker thread at start-up."""
+    from .dates import warm_up as warm_dates
+    from .mailbox import find_time_zone
+
+    load_model()
+    find_time_zone("Europe/Paris")
+    for lang in ("en", "fr"):
+        warm_dates(lang)
 
 
 def extract_entities(
@@ -97,6 +109,8 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
     text = fix_typos(text)
     fields = extract_text_entities(text, lang, intent)
     entities = Entities(**fields)  # type: ignore[arg-type]
+    if intent.startswith(_OWN_DATES):
+        return entities
     if has_date_cue(fold(text)):
         date_text = text
         for name in (entities.plan_name, entities.bucket_name, entities.list_name):
@@ -119,6 +133,9 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
     return entities
 
 
+# Intents whose dialogs read their own dates and times from the utterance (language/mailbox.py `parse_autoreply`,
+# `parse_hours`; language/alerts.py `parse_alert`): the date recognizer is not run for them.
+_OWN_DATES = ("mailbox.", "notify.")
 _NEW_ITEM_INTENTS = frozenset({"calendar.create", "todo.add", "planner.add", "mail.to_task"})
 
 

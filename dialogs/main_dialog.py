@@ -17,13 +17,16 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 
+from dialogs.asking import AskDialog
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
+from dialogs.dropped import answer_stray_confirm, dropped
 from dialogs.feature import FeatureDialog
-from dialogs.prompts import ConfirmDialog, PickDialog
+from dialogs.prompts import ConfirmDialog, PickDialog, correction_for
 from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, TurnFacts
 from dialogs.typed_undo import UNDO_INTENT, as_undo
 from language import WRITE_INTENTS, t
+from language.corrections import looks_like_request
 
 __all__ = ["MainDialog"]
 
@@ -35,22 +38,24 @@ INTERRUPTION_SCORE = 0.5
 NEW_REQUEST_SCORE = 0.6
 
 
-async def _awaits_choice(dialog_context: DialogContext) -> bool:
-    """True when the innermost active dialog is a confirmation or a pick (yes/no, "the second one").
+async def _innermost(dialog_context: DialogContext) -> tuple[Dialog | None, dict[str, Any]]:
+    """The innermost active dialog and its state (a confirmation, a pick, a question, a waterfall...).
 
     ComponentDialog is not a DialogContainer in botbuilder-python, so `DialogContext.child` stops at
     the first component; walk the persisted stacks instead."""
     find = dialog_context.find_dialog
     stack = dialog_context.stack
     dialog: Dialog | None = None
+    state: dict[str, Any] = {}
     while stack:
         instance = stack[0]  # the top of a botbuilder stack is its first item
         dialog = await find(instance.id)
+        state = instance.state if isinstance(instance.state, dict) else {}
         if not isinstance(dialog, ComponentDialog):
             break
         inner = instance.state.get(ComponentDialog.persisted_dialog_state)
         find, stack = dialog.find_dialog, (inner.dialog_stack if inner is not None else [])
-    return isinstance(dialog, (ConfirmDialog, PickDialog))
+    return dialog, state
 
 
 class MainDialog(ComponentDialog):
@@ -94,11 +99,23 @@ class MainDialog(ComponentDialog):
             logger.info("typed undo replaces a pending dialog")
             await inner_dc.cancel_all_dialogs()
             return await inner_dc.begin_dialog(self.initial_dialog_id)
-        if intent in self._routes and recognition.score >= NEW_REQUEST_SCORE and await _awaits_choice(inner_dc):
-            # A yes/no or "which one" question is pending and the person asked for something else:
-            # leave the unconfirmed request (nothing was written) and answer the new one.
+        waiting, state = await _innermost(inner_dc)
+        if isinstance(waiting, ConfirmDialog) and correction_for(context, state) is not None:
+            return None  # "no, Thursday", "add Megan too": the confirmation takes it and asks again
+        if isinstance(waiting, AskDialog) and looks_like_request(facts.text) and (
+                intent in self._routes and recognition.score >= NEW_REQUEST_SCORE or facts.text.endswith("?")):
+            # "what's on the 10th?" while a title is asked: a new request, never the title.
             logger.info("new request %s replaces a pending question", intent)
             await inner_dc.cancel_all_dialogs()
+            return await inner_dc.begin_dialog(self.initial_dialog_id)
+        if intent in self._routes and recognition.score >= NEW_REQUEST_SCORE \
+                and isinstance(waiting, (ConfirmDialog, PickDialog)):
+            # A yes/no or "which one" question is pending and the person asked for something else:
+            # leave the unconfirmed request (nothing was written), say so, and answer the new one.
+            logger.info("new request %s replaces a pending question", intent)
+            await inner_dc.cancel_all_dialogs()
+            if isinstance(waiting, ConfirmDialog):
+                await dropped(self.services, context, str(state.get("operation") or ""))
             return await inner_dc.begin_dialog(self.initial_dialog_id)
         # A waiting dialog keeps the answer unless the person clearly wants out (an e-mail address
         # given as an answer must not turn into "help").
@@ -158,6 +175,8 @@ class MainDialog(ComponentDialog):
             return await step.end_dialog()
         if intent == UNDO_INTENT and self.services.undo is not None and await self.services.undo.last_ref(context) is None:
             await self.services.say(context, "undo.nothing")  # no sign-in needed to say so
+            return await step.end_dialog()
+        if intent in ("general.confirm", "general.reject") and await answer_stray_confirm(self.services, context):
             return await step.end_dialog()
         if intent not in self._routes:
             key = "bot.not_understood" if intent in ("none", "general.confirm", "general.reject") else "bot.not_available"

@@ -21,12 +21,14 @@ from dialogs.invoke import card_response, message_response
 from dialogs.refs import new_ref
 from dialogs.services import TurnFacts, card_activity
 from language import recognize, t
+from language.corrections import Correction, read_correction
 
 __all__ = ["ConfirmDialog", "PickDialog", "new_ref"]
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+_CORRECTION_KEY = "mipa.correction"
 _NUMBER = re.compile(r"^\s*(?:n°|no\.?|#)?\s*(\d{1,3})\s*[.)]?\s*$", re.IGNORECASE)
 
 
@@ -94,17 +96,36 @@ class _WaitingDialog(Dialog):
         if context.activity.type == ActivityTypes.invoke:
             await answer_invoke(context, t("bot.prompt.stale", locale))
         else:
-            await context.send_activity(MessageFactory.text(t(self.reask_key, locale)))
+            await context.send_activity(MessageFactory.text(t(self.reask(state), locale)))
         return Dialog.end_of_turn
 
     def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
         raise NotImplementedError
 
+    def reask(self, state: dict[str, Any]) -> str:
+        """The catalog key of the sentence that asks again after an answer that was not understood."""
+        return self.reask_key
+
 
 class ConfirmDialog(_WaitingDialog):
-    """Ends with True (yes), False (no) or None (gave up). Options: card or text, ref."""
+    """Ends with True (yes), False (no), None (gave up) or {"correction": ...} ("no, Thursday").
+
+    Options: card or text, ref; `operation` and `corrects` (what a correction may change, dialogs/writes.py), `tz`.
+    """
 
     reask_key = "bot.confirm.reask"
+
+    async def begin_dialog(self, dialog_context: DialogContext, options: object = None) -> DialogTurnResult:
+        opts: dict[str, Any] = dict(options or {})  # type: ignore[call-overload]
+        result = await super().begin_dialog(dialog_context, opts)
+        state = dialog_context.active_dialog.state
+        state["operation"] = str(opts.get("operation") or "")
+        state["corrects"] = [str(slot) for slot in opts.get("corrects") or ()]
+        state["tz"] = str(opts.get("tz") or "UTC")
+        return result
+
+    def reask(self, state: dict[str, Any]) -> str:
+        return "writes.correction.unsupported" if state.pop("cannot_change", False) else self.reask_key
 
     def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
         locale = TurnFacts.of(context).locale
@@ -118,12 +139,39 @@ class ConfirmDialog(_WaitingDialog):
         text = TurnFacts.of(context).text
         if not text:
             return False, None
+        correction = correction_for(context, state)
+        if correction is not None:
+            if correction:
+                return True, {"correction": correction}
+            state["cannot_change"] = True  # "make it 4pm" for a contact: say what can be answered
+            return False, None
         intent = recognize(text, locale, TurnFacts.of(context).now, "UTC").intent
         if intent == "general.confirm":
             return True, True
         if intent in ("general.reject", "general.cancel"):
             return True, False
         return False, None
+
+
+def correction_for(context: TurnContext, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The correction this message makes to the write a confirmation shows: its JSON when the write accepts
+    every slot it changes, {} when it changes something the write cannot, None when it is no correction."""
+    facts = TurnFacts.of(context)
+    if not facts.text or "corrects" not in state:
+        return None
+    tz = str(state.get("tz") or "UTC")
+    read: dict[str, Correction | None] = context.turn_state.setdefault(_CORRECTION_KEY, {})
+    if tz not in read:  # read once a turn: MainDialog asks first, then the confirmation itself
+        read[tz] = read_correction(facts.text, facts.locale, facts.now, tz)
+    correction = read[tz]
+    if correction is None:
+        return None
+    allowed = set(state.get("corrects") or ())
+    if not set(correction.slots) <= allowed:
+        logger.info("correction of %s not accepted by %s", ",".join(correction.slots), state.get("operation"))
+        return {}
+    logger.info("correction of %s to %s", ",".join(correction.slots), state.get("operation"))
+    return correction.to_json()
 
 
 class PickDialog(_WaitingDialog):

@@ -2,9 +2,13 @@
 
     flow = WriteFlow(services, confirm_id)                       # in the dialog's constructor
     return await flow.ask(step, Proposal("todo.add", fields, text=...))       # confirm_step
-    if step.result is not True: return await flow.declined(step, "tasks.not_done")
+    if (pending := await flow.settle(step, "tasks.not_done", self.amend)) is not None: return pending  # write_step
     task = await graph.todo.create(...)                          # the write itself: one typed Graph call
     return await flow.answer(step, Done("todo.add", fields, summary=..., undo=Undo("todo.create", ids)))
+
+While the card waits, a correction ("no, Thursday", "add Megan too", "change the title to …") comes back as a
+`Correction` for the slots the proposal names in `corrects`; `settle` hands it to the dialog's `amend`, which
+changes its pending write and returns the new proposal, and the same write step then reads the new answer.
 
 Card buttons (bots/actions) are confirmed by the click itself and record their undo with `record_undo`; a button
 whose write cannot be undone (Decline) starts its dialog instead, which asks here like a typed request.
@@ -13,8 +17,8 @@ Only ids go to the undo log (dialogs/undo.py); the card itself is never stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
@@ -28,11 +32,14 @@ from dialogs.refs import new_ref
 from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, card_activity
 from language import t
+from language.corrections import Correction
 
-__all__ = ["Done", "Proposal", "Undo", "WriteFlow", "record_undo"]
+__all__ = ["Amend", "Done", "Proposal", "Undo", "WriteFlow", "record_undo"]
 
 Card = dict[str, Any]
 Fields = Sequence[tuple[str, str]]
+#: Where the waterfall keeps the index of its current step (botbuilder's WaterfallDialog.StepIndex).
+_STEP_INDEX = "stepIndex"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,9 @@ class Proposal:
     title: str | None = None
     #: A feature's own confirmation card, from the button ref (SharePoint list items).
     card: Callable[[str], Card] | None = None
+    #: What a correction typed at the card may change (`language.corrections.SLOTS`): "day", "time", "duration",
+    #: "people", "title". Empty: the write is taken or left as it is.
+    corrects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +89,10 @@ async def record_undo(services: Services, context: TurnContext, undo: Undo | Non
     return await services.undo.remember(context, undo.kind, undo.ids, kept=undo.kept)
 
 
+#: A dialog's way to apply a correction to its pending write: it changes its own values and returns the new proposal.
+Amend = Callable[[WaterfallStepContext, Correction], Awaitable[Proposal]]
+
+
 class WriteFlow:
     """Asks to confirm a write, then records its undo and answers with the result card."""
 
@@ -86,7 +100,10 @@ class WriteFlow:
         self._services = services
         self.confirm_id = confirm_id
 
-    async def ask(self, step: WaterfallStepContext, proposal: Proposal, locale: str) -> DialogTurnResult:
+    async def ask(self, step: WaterfallStepContext, proposal: Proposal, locale: str, *,
+                  again: bool = False) -> DialogTurnResult:
+        """Show the proposal and wait for yes or no (or a correction). `again`: asked from the write step itself,
+        which then reads the new answer (the waterfall steps back one, so the step after the ask is this one)."""
         ref = new_ref()
         if proposal.card is not None:
             card = proposal.card(ref)
@@ -94,10 +111,28 @@ class WriteFlow:
             card = confirmation_card(proposal.operation, proposal.fields, ref=ref, locale=locale)
         if proposal.title:
             card["body"][0]["text"] = proposal.title
+        if again:
+            step.active_dialog.state[_STEP_INDEX] = step.index - 1
         # After a card button that asks first ("Decline"), the question replaces the clicked card.
         in_place = isinstance(step.context.turn_state.get(CLICKED_REQUEST), Request)
-        return await step.begin_dialog(self.confirm_id, {"card": card, "text": proposal.text, "ref": ref,
-                                                         "in_place": in_place})
+        options = {"card": card, "text": proposal.text, "ref": ref, "in_place": in_place,
+                   "operation": proposal.operation, "corrects": list(proposal.corrects),
+                   "tz": str((step.options or {}).get("tz") or "UTC")}
+        return await step.begin_dialog(self.confirm_id, options)
+
+    async def settle(self, step: WaterfallStepContext, declined_key: str,
+                     amend: Amend | None = None) -> DialogTurnResult | None:
+        """In the write step: None when the answer was yes (go on and write). Otherwise this turn's answer: a
+        correction applied by `amend` and the new card asked again, or nothing written (`declined`)."""
+        result = step.result
+        if result is True:
+            return None
+        if amend is not None and isinstance(result, dict) and isinstance(result.get("correction"), dict):
+            proposal = await amend(step, Correction.from_json(result["correction"]))
+            locale = self._services.locale(step.context)
+            said = t("writes.corrected", locale) + " " + proposal.text  # "Here it is with your change. Shall I …?"
+            return await self.ask(step, replace(proposal, text=said), locale, again=True)
+        return await self.declined(step, declined_key)
 
     async def declined(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
         """The person said no (or gave up): nothing was written, and the dialog says so.

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
-from dialogs.calendar.asks import WHEN_PROMPT, WhenPrompt, clock_on, read_when, when_options
+from dialogs.asking import ASK_ID, AskDialog, answer_of
+from dialogs.calendar.asks import clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
 from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, MeetingDialog
@@ -22,6 +23,7 @@ from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import UserGraph
 from graph.models import Event
 from language import t
+from language.corrections import Correction
 from language.formatting import format_duration
 
 __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
@@ -29,6 +31,8 @@ __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
 logger = logging.getLogger(__name__)
 
 _RESPONSES = {"calendar.accept": "accept", "calendar.tentative": "tentativelyAccept", "calendar.decline": "decline"}
+#: What a correction at the "move this meeting?" card may change: its new day and time.
+MOVE_CORRECTS = ("day", "time")
 _ANSWERED = {"calendar.accept": "accepted", "calendar.tentative": "tentativelyAccepted", "calendar.decline": "declined"}
 
 
@@ -62,10 +66,14 @@ class _WriteDialog(MeetingDialog):
         step.values["operation"] = operation
         return await self.writes.ask(step, Proposal(operation, fields, text=text), self.request(step).locale)
 
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """Only writes proposed with `corrects` are corrected (the confirmation refuses the others)."""
+        raise NotImplementedError
+
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if step.result is not True:
-            return await self.writes.declined(step, "calendar.nothing_changed")
+        if (pending := await self.writes.settle(step, "calendar.nothing_changed", self.amend)) is not None:
+            return pending
         graph = await self.graph(step.context)
         operation = str(step.values["operation"])
         fields, undo = await self.write(step, graph, request, operation)
@@ -151,7 +159,7 @@ class UpdateDialog(_WriteDialog):
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
-        self.add_dialog(WhenPrompt())
+        self.add_dialog(AskDialog())
 
     def acceptable(self, event: Event) -> bool:
         return event.is_organizer
@@ -199,13 +207,16 @@ class UpdateDialog(_WriteDialog):
         request = self.request(step)
         if "new_start" in step.values:
             return await step.next(None)
-        return await step.begin_dialog(WHEN_PROMPT, when_options("calendar.update.ask_when", request.locale,
-                                                                 request.tz))
+        step.values["asked_when"] = True
+        return await step.begin_dialog(ASK_ID, when_options("calendar.update.ask_when", request.locale, request.tz))
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if isinstance(step.result, str):
-            answer = read_when(step.result, request.locale, request.tz, self.services.clock.now())
+        said, _ = answer_of(step.result)
+        if step.values.get("asked_when") and not isinstance(said, str):
+            return await step.end_dialog()  # gave up answering (the ask dialog said so)
+        if isinstance(said, str):
+            answer = read_when(said, request.locale, request.tz, self.services.clock.now())
             if answer is None or answer.start is None:
                 await self.say(step.context, "calendar.nothing_changed")
                 return await step.end_dialog()
@@ -223,12 +234,30 @@ class UpdateDialog(_WriteDialog):
         new_end = new_start + (event.end - event.start)
         step.values["move"] = {"eventId": event.id, "start": new_start.isoformat(), "end": new_end.isoformat(),
                                "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}
+        step.values["operation"] = "calendar.update"
+        proposal = await self._move_proposal(step, event, new_start, new_end, request)
+        return await self.writes.ask(step, proposal, request.locale)
+
+    async def _move_proposal(self, step: WaterfallStepContext, event: Event, new_start: datetime,
+                             new_end: datetime, request: Request) -> Proposal:
         # The meetings at the new time are named on the card, before the person confirms.
         busy = await blocking(await self.graph(step.context), new_start, new_end, skip_id=event.id)
         fields = _move_fields(event, new_start, new_end, request) + conflict_field(busy, request.locale, request.tz)
         text = t("calendar.confirm.update", request.locale, label=event_label(event, request.locale, request.tz),
                  when=dict(fields)["new_when"])
-        return await self.ask_confirm(step, "calendar.update", fields, text)
+        return Proposal("calendar.update", fields, text=text, corrects=MOVE_CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, 6pm", "make it Thursday": the new time changes, the meeting keeps its length."""
+        request = self.request(step)
+        move = dict(step.values["move"])
+        start = datetime.fromisoformat(move["start"]).astimezone(ZoneInfo(request.tz))
+        new_start = correction.at(start)
+        new_end = new_start + (datetime.fromisoformat(move["end"]) - datetime.fromisoformat(move["start"]))
+        move["start"], move["end"] = new_start.isoformat(), new_end.isoformat()
+        step.values["move"] = move
+        event = await (await self.graph(step.context)).calendar.get(move["eventId"])
+        return await self._move_proposal(step, event, new_start, new_end, request)
 
     async def write(self, step: WaterfallStepContext, graph: UserGraph, request: Request,
                     operation: str) -> tuple[list[tuple[str, str]], Undo | None]:

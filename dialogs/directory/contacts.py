@@ -10,14 +10,16 @@ from typing import Any
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import people_card
-from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
-from dialogs.directory.parsing import contact_draft, person_query
+from dialogs.asking import ASK_ID, AskDialog, ask_options
+from dialogs.directory.common import utterance
+from dialogs.directory.parsing import contact_draft, person_query, split_name
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog
 from dialogs.services import Services
 from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, Contact, DirectoryUser, Forbidden, NotFound, UserGraph
 from language import t
+from language.corrections import Correction
 from language.text import fold
 
 __all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
@@ -25,6 +27,8 @@ __all__ = ["AddContactDialog", "FindPersonDialog", "Found", "find_people"]
 logger = logging.getLogger(__name__)
 
 MAX_SHOWN = 8
+#: What a correction at the "add this contact?" card may change: the name ("change the name to …").
+CORRECTS = ("title",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +194,23 @@ class AddContactDialog(FeatureDialog):
         if isinstance(step.result, str) and step.result:
             draft["email"] = step.result
         locale = self.request(step).locale
+        return await self.writes.ask(step, self._proposal(draft, locale), locale)
+
+    def _proposal(self, draft: dict[str, Any], locale: str) -> Proposal:
         text = t("directory.contact.confirm", locale, name=self._fields(draft)[0][1])
-        return await self.writes.ask(step, Proposal("contacts.add", self._fields(draft), text=text), locale)
+        return Proposal("contacts.add", self._fields(draft), text=text, corrects=CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"change the name to Sean O'Brien": the contact's name (given name, then surname)."""
+        draft = step.values["draft"]
+        if correction.title:
+            draft["given"], draft["surname"] = split_name(correction.title)
+        return self._proposal(draft, self.request(step).locale)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         locale = self.request(step).locale
-        if step.result is not True:
-            return await self.writes.declined(step, "directory.contact.kept")
+        if (pending := await self.writes.settle(step, "directory.contact.kept", self.amend)) is not None:
+            return pending
         draft = step.values["draft"]
         graph = await self.graph(step.context)
         contact = await graph.contacts.create(

@@ -10,6 +10,7 @@ from typing import Any
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
 from cards import choice_card, list_items_card
+from dialogs.asking import ASK_ID, AskDialog, ask_options
 from dialogs.directory.cards import list_confirm_card, list_result_card
 from dialogs.directory.columns import (
     SETTABLE,
@@ -19,7 +20,7 @@ from dialogs.directory.columns import (
     readable_item,
     values_in_sentence,
 )
-from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.directory.common import utterance
 from dialogs.directory.parsing import site_name
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
@@ -28,13 +29,17 @@ from dialogs.services import Services
 from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
+from language.corrections import Correction
 
 __all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
 
 logger = logging.getLogger(__name__)
 
 MAX_SITES = 5
+_TITLE_COLUMN = "Title"
 SHOWN_ITEMS = 10
+#: "show my SharePoint lists", "what lists are on …", "les listes du site …": the lists, not one list's items.
+_ASKS_LISTS = re.compile(r"\b(?:lists|listes)\b", re.IGNORECASE)
 _NOT_NAMES = {"sharepoint", "sharepoint list", "liste sharepoint", "list", "liste", "site"}
 
 
@@ -124,13 +129,38 @@ class _ListDialog(FeatureDialog):
 
 
 class ListItemsDialog(_ListDialog):
-    """Shows the first items of a list with their main fields."""
+    """Shows the first items of a list with their main fields; "show my SharePoint lists" / "what lists are on the
+    Marketing site?" shows the lists themselves, site by site."""
 
     intents = ("lists.items",)
 
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self._setup([])
+
+    async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        request = self.request(step)
+        text = utterance(step.context, request)
+        name = request.entities.list_name
+        if _ASKS_LISTS.search(text) and (not name or name.casefold().strip() in _NOT_NAMES | {"lists", "listes"}):
+            return await self._show_lists(step, site_name(text))
+        return await super().name_step(step)
+
+    async def _show_lists(self, step: WaterfallStepContext, site: str | None) -> DialogTurnResult:
+        locale = self.request(step).locale
+        graph = await self.graph(step.context)
+        sites = await _sites(graph, site)
+        if not sites:
+            await self.say(step.context, "directory.lists.no_site", site=site or "")
+            return await step.end_dialog()
+        lines = []
+        for found in sites:
+            names = sorted(li.display_name for li in await graph.lists.lists(found.id))
+            lines.append(t("directory.lists.on_site", locale, site=found.name, names=", ".join(names)) if names
+                         else t("directory.lists.site_empty", locale, site=found.name))
+        logger.info("lists.items: the lists of %d site(s) shown", len(sites))
+        await step.context.send_activity("\n\n".join(lines))
+        return await step.end_dialog()
 
     async def with_list(self, step: WaterfallStepContext, request: Request, chosen: dict[str, str]) -> DialogTurnResult:
         graph = await self.graph(step.context)
@@ -204,12 +234,21 @@ class AddListItemDialog(_ListDialog):
             return await step.end_dialog()
         request = self.request(step)
         step.values["fields"] = dict(step.result)
+        return await self.writes.ask(step, self._proposal(step, request), request.locale)
+
+    def _proposal(self, step: WaterfallStepContext, request: Request) -> Proposal:
         chosen = step.values["list"]
         shown = self._shown(step, request)
         text = t("directory.lists.confirm", request.locale, name=chosen["list"])
-        proposal = Proposal("lists.add", shown, text=text, card=lambda ref: list_confirm_card(
+        # A correction may change the item's title ("change the title to …") when the list has a Title column.
+        corrects = ("title",) if any(c["name"] == _TITLE_COLUMN for c in step.values["columns"]) else ()
+        return Proposal("lists.add", shown, text=text, corrects=corrects, card=lambda ref: list_confirm_card(
             chosen["list"], shown, ref=ref, locale=request.locale))
-        return await self.writes.ask(step, proposal, request.locale)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        if correction.title:
+            step.values["fields"] = {**step.values["fields"], _TITLE_COLUMN: correction.title}
+        return self._proposal(step, self.request(step))
 
     @staticmethod
     def _shown(step: WaterfallStepContext, request: Request) -> list[tuple[str, str]]:
@@ -220,8 +259,8 @@ class AddListItemDialog(_ListDialog):
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
-        if step.result is not True:
-            return await self.writes.declined(step, "directory.lists.kept")
+        if (pending := await self.writes.settle(step, "directory.lists.kept", self.amend)) is not None:
+            return pending
         chosen = step.values["list"]
         columns = [column_from_json(c) for c in step.values["columns"]]
         kinds = {c.name: c.type for c in columns}

@@ -6,8 +6,9 @@ import logging
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
+from dialogs.asking import ASK_ID, AskDialog, ask_options
 from dialogs.directory.cards import mail_list_card
-from dialogs.directory.common import ASK_ID, AskDialog, ask_options, utterance
+from dialogs.directory.common import utterance
 from dialogs.directory.parsing import mail_query, mentions_unread
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request

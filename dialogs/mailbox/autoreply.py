@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
@@ -12,14 +12,18 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from cards.mailbox import audience_text, autoreply_status_text, last_day
 from dialogs.mailbox.common import MailboxFeature
 from dialogs.services import Services
-from dialogs.writes import Undo
+from dialogs.writes import Proposal, Undo
 from graph import AutomaticReplies, BadRequest
 from language import format_date, t
+from language.corrections import Correction
 from language.mailbox import parse_autoreply
 
 __all__ = ["AutoReplyDialog", "AutoReplyOffDialog", "autoreply_ids", "replies_from_values", "replies_values"]
 
 logger = logging.getLogger(__name__)
+
+#: What a correction at the out-of-office card may change: the last day away ("no, until Friday").
+CORRECTS = ("day",)
 
 
 def replies_values(replies: AutomaticReplies) -> dict[str, str]:
@@ -99,11 +103,29 @@ class AutoReplyDialog(MailboxFeature):
             end=said.end if scheduled else current.end,
         )
         step.values["wanted"] = replies_values(wanted)
-        return await self.ask(step, "mailbox.autoreply.set", _fields(wanted, request.locale, request.tz))
+        return await self.ask(step, "mailbox.autoreply.set", _fields(wanted, request.locale, request.tz),
+                              corrects=CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, until Friday" / "plutôt jusqu'à jeudi": the last day away (the replies stop at the next midnight)."""
+        request = self.request(step)
+        zone = ZoneInfo(request.tz)
+        wanted = replies_from_values(step.values["wanted"])
+        if correction.day is not None:
+            end = datetime.combine(correction.day + timedelta(days=1), time(0), zone)
+            start = wanted.start if wanted.status == "scheduled" and wanted.start else self.now(step)
+            if end > start:
+                wanted = replace(wanted, status="scheduled", start=start, end=end)
+            else:
+                await self.say(step.context, "mailbox.autoreply.over", day=format_date(correction.day, request.locale,
+                                                                                        zone))
+        step.values["wanted"] = replies_values(wanted)
+        return self.proposal(step, "mailbox.autoreply.set", _fields(wanted, request.locale, request.tz),
+                             corrects=CORRECTS)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if step.result is not True:
-            return await self.not_done(step)
+        if (pending := await self.writes.settle(step, "mailbox.not_done", self.amend)) is not None:
+            return pending
         request = self.request(step)
         wanted = replies_from_values(step.values["wanted"])
         graph = await self.graph(step.context)

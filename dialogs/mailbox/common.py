@@ -53,9 +53,15 @@ class MailboxFeature(FeatureDialog):
             return ""
         return facts.text
 
-    async def ask(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]]) -> DialogTurnResult:
-        locale = self.request(step).locale
-        return await self.writes.ask(step, Proposal(operation, fields, text=t("mailbox.confirm.summary", locale)), locale)
+    def proposal(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]], *,
+                 corrects: tuple[str, ...] = ()) -> Proposal:
+        text = t("mailbox.confirm.summary", self.request(step).locale)
+        return Proposal(operation, fields, text=text, corrects=corrects)
+
+    async def ask(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]], *,
+                  corrects: tuple[str, ...] = ()) -> DialogTurnResult:
+        proposal = self.proposal(step, operation, fields, corrects=corrects)
+        return await self.writes.ask(step, proposal, self.request(step).locale)
 
     async def answer(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
                      undo: Undo | None) -> DialogTurnResult:

@@ -8,12 +8,12 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
-from botbuilder.dialogs.prompts import PromptOptions, TextPrompt
 from botbuilder.schema import ActivityTypes
 
 from cards import choice_card
+from dialogs.asking import ASK_ID, AskDialog, ask_options
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.services import Services, TurnFacts
@@ -48,11 +48,10 @@ class TaskFeature(FeatureDialog):
         self._shown = services.conversation_state.create_property(_SHOWN)
         self.confirm_id = f"{self.id}.confirm"
         self.pick_id = f"{self.id}.pick"
-        self.text_id = f"{self.id}.text"
         self.add_dialog(ConfirmDialog(self.confirm_id))
         self.writes = WriteFlow(services, self.confirm_id)
         self.add_dialog(PickDialog(self.pick_id))
-        self.add_dialog(TextPrompt(self.text_id))
+        self.add_dialog(AskDialog())
 
     # ---- the words of the request ------------------------------------------------------------
     @staticmethod
@@ -87,10 +86,11 @@ class TaskFeature(FeatureDialog):
         return ids[index] if 0 <= index < len(ids) else None
 
     # ---- prompts ------------------------------------------------------------------------------
-    async def ask_text(self, step: WaterfallStepContext, key: str) -> DialogTurnResult:
-        locale = self.request(step).locale
-        prompt = MessageFactory.text(t(key, locale))
-        return await step.prompt(self.text_id, PromptOptions(prompt=prompt, retry_prompt=prompt))
+    async def ask_text(self, step: WaterfallStepContext, key: str, *, others: tuple[str, ...] = ()) -> DialogTurnResult:
+        """Ask for the title (dialogs/asking.py); the next step reads it with `answer_of(step.result)`."""
+        request = self.request(step)
+        return await step.begin_dialog(ASK_ID, ask_options(key, locale=request.locale, tz=request.tz, kind="title",
+                                                           others=others))
 
     async def ask_pick(self, step: WaterfallStepContext, kind: str, options: Sequence[str]) -> DialogTurnResult:
         locale = self.request(step).locale
@@ -106,12 +106,17 @@ class TaskFeature(FeatureDialog):
             return await self.ask_pick(step, kind, labels)
         return await step.next(0)
 
-    async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
-                          *, title_key: str | None = None, **params: Any) -> DialogTurnResult:
+    def proposal(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]], *,
+                 title_key: str | None = None, corrects: tuple[str, ...] = (), **params: Any) -> Proposal:
         locale = self.request(step).locale
         title = t(title_key, locale, **params) if title_key else None
-        proposal = Proposal(operation, fields, text=t("tasks.confirm.summary", locale), title=title)
-        return await self.writes.ask(step, proposal, locale)
+        return Proposal(operation, fields, text=t("tasks.confirm.summary", locale), title=title, corrects=corrects)
+
+    async def ask_confirm(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
+                          *, title_key: str | None = None, corrects: tuple[str, ...] = (),
+                          **params: Any) -> DialogTurnResult:
+        proposal = self.proposal(step, operation, fields, title_key=title_key, corrects=corrects, **params)
+        return await self.writes.ask(step, proposal, self.request(step).locale)
 
     async def send_result(self, step: WaterfallStepContext, operation: str, fields: Sequence[tuple[str, str]],
                           *, undo: Undo | None, title_key: str | None = None, **params: Any) -> DialogTurnResult:

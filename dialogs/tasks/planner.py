@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
@@ -14,9 +15,10 @@ from cards.tasks import due_date
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature
 from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
-from dialogs.writes import Undo
+from dialogs.writes import Proposal, Undo
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
 from language import t, tn
+from language.corrections import Correction
 
 __all__ = [
     "PlannerAddDialog",
@@ -30,6 +32,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 MAX_SHOWN = 25
+#: What a correction at the "add this Planner task?" card may change: the due day and the title.
+ADD_CORRECTS = ("day", "title")
 _BUCKET_WORDS = ("bucket", "compartiment", "colonne")
 
 
@@ -217,11 +221,20 @@ class PlannerAddDialog(TaskFeature):
             return await self.not_done(step)
         start = self.request(step).entities.start
         step.values["due"] = start.isoformat() if start is not None else None
-        return await self.ask_confirm(step, "planner.add", self._fields(step))
+        return await self.ask_confirm(step, "planner.add", self._fields(step), corrects=ADD_CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, Thursday" moves the due day; "change the title to …" renames."""
+        if correction.title:
+            step.values["title"] = correction.title
+        if correction.day is not None:
+            zone = ZoneInfo(self.request(step).tz)
+            step.values["due"] = datetime.combine(correction.day, time(0), zone).isoformat()
+        return self.proposal(step, "planner.add", self._fields(step), corrects=ADD_CORRECTS)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if step.result is not True:
-            return await self.not_done(step)
+        if (pending := await self.writes.settle(step, "tasks.not_done", self.amend)) is not None:
+            return pending
         values = step.values
         graph = await self.graph(step.context)
         task = await graph.planner.create(

@@ -5,16 +5,19 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import repeat_text, todo_card
+from dialogs.asking import answer_of
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
-from dialogs.writes import Undo
+from dialogs.writes import Proposal, Undo
 from graph import NotFound, Recurrence, TodoList, TodoTask, UserGraph
 from language import tn
+from language.corrections import Correction
 from language.recurrence import Repeat, find_repeat, strip_repeat
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
@@ -22,6 +25,8 @@ __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks
 logger = logging.getLogger(__name__)
 
 MAX_SHOWN = 20
+#: What a correction at the "add this task?" card may change: the due day, the reminder's time, the title.
+CORRECTS = ("day", "time", "title")
 
 
 def ordered_tasks(tasks: list[TodoTask]) -> list[TodoTask]:
@@ -104,10 +109,14 @@ class TodoAddDialog(TaskFeature):
         # "add a task" names no task; "add a task to my groceries list" names only the list.
         if title and words(title) and not set(words(title)) <= set(words(entities.list_name or "")):
             return await step.next(title.strip())
-        return await self.ask_text(step, "tasks.todo.ask_title")
+        # "friday" while the title is asked is the due day, and the title is asked again.
+        return await self.ask_text(step, "tasks.todo.ask_title",
+                                   others=("day", "time") if entities.start is None else ())
 
     async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["title"] = str(step.result or "").strip()
+        title, filled = answer_of(step.result)
+        step.values["filled"] = filled.to_json() if filled is not None else None
+        step.values["title"] = str(title or "").strip()
         if not step.values["title"]:
             return await self.not_done(step)
         request = self.request(step)
@@ -145,6 +154,10 @@ class TodoAddDialog(TaskFeature):
         step.values["list"] = step.values["lists"][index]
         due = due_day(entities.start, request.tz)
         reminder = entities.start if entities.start is not None and entities.time_given else None
+        if step.values.get("filled"):  # the day (and time) said while the title was asked
+            said = Correction.from_json(step.values["filled"])
+            due = said.day or self.services.now(request.tz).date()
+            reminder = datetime.combine(due, said.time, ZoneInfo(request.tz)) if said.time else None
         if reminder is not None and "past" in entities.ambiguities:  # "remind me … yesterday at 3pm": refused
             await self.say(step.context, "tasks.todo.past")
             return await step.end_dialog()
@@ -159,11 +172,32 @@ class TodoAddDialog(TaskFeature):
         step.values["due"] = due.isoformat() if due else None
         step.values["reminder"] = reminder.isoformat() if reminder else None
         step.values["importance"] = entities.importance or "normal"
-        return await self.ask_confirm(step, "todo.add", self._fields(step))
+        return await self.ask_confirm(step, "todo.add", self._fields(step), corrects=CORRECTS)
+
+    async def amend(self, step: WaterfallStepContext, correction: Correction) -> Proposal:
+        """"no, Thursday" moves the due day (and its reminder), "no, 6pm" sets the reminder's time, a title renames."""
+        values, request = step.values, self.request(step)
+        if correction.title:
+            values["title"] = correction.title
+        due = date.fromisoformat(values["due"]) if values.get("due") else None
+        reminder = datetime.fromisoformat(values["reminder"]) if values.get("reminder") else None
+        if correction.day is not None:
+            due = correction.day
+            if reminder is not None:
+                reminder = correction.at(reminder.astimezone(ZoneInfo(request.tz)))
+        if correction.time is not None:
+            day = due or self.services.now(request.tz).date()
+            base = reminder.astimezone(ZoneInfo(request.tz)) if reminder else datetime.combine(
+                day, correction.time, ZoneInfo(request.tz))
+            reminder = Correction(day=day, time=correction.time).at(base)
+            due = due or day
+        values["due"] = due.isoformat() if due else None
+        values["reminder"] = reminder.isoformat() if reminder else None
+        return self.proposal(step, "todo.add", self._fields(step), corrects=CORRECTS)
 
     async def write_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if step.result is not True:
-            return await self.not_done(step)
+        if (pending := await self.writes.settle(step, "tasks.not_done", self.amend)) is not None:
+            return pending
         values = step.values
         graph = await self.graph(step.context)
         list_id = values["list"][0]

@@ -17,7 +17,8 @@ BRANDS = ("SharePoint", "OneDrive", "OneNote", "PowerPoint", "MIPA")
 # Message families that are fragments inserted inside a sentence, so they start in lower case.
 FRAGMENTS = ("bot.read_only.action.", "conversation.intent.", "core.ordinal.", "cards.planner.completed",
              "cards.planner.in_progress", "cards.planner.not_started", "calendar.agenda.all_day", "cards.list.and_more",
-             "tasks.planner.no_buckets", "core.duration.", "mailbox.refused.", "notify.days.", "calendar.free.day_span")
+             "tasks.planner.no_buckets", "core.duration.", "mailbox.refused.", "notify.days.", "calendar.free.day_span",
+             "writes.noun.")
 
 
 @pytest.mark.parametrize(("word", "following", "expected"), [

@@ -59,6 +59,12 @@ class SandboxAdmin:
     def reset(self) -> None:
         self._client.post("/_sandbox/reset").raise_for_status()
 
+    def set_faults(self, faults: dict[str, Any]) -> None:
+        self._client.put("/_sandbox/faults", json=faults).raise_for_status()
+
+    def clear_faults(self) -> None:
+        self._client.delete("/_sandbox/faults").raise_for_status()
+
     def clear_requests(self) -> None:
         self._client.delete("/_sandbox/requests").raise_for_status()
 

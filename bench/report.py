@@ -50,6 +50,7 @@ class CellResult:
     graph_paths: dict[str, int] = field(default_factory=dict)
     loadgen_cpu_pct: float | None = None
     bot_cpu_ms_per_turn: float | None = None  # the bot process's CPU time over every turn of the cell
+    sandbox_cpu_ms_per_turn: float | None = None  # the sandbox's (Graph's) CPU time over every turn of the cell
     reply_shapes: list[list[dict[str, Any]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -98,13 +99,14 @@ def render_table(cells: Sequence[CellResult]) -> str:
     """The benchmark table as aligned plain text (also valid as a Markdown table)."""
     header = (
         "target", "scenario", "conc", "turns", "turns/s", "p50 ms", "p95 ms", "p99 ms",
-        "errors", "x echo", "x bare-graph", "graph req/it", "round trips/it", "bot cpu ms/turn", "loadgen cpu",
+        "errors", "x echo", "x bare-graph", "graph req/it", "round trips/it", "bot cpu ms/turn", "sandbox cpu ms/turn",
+        "loadgen cpu",
     )
     rows: list[tuple[str, ...]] = []
     for cell in cells:
         if not cell.available:
             rows.append((cell.target, cell.scenario, str(cell.concurrency), "not available: " + cell.reason,
-                         "", "", "", "", "", "", "", "", "", "", ""))
+                         "", "", "", "", "", "", "", "", "", "", "", ""))
             continue
         rows.append((
             cell.target,
@@ -121,6 +123,7 @@ def render_table(cells: Sequence[CellResult]) -> str:
             _fmt(cell.graph_requests_per_iteration, 2),
             _fmt(cell.graph_round_trips_per_iteration, 2),
             _fmt(cell.bot_cpu_ms_per_turn, 1),
+            _fmt(cell.sandbox_cpu_ms_per_turn, 1),
             _fmt(cell.loadgen_cpu_pct, 0, "%"),
         ))
     widths = [

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from bench.measures import (
     recognition_times,
     round_trips,
 )
+from bench.peers import peer_python
 from bench.procs import ChildProcess, free_port
 from bench.redis_server import RedisServer
 from bench.report import (
@@ -39,11 +40,36 @@ from bench.report import (
     summarise_cell,
     write_json,
 )
+from bench.slow_callbacks import MARKER as SLOW_MARKER
 from bench.targets import ROOT, SCENARIOS, SIGNIN_CARDS, Target, all_targets, mipa_error_sentences
 
-__all__ = ["Options", "main", "parse_options", "run"]
+__all__ = ["LATENCY_SCENARIOS", "Options", "main", "parse_options", "run", "slow_callbacks"]
 
 logger = logging.getLogger(__name__)
+
+#: The latency scenario's cells: target → scenarios.
+LATENCY_SCENARIOS: dict[str, tuple[str, ...]] = {"bare-graph": ("calendar read",), "mipa": ("calendar read", "my day")}
+
+
+def slow_callbacks(log: Path, offset: int) -> dict[str, Any]:
+    """The `slow-callback` lines a `bench.slow_callbacks` child printed after `offset` (its start-up left out)."""
+    try:
+        with log.open("rb") as handle:
+            handle.seek(offset)
+            lines = handle.read().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return {"available": False}
+    found: list[tuple[float, str]] = []
+    for line in lines:
+        if line.startswith(SLOW_MARKER):
+            ms, _, what = line[len(SLOW_MARKER):].partition(" ms ")
+            try:
+                found.append((float(ms), what))
+            except ValueError:
+                continue
+    found.sort(key=lambda item: -item[0])
+    return {"available": True, "threshold_ms": 5.0, "count": len(found),
+            "max_ms": found[0][0] if found else 0.0, "worst": [f"{ms:.1f} ms {what}" for ms, what in found[:5]]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +78,12 @@ class Options:
     warmup: float = 1.0
     max_turns: int | None = None
     concurrency: tuple[int, ...] = (1, 16)
-    targets: tuple[str, ...] = ("echo-bot", "bare-reply", "bare-graph", "mipa", "mipa-redis")
+    targets: tuple[str, ...] = (
+        "echo-bot", "bare-reply", "agents-sdk", "teams-sdk", "bare-graph", "mipa", "mipa-asyncio-debug",
+        "mipa-callback-timing", "mipa-redis",
+    )
+    latency_concurrency: int = 64  # conversations of the latency scenario (0 = skip it)
+    latency_ms: tuple[int, int] = (100, 200)  # the sandbox's latency fault per Graph request in that scenario
     conversations: int = 1000
     recognition_sample: int = 600
     sandbox_gets: int = 200
@@ -70,6 +101,9 @@ def parse_options(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--conversations", type=int, help="conversations before reading RSS (default 1000)")
     parser.add_argument("--recognition-sample", type=int, help="corpus utterances to time (0 = skip)")
     parser.add_argument("--sandbox-gets", type=int, help="sequential GET /v1.0/me to time (0 = skip)")
+    parser.add_argument("--latency-concurrency", type=int,
+                        help="conversations of the latency scenario (default 64, 0 = skip)")
+    parser.add_argument("--latency", default="100-200", help="the latency scenario's Graph latency, MIN-MAX ms")
     parser.add_argument("--output-dir", type=Path, help="where the JSON goes (default bench/results)")
     args = parser.parse_args(argv)
     quick = args.quick
@@ -92,7 +126,20 @@ def parse_options(argv: Sequence[str] | None = None) -> Options:
         recognition_sample=pick(args.recognition_sample, 600, 150),
         sandbox_gets=pick(args.sandbox_gets, 200, 50),
         output_dir=args.output_dir or Options().output_dir,
+        latency_concurrency=pick(args.latency_concurrency, 64, 64),
+        latency_ms=_latency(parser, args.latency),
     )
+
+
+def _latency(parser: argparse.ArgumentParser, text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    try:
+        pair = (int(low), int(high or low))
+    except ValueError:
+        parser.error("--latency is MIN-MAX in milliseconds, for example 100-200")
+    if not 0 <= pair[0] <= pair[1]:
+        parser.error("--latency is MIN-MAX in milliseconds with 0 <= MIN <= MAX")
+    return pair
 
 
 class LoadGeneratorProcess:
@@ -155,6 +202,7 @@ class Run:
         self.redis = RedisServer(log_path=self.log_dir / "redis-server.log")
         self.redis_reason = ""
         self._mipa_errors: list[str] | None = None
+        self.sandbox: ChildProcess | None = None
 
     def start_redis(self) -> None:
         """The redis-server of the `storage="redis"` targets; on failure those targets are not available."""
@@ -195,6 +243,7 @@ class Run:
             return None
         self.processes["sandbox"] = {"ready_s": round(time.perf_counter() - child.started_at, 3)}
         self.users = [{"id": str(u["id"]), "aadObjectId": str(u["id"])} for u in users if u.get("id")]
+        self.sandbox = child
         return child
 
     def channel_users(self, target: Target) -> list[dict[str, str]]:
@@ -213,7 +262,7 @@ class Run:
         command = {
             "op": "cell",
             "bot_url": bot_url,
-            "turns": SCENARIOS[scenario].wire(),
+            "turns": SCENARIOS[scenario.split(" @", 1)[0]].wire(),
             "concurrency": concurrency,
             "users": self.channel_users(target),
             "conversation_prefix": f"{target.name}-{scenario.replace(' ', '-')}-{concurrency}-{time.time_ns()}",
@@ -231,6 +280,10 @@ class Run:
             ok, reason = False, self.sandbox_reason
         if ok and target.storage == "redis" and not self.redis.url:
             ok, reason = False, self.redis_reason or "redis-server did not start"
+        if ok and target.peer:
+            python, reason = peer_python(target.peer, log_path=self.log_dir / f"{target.peer}-venv.log")
+            ok = python is not None
+            target = replace(target, python=str(python or ""))
         if not ok:
             self.unavailable(target, reason)
             return
@@ -248,6 +301,7 @@ class Run:
         )
         info: dict[str, Any] = {}
         self.processes[target.name] = info
+        child_log = self.log_dir / f"{target.name}.log"
         try:
             child.spawn()
             first = child.first_answer(base + "/healthz", timeout=60)
@@ -257,9 +311,13 @@ class Run:
             info["startup_s"], info["startup_status"] = round(first[0], 3), first[1]
             info["startup_measure"] = "process spawn to first HTTP answer on GET /healthz"
             info["rss_start_mb"] = child.rss_mb()
+            log_offset = child_log.stat().st_size if child_log.exists() else 0
             for scenario in target.scenarios:
                 for concurrency in self.options.concurrency:
                     self.run_cell(target, base, scenario, concurrency, child)
+            self.run_latency_cells(target, base, child)
+            if target.slow_callbacks:
+                info["slow_callbacks"] = slow_callbacks(child_log, log_offset)
             if target.memory and self.options.conversations > 0:
                 raw = self.cell(target, base + "/api/messages", target.scenarios[0], 16,
                                 iterations=self.options.conversations)
@@ -269,10 +327,30 @@ class Run:
         finally:
             child.stop()
 
+    def run_latency_cells(self, target: Target, base: str, child: ChildProcess) -> None:
+        """The latency scenario: every Graph request `latency_ms` away, `latency_concurrency` conversations.
+
+        The bench's 64 conversations share the tenant's 7 demo mailboxes (the bare handler uses one), where a
+        deployment has one mailbox per person: the per-mailbox limit of concurrent requests is lifted for these
+        cells so that they measure latency, not a throttling storm no real tenant of 64 people would see.
+        Inside one `$batch` the sandbox still dispatches at most four Outlook requests at a time, as Graph does.
+        """
+        scenarios = LATENCY_SCENARIOS.get(target.name, ())
+        if not scenarios or self.options.latency_concurrency <= 0 or self.admin is None:
+            return
+        low, high = self.options.latency_ms
+        self.admin.set_faults({"latency": {"minMs": low, "maxMs": high}, "mailboxConcurrency": 0})
+        try:
+            for scenario in scenarios:
+                self.run_cell(target, base, f"{scenario} @{low}-{high} ms", self.options.latency_concurrency, child)
+        finally:
+            self.admin.clear_faults()
+
     def run_cell(self, target: Target, base: str, scenario: str, concurrency: int, child: ChildProcess) -> None:
         if target.needs_sandbox and self.admin is not None:
             self.admin.clear_requests()
         cpu_before = child.cpu_seconds()
+        sandbox_before = self.sandbox.cpu_seconds() if self.sandbox is not None and target.needs_sandbox else None
         try:
             raw = self.cell(target, base + "/api/messages", scenario, concurrency)
         except LoadGeneratorError as exc:
@@ -283,6 +361,9 @@ class Run:
         result = summarise_cell(target.name, scenario, concurrency, raw)
         if cpu_before is not None and cpu_after is not None and raw.get("turns_total"):
             result.bot_cpu_ms_per_turn = 1000 * (cpu_after - cpu_before) / raw["turns_total"]
+        sandbox_after = self.sandbox.cpu_seconds() if sandbox_before is not None and self.sandbox else None
+        if sandbox_before is not None and sandbox_after is not None and raw.get("turns_total"):
+            result.sandbox_cpu_ms_per_turn = 1000 * (sandbox_after - sandbox_before) / raw["turns_total"]
         result.reply_shapes = raw.get("first_reply_shapes", [])
         if target.needs_sandbox and self.admin is not None:
             entries = graph_entries(self.admin.requests())

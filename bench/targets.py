@@ -42,6 +42,9 @@ class Target:
     memory: bool  # measure RSS after N conversations
     module: str = ""  # `python -m <module>`; empty means `python app.py`
     storage: str = ""  # "redis": MIPA with STORAGE_URL on the redis-server the benchmark starts
+    peer: str = ""  # a peer SDK: `module` runs in the virtual environment built from bench/requirements/<peer>.txt
+    slow_callbacks: str = ""  # "debug" or "timed": MIPA reporting callbacks over 5 ms (bench/slow_callbacks.py)
+    python: str = ""  # the interpreter, when not this one (a peer's, set by the runner)
 
     def available(self) -> tuple[bool, str]:
         if self.module:
@@ -51,9 +54,12 @@ class Target:
         return True, ""
 
     def argv(self, *, port: int, sandbox_url: str) -> list[str]:
+        if self.slow_callbacks:
+            timed = ["--timed"] if self.slow_callbacks == "timed" else []
+            return [sys.executable, "-m", "bench.slow_callbacks", *timed, str(ROOT / "app.py")]
         if not self.module:
             return [sys.executable, str(ROOT / "app.py")]
-        argv = [sys.executable, "-m", self.module, "--host", "127.0.0.1", "--port", str(port)]
+        argv = [self.python or sys.executable, "-m", self.module, "--host", "127.0.0.1", "--port", str(port)]
         if self.needs_sandbox:
             argv += ["--sandbox-url", sandbox_url]
         return argv
@@ -99,7 +105,15 @@ def all_targets() -> list[Target]:
                module="bench.baselines.bare_reply"),
         Target(name="bare-graph", scenarios=("calendar read",), needs_sandbox=True, memory=False,
                module="bench.baselines.bare_graph"),
+        Target(name="agents-sdk", scenarios=("echo",), needs_sandbox=False, memory=False,
+               module="bench.baselines.agents_echo", peer="agents-sdk"),
+        Target(name="teams-sdk", scenarios=("echo",), needs_sandbox=False, memory=False,
+               module="bench.baselines.teams_echo", peer="teams-sdk"),
         Target(name="mipa", scenarios=("calendar read", "my day", "task write"), needs_sandbox=True, memory=True),
+        Target(name="mipa-asyncio-debug", scenarios=("calendar read", "my day"), needs_sandbox=True, memory=False,
+               slow_callbacks="debug"),
+        Target(name="mipa-callback-timing", scenarios=("calendar read", "my day"), needs_sandbox=True, memory=False,
+               slow_callbacks="timed"),
         Target(name="mipa-redis", scenarios=("calendar read", "task write"), needs_sandbox=True, memory=False,
                storage="redis"),
     ]

@@ -5,6 +5,9 @@ reference; for a reply with an Adaptive Card that walks the whole card (~1 ms fo
 issue 13). The reply's attachments are handed over as `SharedAttachment`s, whose deep copy shares
 the card content: the SDK still gets its own copy of everything it changes (ids, addresses, input
 hint), and the caller's activity is left untouched.
+
+`process_json` is the SDK's `process` for a POST whose body the route has already parsed: the JSON is not
+parsed twice, and the activity is built by `bots.wire.activity_from_json` instead of msrest (issue 25).
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ import copy
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from botbuilder.core import TurnContext
+from aiohttp import web
+from botbuilder.core import Bot, TurnContext
+from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, Attachment, ResourceResponse
 from botframework.connector.auth import ClaimsIdentity, ConnectorFactory, UserTokenClient
+
+from .wire import activity_from_json
 
 __all__ = ["AppCloudAdapter", "ReplyTurnContext", "SharedAttachment"]
 
@@ -51,6 +58,20 @@ class ReplyTurnContext(TurnContext):
 
 class AppCloudAdapter(CloudAdapter):
     """The SDK's CloudAdapter; its turns run on `ReplyTurnContext`."""
+
+    async def process_json(self, request: web.Request, body: dict[str, Any], bot: Bot) -> web.Response:
+        """`CloudAdapter.process` for a POST whose JSON body is `body` (same statuses, same exceptions)."""
+        activity = activity_from_json(body)
+        if not activity.type:
+            raise web.HTTPBadRequest
+        auth_header = request.headers.get("Authorization", "")
+        try:
+            invoke_response = await self.process_activity(auth_header, activity, bot.on_turn)
+        except PermissionError as exc:
+            raise web.HTTPUnauthorized from exc
+        if invoke_response:
+            return web.json_response(data=serializer_helper(invoke_response.body), status=invoke_response.status)
+        return web.Response(status=201)
 
     def _create_turn_context(
         self,

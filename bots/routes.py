@@ -11,6 +11,7 @@ from aiohttp.typedefs import Handler
 from botbuilder.core import Bot
 from botbuilder.integration.aiohttp import CloudAdapter
 
+from bots.adapter import AppCloudAdapter
 from bots.errors import AuthenticationUnavailable
 from bots.sdkfix.b11_bearer_errors import BEARER_ERRORS
 
@@ -43,7 +44,10 @@ def make_messages_handler(adapter: CloudAdapter, bot: Bot) -> Handler:
         if not isinstance(activity, dict) or not isinstance(activity.get("type"), str):
             return _problem(400, "The body is not an activity: it needs a type.")
         try:
-            response = await adapter.process(request, bot)
+            if isinstance(adapter, AppCloudAdapter):  # the body is parsed once, the activity built without msrest
+                response = await adapter.process_json(request, activity, bot)
+            else:
+                response = await adapter.process(request, bot)
         except PermissionError:
             return _problem(401, "Unauthorized.")
         except AuthenticationUnavailable:  # our side cannot check the token: the channel may retry

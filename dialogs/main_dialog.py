@@ -26,6 +26,7 @@ from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, TurnFacts
 from dialogs.typed_undo import UNDO_INTENT, as_undo
 from language import WRITE_INTENTS, t
+from language.close_calls import settle
 from language.corrections import looks_like_request
 
 __all__ = ["MainDialog"]
@@ -150,6 +151,7 @@ class MainDialog(ComponentDialog):
             return await step.end_dialog()
         known_tz = await self.services.known_time_zone(context)
         recognition = as_undo(await facts.recognize_off_loop(known_tz or "UTC", self.services.clock.now()), facts.text)
+        recognition = settle(recognition, facts.text, now=self.services.clock.now(), tz=known_tz or "UTC")
         intent = recognition.intent
         logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
         if intent in SMALL_TALK:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .dates import has_date_cue, parse_number_word
+from .matching import names_something
+from .named import clean_name, meeting_title, plan_in_sentence
 from .people import find_people, strip_article
 from .text import fold
 
@@ -63,7 +65,7 @@ _PLACE = re.compile(r"\b(?:à|in|at)\s+([A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'-]+(?
 _NOT_A_NAME = re.compile(r"(?:planner|sharepoint|onedrive|teams|outlook|q\d|paris|friday|monday|i|mipa)\b")
 _PERSON_LOWER = re.compile(r"\b(?:with|avec)\s+([a-z\u00E0-\u00FF][\w\u00E0-\u00FF'-]+(?:\s+[a-z][\w'-]+)?)")
 _POSSESSIVE = re.compile(r"\b([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)'s\b|\bde ([A-Z\u00C0-\u00DD][\w\u00E0-\u00FF-]+)\b")
-_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»|'([^']{3,})'")
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|«\s*([^»]+?)\s*»|(?<!\w)'([^']{3,})'(?!\w)")  # not "c'est … d'équipe"
 _LEAD = re.compile(
     r"^(?:(?:please|can you|could you|would you|peux-tu|pouvez-vous|pourrais-tu|merci de|s'il te pla[iî]t)\s+)*"
     r"(?:add|put|create|new task|new to-?do|make a task|remind me to|remind me|remember to|add a task to|add task|"
@@ -246,6 +248,10 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
     folded = fold(text)
     out: dict[str, object] = {}
     names: dict[str, str] = _planner_names(text) if intent.startswith("planner") else {}
+    if intent.startswith("planner") and "plan_name" not in names:
+        plan = plan_in_sentence(text)  # "what's left on the Salon de Lyon plan?"
+        if plan:
+            names["plan_name"] = plan
     out.update(names)
     unnamed = text
     for name in names.values():  # "plan Salon de Lyon": Lyon is no person
@@ -277,13 +283,18 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
     if intent in ("todo.complete", "todo.delete", "planner.complete") and "title" not in out:
         title, list_name = _todo_title(text)
         if title:
-            out["title"] = title
+            cleaned = clean_name(title)  # "the supplier task" is "supplier"
+            out["title"] = cleaned if names_something(cleaned) else title
         if list_name and intent.startswith("todo"):
             out["list_name"] = list_name
     if intent == "calendar.create" and "title" not in out:
         title = _meeting_title(text)
         if title:
             out["title"] = title
+    elif intent.startswith("calendar.") and "title" not in out:
+        named = meeting_title(text, intent, people)  # "when is the call with the west coast?"
+        if named:
+            out["title"] = named
     if intent.startswith("calendar") and people:
         pl = _PLACE.search(text)
         if pl and pl.group(1) not in people and fold(pl.group(1).split()[0]) not in _NAME_STOP:
@@ -309,8 +320,8 @@ def extract_text_entities(text: str, lang: str, intent: str) -> dict[str, object
         else:
             out["ordinal"] = int(om.group(2) or om.group(3))
     cm = _COUNT.search(folded)
-    if cm:
-        out["count"] = parse_number_word(cm.group(1))
+    if cm and not (intent.startswith("calendar.") and cm.group(1) in fold(str(out.get("title", ""))).split()):
+        out["count"] = parse_number_word(cm.group(1))  # "the Workshop 6 meeting" asks for no 6 meetings
     pc = _PERCENT.search(folded)
     if pc:
         out["percent"] = int(pc.group(1))

@@ -116,9 +116,10 @@ def _entities(text: str, lang: str, dmy: bool, intent: str, now: datetime, zone:
         for name in (entities.plan_name, entities.bucket_name, entities.list_name):
             if name:  # "the Q4 plan" names a plan, not a quarter
                 date_text = date_text.replace(name, " ")
-        if intent == "calendar.create" and entities.title and entities.title in date_text:
-            date_text = date_text.replace(entities.title, " ")  # "a call called Q4 review" is no quarter
-        moved = _reschedule(text, lang, now, zone, entities, dmy, date_text) if intent == "calendar.update" else None
+        if intent.startswith("calendar.") and entities.title and entities.title in date_text:
+            date_text = date_text.replace(entities.title, " ")  # "a call called Q4 review", "Workshop 7": no date
+        said = date_text if intent.startswith("calendar.") else text
+        moved = _reschedule(said, lang, now, zone, entities, dmy, date_text) if intent == "calendar.update" else None
         if moved is not None:  # "move <the meeting at X> to <Y>" read in its two parts, not as a whole
             entities = moved
         else:

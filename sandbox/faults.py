@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import GraphError
 
-__all__ = ["FaultConfigError", "Faults", "claims_challenge"]
+__all__ = ["FaultConfigError", "Faults", "claims_challenge", "mailbox_concurrency"]
 
 _METHOD_ERRORS = {
     "GET": (429, 500, 502, 503, 504),
@@ -47,6 +47,12 @@ def claims_challenge(now: float) -> GraphError:
         encoded = base64.b64encode((claims + " ").encode()).decode()
     header = f'{WWW_AUTH}, error="insufficient_claims", claims="{encoded}", errorDescription="{CAE_MESSAGE}"'
     return GraphError(401, "InvalidAuthenticationToken", CAE_MESSAGE, headers={"WWW-Authenticate": header})
+
+
+def mailbox_concurrency(retry_after: str | None) -> GraphError:
+    """Graph's answer to one more concurrent Outlook request than a mailbox allows an app (graph-api.md §6.1)."""
+    headers = {"Retry-After": retry_after} if retry_after is not None else {}
+    return GraphError(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", headers=headers)
 
 
 def error_for(status: int, retry_after: str | None) -> GraphError:
@@ -92,6 +98,10 @@ class Faults:
     window_start: float = 0.0
     window_used: float = 0.0
     revoked_tokens: set[str] = field(default_factory=set)
+    #: Outlook requests one mailbox may have in flight for the app (Graph: 4); 0 lifts the limit.
+    mailbox_concurrency: int = 4
+    #: `Retry-After` (seconds) of the 429 `MailboxConcurrency` answer.
+    mailbox_retry_after: float = 1
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Faults:
@@ -110,6 +120,12 @@ class Faults:
             latency = config.get("latency") or {}
             if latency:
                 faults.latency = (int(latency.get("minMs", 0)), int(latency.get("maxMs", latency.get("minMs", 0))))
+            if "mailboxConcurrency" in config:
+                faults.mailbox_concurrency = int(config["mailboxConcurrency"])
+                if faults.mailbox_concurrency < 0:
+                    raise FaultConfigError("mailboxConcurrency is 0 (no limit) or more")
+            if "mailboxRetryAfterInSeconds" in config:
+                faults.mailbox_retry_after = float(config["mailboxRetryAfterInSeconds"])
             limit = config.get("rateLimiting")
             if limit:
                 faults.rate_limit = {

@@ -73,6 +73,8 @@ class SandboxState:
     fixed_seed: date | None = None
     #: Change-notification subscriptions, the event change log (delta) and deliveries; "now" is `clock`'s.
     hub: Hub = field(init=False)
+    #: Outlook requests in flight per mailbox (user id), for Graph's MailboxConcurrency limit; survives resets.
+    mailbox_in_flight: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.hub = Hub(now=lambda: self.clock.now(), tenant_id=self.tenant.tenant_id)

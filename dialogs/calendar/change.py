@@ -16,6 +16,7 @@ from dialogs.calendar.asks import clock_on, read_when, when_options
 from dialogs.calendar.common import asks_next, asks_tentative, candidates, event_label, when_text
 from dialogs.calendar.conflicts import blocking, conflict_field
 from dialogs.calendar.meeting import CONFIRM, MeetingDialog
+from dialogs.calendar.named import named
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
 from dialogs.undo_kinds import RESPONSE_VERBS
@@ -172,6 +173,14 @@ class UpdateDialog(_WriteDialog):
         entities = request.entities
         now = self.services.now(request.tz)
         start, end = entities.start, entities.end
+        if entities.title:  # "move budget to 6pm": the times said are the new ones
+            found = await named(graph, request, now=now, upcoming_only=True, dated=False)
+            if found or not entities.people:  # else "the call with Megan": the meetings with Megan, below
+                target = entities.new_start or start
+                if target is not None:
+                    step.values["new_start"] = target.isoformat()
+                    step.values["new_all_day"] = not entities.time_given
+                return found
         if entities.new_start is not None:
             # The recogniser tells the target ("to tomorrow at 10am") from the meeting ("my 3pm").
             step.values["new_start"] = entities.new_start.isoformat()

@@ -12,6 +12,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import choice_card
 from dialogs.calendar.common import asks_next, candidates, event_label
+from dialogs.calendar.named import named
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
@@ -60,6 +61,10 @@ class MeetingDialog(FeatureDialog):
         return True
 
     async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
+        if request.entities.title:  # "the call with the west coast"
+            found = await named(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
+            if found or not request.entities.people:
+                return found  # else "the call with Megan": no such title, the meetings with Megan
         return await candidates(graph, request, now=self.now(request), upcoming_only=self.upcoming_only)
 
     # ---- finding the meeting -------------------------------------------------------------------
@@ -73,7 +78,10 @@ class MeetingDialog(FeatureDialog):
         narrowed = [e for e in events if self.acceptable(e)] or events
         entities = request.entities
         if not narrowed:
-            await self.say(step.context, "calendar.find.none")
+            if entities.title:  # the name said back to the person, never logged
+                await self.say(step.context, "calendar.find.none_named", name=entities.title)
+            else:
+                await self.say(step.context, "calendar.find.none")
             return await step.end_dialog()
         if self.refusal and not self.acceptable(narrowed[0]):
             # None of them is one this dialog may act on: say so now, before asking anything else.
@@ -85,7 +93,7 @@ class MeetingDialog(FeatureDialog):
             index = len(narrowed) - 1 if ordinal == -1 else ordinal - 1
             if 0 <= index < len(narrowed):
                 narrowed = [narrowed[index]]
-        vague = entities.start is None and not entities.people
+        vague = entities.start is None and not entities.people and not entities.title
         if len(narrowed) == 1 or (vague and (asks_next(TurnFacts.of(step.context).text) or not self.asks_choice)):
             step.values["event_id"] = narrowed[0].id
             return await step.next(None)

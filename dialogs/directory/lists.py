@@ -30,6 +30,7 @@ from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
 from language.corrections import Correction
+from language.matching import best
 
 __all__ = ["AddListItemDialog", "ListItemsDialog", "find_lists"]
 
@@ -61,8 +62,10 @@ async def find_lists(graph: UserGraph, list_name: str, site: str | None) -> list
     exact: list[tuple[Site, SiteList]] = []
     partial: list[tuple[Site, SiteList]] = []
     contained: list[tuple[Site, SiteList]] = []
+    every: list[tuple[Site, SiteList]] = []
     for found_site in await _sites(graph, site):
         for found in await graph.lists.lists(found_site.id):
+            every.append((found_site, found))
             names = (found.name.casefold(), found.display_name.casefold())
             if wanted in names:
                 exact.append((found_site, found))
@@ -73,7 +76,9 @@ async def find_lists(graph: UserGraph, list_name: str, site: str | None) -> list
     if exact or partial:
         return exact or partial
     # A name recognised with trailing words ("Orders list with quantity 12"): lists whose name it contains.
-    return [(s, li) for s, li in contained if len(li.display_name) >= 3]
+    contained = [(s, li) for s, li in contained if len(li.display_name) >= 3]
+    # Else a name said loosely ("the inventry list", "la liste Commandes"): the best fuzzy matches.
+    return contained or best(list_name, every, lambda found: found[1].display_name)
 
 
 class _ListDialog(FeatureDialog):

@@ -19,6 +19,7 @@ from dialogs.writes import Proposal, Undo
 from graph import NotFound, PlannerPlan, PlannerTask, PreconditionFailed, UserGraph
 from language import t, tn
 from language.corrections import Correction
+from language.matching import best, names_something
 
 __all__ = [
     "PlannerAddDialog",
@@ -65,11 +66,12 @@ class PlannerListDialog(TaskFeature):
         graph = await self.graph(step.context)
         plans = await graph.planner.plans()
         matches = (mentioned(self.utterance(step), plans, lambda p: p.title)
-                   or match_names(name, plans, lambda p: p.title))[:MAX_CHOICES]
+                   or match_names(name, plans, lambda p: p.title)
+                   or best(name, plans, lambda p: p.title))[:MAX_CHOICES]  # "salon de lyon", "the Lyon fair plan"
         step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in matches]
-        if not matches:
+        if not matches:  # said so, and no other plan's tasks instead
             await self.say(step.context, "tasks.planner.no_plan", name=name)
-            return await step.next(None)
+            return await step.end_dialog()
         return await self.pick_one(step, "plan", [p.title for p in matches])
 
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -268,8 +270,14 @@ class PlannerCompleteDialog(TaskFeature):
             if not found:
                 found = [await graph.planner.get(picked[0])]
         else:
-            said = self.utterance(step)
-            found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
+            said, title = self.utterance(step), self.request(step).entities.title
+            if title and names_something(title):  # "mark the brochures task as done"
+                found = best(title, tasks, lambda task: task.title)
+                if not found:  # the name said back to the person, never logged
+                    await self.say(step.context, "tasks.planner.none_named", name=title)
+                    return await step.end_dialog()
+            else:
+                found = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
             matched = bool(found)
             found = found or ordered_planner(tasks, self.request(step).tz)
         if not found:

@@ -18,6 +18,7 @@ from dialogs.writes import Proposal, Undo
 from graph import NotFound, Recurrence, TodoList, TodoTask, UserGraph
 from language import tn
 from language.corrections import Correction
+from language.matching import best, names_something
 from language.recurrence import Repeat, find_repeat, strip_repeat
 
 __all__ = ["TodoAddDialog", "TodoChangeDialog", "TodoListDialog", "ordered_tasks", "resolve_lists"]
@@ -227,11 +228,14 @@ def _recurrence(values: dict[str, Any]) -> Recurrence:
                       start=date.fromisoformat(values["due"]) if values.get("due") else None)
 
 
-async def _candidates(graph: UserGraph, said: str) -> tuple[list[TodoTask], dict[str, str], bool]:
-    """Open tasks matching the words said (or every open task when none matches), list names, matched."""
+async def _candidates(graph: UserGraph, said: str, title: str | None) -> tuple[list[TodoTask], dict[str, str], bool]:
+    """Open tasks matching the title said (none when nothing is called that) or the words said (every open
+    task when none matches), list names, matched."""
     lists = await graph.todo.lists()
     names = {li.id: li.name for li in lists}
     tasks = ordered_tasks(await graph.todo.all_open_tasks(lists))
+    if title and names_something(title):  # "mark the supplier task as done"
+        return best(title, tasks, lambda task: task.title), names, True
     matches = best_matches(said, tasks, lambda task: task.title) if said.strip() else []
     return (matches or tasks), names, bool(matches)
 
@@ -257,7 +261,11 @@ class TodoChangeDialog(TaskFeature):
                 await self.say(step.context, "tasks.gone")
                 return await step.end_dialog()
         else:
-            found, names, matched = await _candidates(graph, self.utterance(step))
+            title = self.request(step).entities.title
+            found, names, matched = await _candidates(graph, self.utterance(step), title)
+            if not found and matched:  # the name said back to the person, never logged
+                await self.say(step.context, "tasks.todo.none_named", name=title)
+                return await step.end_dialog()
         if not found:
             await self.say(step.context, "tasks.todo.none_open")
             return await step.end_dialog()

@@ -14,7 +14,7 @@ from typing import Any
 from aiohttp import web
 
 from ..errors import GraphError
-from ..faults import WWW_AUTH, claims_challenge, error_for
+from ..faults import WWW_AUTH, claims_challenge, error_for, mailbox_concurrency
 from ..state import SandboxState
 from ..tokens import TokenInvalid
 from .core import FORBIDDEN, JSON_CONTENT_TYPE, Ctx, GraphRequest, GraphResponse, Router
@@ -61,14 +61,14 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
     user_id: str | None = None
     fault_name: str | None = None
     faults = state.faults
+    mailbox: str | None = None
+    delay = 0.0
     try:
         try:
             post: str | None = None
             extra: dict[str, str] = {}
             if faults.active and request.path != "/$batch":
                 delay = faults.delay_seconds()
-                if delay:
-                    await asyncio.sleep(delay)
                 caller = hashlib.sha256((request.header("authorization") or "").encode()).hexdigest()[:16]
                 injected, post, extra = faults.before(request.method, "/v1.0" + request.path, caller,
                                                       now=state.clock.timestamp())
@@ -93,6 +93,17 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
             if route.scopes and not (route.scopes & principal.scopes):
                 code, message = FORBIDDEN[route.workload]
                 raise GraphError(403, code, message)
+            if route.workload == "outlook" and faults.mailbox_concurrency:
+                # Graph lets an app have 4 Outlook requests in flight per mailbox; the one over gets a 429.
+                in_flight = state.mailbox_in_flight.get(principal.oid, 0)
+                if in_flight >= faults.mailbox_concurrency:
+                    fault_name = "mailbox_concurrency"
+                    raise mailbox_concurrency(faults.retry_after(faults.mailbox_retry_after))
+                mailbox = principal.oid
+                state.mailbox_in_flight[mailbox] = in_flight + 1
+            if delay:  # the latency fault: time in Graph, holding the mailbox's slot
+                pending, delay = delay, 0.0
+                await asyncio.sleep(pending)
             response = await route.handler(Ctx(request=request, principal=principal, state=state, params=params))
             response.headers.update(extra)
             if post == "commit_then_504" and request.method in ("POST", "PATCH", "PUT", "DELETE"):
@@ -104,7 +115,16 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
             logger.exception("sandbox handler failed for %s %s", request.method, request.path)
             raise GraphError(500, "generalException", "An unexpected error occurred while processing the request.") from exc
     except GraphError as error:
+        if delay:  # an error answered before the handler is as far away as a success
+            await asyncio.sleep(delay)
         response = GraphResponse(error.status, error_body(error, request_id, client_request_id), dict(error.headers))
+    finally:
+        if mailbox is not None:
+            left = state.mailbox_in_flight.get(mailbox, 1) - 1
+            if left > 0:
+                state.mailbox_in_flight[mailbox] = left
+            else:
+                state.mailbox_in_flight.pop(mailbox, None)
     response.headers["request-id"] = request_id
     response.headers["client-request-id"] = client_request_id
     elapsed = (time.perf_counter() - started) * 1000
@@ -120,6 +140,7 @@ async def process(state: SandboxState, router: Router, request: GraphRequest) ->
             "userId": user_id,
             "durationMs": round(elapsed, 3),
             "inBatch": request.in_batch,
+            "startMs": round(started * 1000, 3),
             "requestId": request_id,
             "clientRequestId": client_request_id,
             "fault": fault_name,

@@ -1,4 +1,5 @@
-"""Seed SharePoint: an Operations site whose Orders list has two required columns and typed ones; a Marketing site."""
+"""Seed SharePoint: an Operations site whose Orders list has two required columns and typed ones, a short Inventory
+list beside it, and a Marketing site."""
 
 from __future__ import annotations
 
@@ -61,7 +62,34 @@ def seed_sites(tenant: Tenant, today: date) -> None:
         }
         items[str(n)] = list_item(tenant, list_id, str(n), fields, tenant.people[n % len(tenant.people)].id, tenant.sites[site_id]["createdDateTime"])
     tenant.list_items[list_id] = items
+    _seed_inventory(tenant, site_id, site_guid, today)
     _seed_second_site(tenant, site_guid, today)
+
+
+def _seed_inventory(tenant: Tenant, site_id: str, site_guid: str, today: date) -> None:
+    """A second, short list on the Operations site (its ids use no rng draw, so the rest of the tenant keeps its own)."""
+    list_id = str(uuid.uuid5(uuid.UUID(site_guid), "inventory"))
+    created = tenant.sites[site_id]["createdDateTime"]
+    tenant.lists[list_id] = {
+        "id": list_id,
+        "_siteId": site_id,
+        "name": "Inventory",
+        "displayName": "Inventory",
+        "description": "Stock on hand / Stock disponible",
+        "webUrl": "https://contoso.sharepoint.com/sites/operations/Lists/Inventory",
+        "createdDateTime": created,
+        "lastModifiedDateTime": created,
+        "list": {"contentTypesEnabled": False, "hidden": False, "template": "genericList"},
+        "_etag_guid": str(uuid.uuid5(uuid.UUID(site_guid), "inventory-etag")),
+    }
+    things = ["Laptop", "Monitor", "Headset", "Docking station", "Keyboard", "Webcam"]
+    tenant.list_items[list_id] = {
+        str(n): list_item(tenant, list_id, str(n), {
+            "Title": things[n - 1], "Status": STATUS_CHOICES[n % 3], "Quantity": n * 4,
+            "DueDate": f"{today + timedelta(days=n)}T00:00:00Z", "Approved": n % 2 == 1,
+        }, tenant.people[n % len(tenant.people)].id, created)
+        for n in range(1, len(things) + 1)
+    }
 
 
 def _seed_second_site(tenant: Tenant, first_guid: str, today: date) -> None:
@@ -91,7 +119,7 @@ def list_item(tenant: Tenant, list_id: str, item_id: str, fields: dict[str, Any]
         "eTag": tag,
         "createdDateTime": when,
         "lastModifiedDateTime": when,
-        "webUrl": f"https://contoso.sharepoint.com/sites/operations/Lists/Orders/{item_id}_.000",
+        "webUrl": f"https://contoso.sharepoint.com/sites/operations/Lists/{tenant.lists[list_id]['name']}/{item_id}_.000",
         "createdBy": user,
         "lastModifiedBy": user,
         "parentReference": {"id": list_id, "siteId": site_id},

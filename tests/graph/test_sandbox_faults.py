@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import pytest
 
-from graph import ClaimsChallenge, GraphClient, GraphRequestError, Throttled, Unavailable, odata
+from graph import BatchRequest, ClaimsChallenge, GraphClient, GraphRequestError, Throttled, Unavailable, odata
 from sandbox.testing import AdminClient
 
 from .conftest import graph_calls
@@ -132,3 +133,29 @@ async def test_name_with_a_quote_is_found(client: GraphClient, token: str, sandb
     )
     assert [u["displayName"] for u in users] == ["Liam O'Brien"]
     assert len(graph_calls(sandbox)) == 1
+
+
+async def test_mailbox_concurrency_429s_are_retried(client: GraphClient, token: str, sandbox: AdminClient) -> None:
+    # Graph allows an app four Outlook requests in flight per mailbox; the client waits Retry-After and retries.
+    sandbox.set_faults({"latency": {"minMs": 300, "maxMs": 300}})
+    answers = await asyncio.gather(*(client.request("GET", "/me/events", token=token, params={"$top": n}) for n in range(1, 7)))
+    assert [a.status for a in answers] == [200] * 6
+    calls = graph_calls(sandbox, contains="/me/events")
+    refused = [c for c in calls if c["status"] == 429]
+    assert refused and all(c["fault"] == "mailbox_concurrency" for c in refused)
+    assert len(calls) == 6 + len(refused)
+
+
+async def test_batch_items_over_the_mailbox_limit_are_retried(client: GraphClient, token: str, sandbox: AdminClient) -> None:
+    # One request of the app already holds a slot of the mailbox: one of a batch's four Outlook items is refused
+    # (the sandbox dispatches four at a time, as Graph does) and run_batch resends it after its Retry-After.
+    sandbox.set_faults({"latency": {"minMs": 400, "maxMs": 400}})
+    items = [BatchRequest.get(str(n), "/me/events", {"$top": n}) for n in range(1, 5)]
+    outside = asyncio.ensure_future(client.request("GET", "/me/mailboxSettings", token=token))
+    await asyncio.sleep(0.1)  # the outside request reaches the sandbox first
+    results = await client.batch(items, token=token)
+    assert (await outside).status == 200
+    assert sorted(r.status for r in results.values()) == [200] * 4
+    inner = [c for c in graph_calls(sandbox) if c["inBatch"]]
+    assert [c["fault"] for c in inner if c["status"] == 429] == ["mailbox_concurrency"]
+    assert len([c for c in graph_calls(sandbox) if c["path"] == "/v1.0/$batch"]) == 2

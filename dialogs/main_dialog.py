@@ -18,6 +18,8 @@ from botbuilder.dialogs import (
 )
 
 from dialogs.asking import AskDialog
+from dialogs.calendar.agenda import MoreDialog
+from dialogs.context.resolve import Redirect, asked_span, resolve
 from dialogs.conversation import SMALL_TALK, ClarifyDialog, clarification, decline, small_talk
 from dialogs.dropped import answer_stray_confirm, dropped
 from dialogs.feature import FeatureDialog
@@ -25,9 +27,10 @@ from dialogs.prompts import ConfirmDialog, PickDialog, correction_for
 from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, TurnFacts
 from dialogs.typed_undo import UNDO_INTENT, as_undo
-from language import WRITE_INTENTS, t
+from language import WRITE_INTENTS, Recognition, t
 from language.close_calls import settle
 from language.corrections import looks_like_request
+from language.followups import reference
 
 __all__ = ["MainDialog"]
 
@@ -122,6 +125,9 @@ class MainDialog(ComponentDialog):
         # given as an answer must not turn into "help").
         if intent not in _INTERRUPTIONS or recognition.score < INTERRUPTION_SCORE:
             return None
+        if intent == "general.cancel" and isinstance(waiting, MoreDialog) \
+                and (pointed := reference(facts.text, recognition.entities)) is not None and pointed.it:
+            return None  # "cancel that" after an agenda page: the meeting, not the paging (dialogs/context/resolve.py)
         logger.info("interruption: %s", intent)
         if intent == "general.help":
             await self.services.say(context, "bot.help")
@@ -135,6 +141,7 @@ class MainDialog(ComponentDialog):
 
     async def sign_out(self, context: TurnContext) -> None:
         await self.services.signin.sign_out_user(context)
+        await self.services.context.clear(context)
         self.services.forget_token(context)
         await self.services.say(context, "bot.signout.done")
 
@@ -154,6 +161,12 @@ class MainDialog(ComponentDialog):
         recognition = settle(recognition, facts.text, now=self.services.clock.now(), tz=known_tz or "UTC")
         intent = recognition.intent
         logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
+        redirect = await self._lean_on_context(context, recognition, facts.text, known_tz or "UTC")
+        if redirect is not None and redirect.say:
+            await self.services.say(context, redirect.say)
+            return await step.end_dialog()
+        if redirect is not None and redirect.options:
+            return await self._start(step, redirect.options, tz_known=True)
         if intent in SMALL_TALK:
             await small_talk(context, intent, facts.locale)
             return await step.end_dialog()
@@ -184,13 +197,27 @@ class MainDialog(ComponentDialog):
             key = "bot.not_understood" if intent in ("none", "general.confirm", "general.reject") else "bot.not_available"
             await self.services.say(context, key)
             return await step.end_dialog()
+        options = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
+        return await self._start(step, options, tz_known=known_tz is not None)
+
+    async def _lean_on_context(self, context: TurnContext, recognition: Recognition, text: str,
+                               tz: str) -> Redirect | None:
+        """A follow-up, a reference or "more", read against the conversation context (dialogs/context/)."""
+        found = resolve(await self.services.context.touch(context), recognition, text, tz=tz)
+        if found is not None and found.options and found.options["intent"] not in self._routes:
+            return None
+        return found
+
+    async def _start(self, step: WaterfallStepContext, options: dict[str, Any], *, tz_known: bool) -> DialogTurnResult:
+        context = step.context
+        intent = str(options["intent"])
         if self.services.settings.read_only and intent in WRITE_INTENTS:
             # What MIPA would have done, and why it will not (DESIGN.md, conversation rules).
-            action = t(f"bot.read_only.action.{intent}", facts.locale)
+            action = t(f"bot.read_only.action.{intent}", TurnFacts.of(context).locale)
             await self.services.say(context, "bot.read_only.would", action=action)
             return await step.end_dialog()
-        step.values["request"] = Request.from_recognition(recognition, tz=known_tz or "UTC").to_options()
-        step.values["tz_known"] = known_tz is not None
+        step.values["request"] = options
+        step.values["tz_known"] = tz_known
         step.values["activity_id"] = context.activity.id
         return await step.next(None)
 
@@ -225,4 +252,8 @@ class MainDialog(ComponentDialog):
 
     async def dispatch_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options: dict[str, Any] = step.result
-        return await step.begin_dialog(self._routes[Request.from_options(options).intent], options)
+        request = Request.from_options(options)
+        asked = asked_span(request.intent, request.entities, self.services.now(request.tz))
+        if asked is not None:  # what "and tomorrow?" / "and for Megan?" will lean on (dialogs/context/)
+            await self.services.context.remember_request(step.context, asked)
+        return await step.begin_dialog(self._routes[request.intent], options)

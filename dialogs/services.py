@@ -17,6 +17,7 @@ from cards import CONTENT_TYPE
 from clock import Clock, SystemClock, local_now
 from config import Settings
 from dialogs.alert_settings import AlertSettings
+from dialogs.context import ConversationContext
 from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
@@ -112,11 +113,14 @@ class Services:
     clock: Clock = field(default_factory=SystemClock)
     #: Opt-in alerts (dialogs/notify.py): the shared store and the notification URL; None when not wired.
     alerts: AlertSettings | None = None
+    #: The conversation context (dialogs/context/): last request, last list shown, last item; ids only, 30 min.
+    context: ConversationContext = field(init=False)
 
     def __post_init__(self) -> None:
         # The only thing kept about a user: their time zone name, with the store's time to live.
         self.profile = self.user_state.create_property("profile")
         self.undo = UndoLog(self.conversation_state, self.undo_registry or UndoRegistry(), self.clock)
+        self.context = ConversationContext(self.conversation_state, self.clock)
 
     # ---- tokens and Graph -------------------------------------------------------------------
     def now(self, tz: str | None = None) -> datetime:

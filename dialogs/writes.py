@@ -27,6 +27,7 @@ from botbuilder.schema import Activity, ActivityTypes
 
 from cards import TEAMS_VERSION, adaptive_card, confirmation_card, result_card
 from cards.base import text_block
+from dialogs.context import item_of_undo
 from dialogs.invoke import card_response
 from dialogs.refs import new_ref
 from dialogs.request import CLICKED_REQUEST, Request
@@ -148,6 +149,9 @@ class WriteFlow:
 
     async def answer(self, step: WaterfallStepContext, done: Done, locale: str) -> DialogTurnResult:
         ref = await record_undo(self._services, step.context, done.undo)
+        item = item_of_undo(done.undo.kind, done.undo.ids) if done.undo is not None else None
+        if item is not None:  # "it" is now the item just written (dialogs/context/)
+            await self._services.context.remember_item(step.context, item)
         if done.card is not None:
             card = done.card(ref)
         else:

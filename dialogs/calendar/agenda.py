@@ -21,11 +21,14 @@ from cards import agenda_card, meeting_card
 from cards.actions import Verb
 from dialogs.calendar.common import asks_next, event_summary, live
 from dialogs.calendar.meeting import send_card
+from dialogs.context import Item, LastRequest, ShownList
+from dialogs.context.options import page_of
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import _button, new_ref
 from dialogs.services import Services, TurnFacts
 from graph.models import Event
 from language import t
+from language.followups import is_more
 from language.formatting import format_date, format_time_range
 
 __all__ = ["PAGE_SIZE", "AgendaDialog", "MoreDialog", "agenda_range", "agenda_text", "conflicts"]
@@ -126,6 +129,10 @@ async def show_page(dialog: FeatureDialog, context: Any, state: dict[str, Any]) 
                        more_ref=str(state["ref"]) if following is not None else None,
                        more_cursor=str(following) if following is not None else None)
     await send_card(context, card, text)
+    await dialog.services.context.remember_list(
+        context, ShownList("event", tuple((e.id,) for e in page), page=cursor // PAGE_SIZE, total=len(events),
+                           more=following is not None),
+        request=LastRequest("calendar.agenda", start, end))
     state["cursor"] = following
     return following is not None
 
@@ -149,7 +156,8 @@ class MoreDialog(Dialog):
         if button is not None and button.verb is Verb.MORE and button.ref == state.get("ref"):
             # The invoke itself is answered by the action router (bots/card_actions.py).
             state["cursor"] = button.cursor
-        elif button is not None or not _MORE_WORDS.match(TurnFacts.of(context).text or ""):
+        elif button is not None or not (_MORE_WORDS.match(TurnFacts.of(context).text or "")
+                                        or is_more(TurnFacts.of(context).text)):
             return await self._start_over(dialog_context)
         if await show_page(self._owner, context, state):
             return Dialog.end_of_turn
@@ -183,7 +191,8 @@ class AgendaDialog(FeatureDialog):
         if entities.start is None and asks_next(TurnFacts.of(step.context).text):
             return await self._next_meeting(step)
         start, end, is_today = agenda_range(entities.start, entities.end, request.tz, self.services.clock.now())
-        state = {"ref": new_ref(), "cursor": 0, "start": start.isoformat(), "end": end.isoformat(),
+        state = {"ref": new_ref(), "cursor": page_of(step.options) * PAGE_SIZE, "start": start.isoformat(),
+                 "end": end.isoformat(),
                  "today": is_today, "locale": request.locale, "tz": request.tz}
         if await show_page(self, step.context, state):
             return await step.begin_dialog(MORE, state)
@@ -199,4 +208,5 @@ class AgendaDialog(FeatureDialog):
         else:
             card = meeting_card(event, locale=request.locale, tz=request.tz, now=now)
             await send_card(step.context, card, event_summary(event, request.locale, request.tz, now))
+            await self.services.context.remember_item(step.context, Item("event", (event.id,)))
         return await step.end_dialog()

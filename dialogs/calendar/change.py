@@ -25,6 +25,7 @@ from graph import UserGraph
 from graph.models import Event
 from language import t
 from language.corrections import Correction
+from language.followups import says_day
 from language.formatting import format_duration
 
 __all__ = ["CancelDialog", "RespondDialog", "UpdateDialog"]
@@ -168,6 +169,14 @@ class UpdateDialog(_WriteDialog):
     def steps(self) -> Sequence[Any]:
         return [self.when_step, self.confirm_step, self.write_step]
 
+    def referenced(self, step: WaterfallStepContext, request: Request) -> None:
+        """"move it to 4pm": every date said is the target; with no day said, the meeting keeps its day."""
+        target = request.entities.new_start or request.entities.start
+        if target is not None:
+            step.values["new_start"] = target.isoformat()
+            step.values["new_all_day"] = not request.entities.time_given
+            step.values["keep_day"] = not says_day(TurnFacts.of(step.context).text)
+
     async def find(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> list[Event]:
         """Tell the meeting's current time from the new one, then find the meeting."""
         entities = request.entities
@@ -240,6 +249,8 @@ class UpdateDialog(_WriteDialog):
         new_start = datetime.fromisoformat(str(step.values["new_start"])).astimezone(ZoneInfo(request.tz))
         if step.values.get("new_all_day"):
             new_start = clock_on(new_start, event.start)  # "move it to Friday": same time, another day
+        elif step.values.get("keep_day"):
+            new_start = clock_on(event.start.astimezone(new_start.tzinfo), new_start)  # "move it to 4pm": its own day
         new_end = new_start + (event.end - event.start)
         step.values["move"] = {"eventId": event.id, "start": new_start.isoformat(), "end": new_end.isoformat(),
                                "oldStart": event.start.isoformat(), "oldEnd": event.end.isoformat()}

@@ -10,6 +10,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from cards import meeting_card
 from dialogs.calendar.common import event_summary
 from dialogs.calendar.meeting import MeetingDialog, send_card
+from dialogs.context import Item
 
 __all__ = ["DetailsDialog", "JoinDialog"]
 
@@ -29,6 +30,7 @@ class DetailsDialog(MeetingDialog):
             now = self.now(request)
             card = meeting_card(event, locale=request.locale, tz=request.tz, now=now)
             await send_card(step.context, card, event_summary(event, request.locale, request.tz, now))
+            await self.services.context.remember_item(step.context, Item("event", (event.id,)))
         return await step.end_dialog()
 
 

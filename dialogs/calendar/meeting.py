@@ -11,8 +11,9 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import choice_card
-from dialogs.calendar.common import asks_next, candidates, event_label
+from dialogs.calendar.common import asks_next, candidates, event_label, involves
 from dialogs.calendar.named import named
+from dialogs.context.options import among_of, target_of
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
@@ -74,7 +75,17 @@ class MeetingDialog(FeatureDialog):
             step.values["event_id"] = request.item_id
             return await step.next(None)
         graph = await self.graph(step.context)
-        events = await self.find(step, request, graph)
+        target = target_of(step.options, "event")
+        if target is not None:  # "move it", "the second one": the context picked it (dialogs/context/)
+            step.values["event_id"] = target[0]
+            self.referenced(step, request)
+            return await step.next(None)
+        among = among_of(step.options, "event")
+        if among is not None:
+            self.referenced(step, request)
+            events = await self._shown_events(graph, [ids[0] for ids in among], request)
+        else:
+            events = await self.find(step, request, graph)
         narrowed = [e for e in events if self.acceptable(e)] or events
         entities = request.entities
         if not narrowed:
@@ -105,6 +116,21 @@ class MeetingDialog(FeatureDialog):
         text = "\n".join([t("calendar.find.which", request.locale)]
                          + [f"{i + 1}. {label}" for i, label in enumerate(labels)])
         return await step.begin_dialog(PICK, {"card": card, "text": text, "ref": ref, "size": len(shown)})
+
+    def referenced(self, step: WaterfallStepContext, request: Request) -> None:
+        """The meeting is named by a reference ("move it to 4pm"): the dates said are the subclass's to read."""
+
+    async def _shown_events(self, graph: UserGraph, ids: list[str], request: Request) -> list[Event]:
+        """The meetings of the list last shown that are still there, narrowed by the people named."""
+        events = []
+        for event_id in ids:
+            try:
+                events.append(await graph.calendar.get(event_id))
+            except NotFound:
+                continue
+        for name in request.entities.people:
+            events = [e for e in events if involves(e, name)]
+        return events
 
     #: With nothing to go on ("accept the meeting"), ask among the coming ones instead of taking the first.
     asks_choice: ClassVar[bool] = False

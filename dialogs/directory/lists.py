@@ -11,6 +11,9 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepC
 
 from cards import choice_card, list_items_card
 from dialogs.asking import ASK_ID, AskDialog, ask_options
+from dialogs.context import LastRequest, ShownList
+from dialogs.context.options import container_of, page_of
+from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.directory.cards import list_confirm_card, list_result_card
 from dialogs.directory.columns import (
     SETTABLE,
@@ -25,7 +28,7 @@ from dialogs.directory.parsing import site_name
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
-from dialogs.services import Services
+from dialogs.services import Services, card_activity
 from dialogs.writes import Done, Proposal, Undo, WriteFlow
 from graph import BadRequest, FieldError, NotFound, Site, SiteList, UserGraph
 from language import t
@@ -39,6 +42,8 @@ logger = logging.getLogger(__name__)
 MAX_SITES = 5
 _TITLE_COLUMN = "Title"
 SHOWN_ITEMS = 10
+#: How far "more" pages through a list's items.
+POOL = 50
 #: "show my SharePoint lists", "what lists are on …", "les listes du site …": the lists, not one list's items.
 _ASKS_LISTS = re.compile(r"\b(?:lists|listes)\b", re.IGNORECASE)
 _NOT_NAMES = {"sharepoint", "sharepoint list", "liste sharepoint", "list", "liste", "site"}
@@ -144,6 +149,18 @@ class ListItemsDialog(_ListDialog):
         self._setup([])
 
     async def name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        container = container_of(step.options)  # "more": "<site id>/<list id>" of the list shown before
+        if container is None or "/" not in container:
+            return await self._name_step(step)
+        site_id, list_id = container.rsplit("/", 1)
+        found = [li for li in await (await self.graph(step.context)).lists.lists(site_id) if li.id == list_id]
+        if not found:
+            await self.say(step.context, "context.more.none")
+            return await step.end_dialog()
+        chosen = {"site_id": site_id, "list_id": list_id, "list": found[0].display_name}
+        return await self.with_list(step, self.request(step), chosen)
+
+    async def _name_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         text = utterance(step.context, request)
         name = request.entities.list_name
@@ -169,15 +186,22 @@ class ListItemsDialog(_ListDialog):
 
     async def with_list(self, step: WaterfallStepContext, request: Request, chosen: dict[str, str]) -> DialogTurnResult:
         graph = await self.graph(step.context)
-        items = await graph.lists.items(chosen["site_id"], chosen["list_id"], limit=SHOWN_ITEMS)
+        pool = await graph.lists.items(chosen["site_id"], chosen["list_id"], limit=POOL)
+        page = paged(pool, page_of(step.options), SHOWN_ITEMS)
         columns = await graph.lists.columns(chosen["site_id"], chosen["list_id"])
-        items = [readable_item(item, columns, locale=request.locale) for item in items]
+        items = [readable_item(item, columns, locale=request.locale) for item in page.items]
         if not items:
             await self.say(step.context, "directory.lists.empty", name=chosen["list"])
             return await step.end_dialog()
+        line = page_line(page, request.locale)
         summary = t("directory.lists.header", request.locale, name=chosen["list"], count=len(items))
-        card = list_items_card(items, locale=request.locale, list_name=chosen["list"])
-        await self.services.send_card(step.context, card, summary=summary)
+        card = with_page_line(list_items_card(items, locale=request.locale, list_name=chosen["list"]), line)
+        text = f"{summary}\n{line}" if line else None  # the page line is said, not only shown
+        await step.context.send_activity(card_activity(card, text=text, summary=summary))
+        await self.services.context.remember_list(
+            step.context, ShownList("list_item", tuple((item.id,) for item in page.items), page=page.index,
+                                    total=page.total, more=page.more),
+            request=LastRequest("lists.items", container=f"{chosen['site_id']}/{chosen['list_id']}"))
         return await step.end_dialog()
 
 

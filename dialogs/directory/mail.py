@@ -7,12 +7,15 @@ import logging
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from dialogs.asking import ASK_ID, AskDialog, ask_options
+from dialogs.context import LastRequest, ShownList
+from dialogs.context.options import container_of, page_of
+from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.directory.cards import mail_list_card
 from dialogs.directory.common import utterance
 from dialogs.directory.parsing import mail_query, mentions_unread
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request
-from dialogs.services import Services
+from dialogs.services import Services, card_activity
 from graph.models import Message
 from language import t
 
@@ -21,6 +24,8 @@ __all__ = ["MailListDialog", "MailSearchDialog"]
 logger = logging.getLogger(__name__)
 
 LIMIT = 10
+#: How far "more" pages through the newest or unread messages.
+POOL = 50
 
 
 def _from(message: Message, sender: str) -> bool:
@@ -30,13 +35,19 @@ def _from(message: Message, sender: str) -> bool:
 
 class _MailDialog(FeatureDialog):
     async def show(self, step: WaterfallStepContext, request: Request, messages: list[Message], *,
-                   title: str, empty: str) -> DialogTurnResult:
+                   title: str, empty: str, line: str | None = None, more: bool = False, page: int = 0,
+                   container: str | None = None) -> DialogTurnResult:
         if not messages:
             await step.context.send_activity(empty)
             return await step.end_dialog()
         today = self.services.now(request.tz).date()
-        card = mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today, empty=empty)
-        await self.services.send_card(step.context, card, summary=title)
+        card = with_page_line(mail_list_card(messages, title=title, locale=request.locale, tz=request.tz, today=today,
+                                             empty=empty), line)
+        text = f"{title}\n{line}" if line else None  # the page line is said, not only shown
+        await step.context.send_activity(card_activity(card, text=text, summary=title))
+        await self.services.context.remember_list(
+            step.context, ShownList("mail", tuple((m.id,) for m in messages), page=page, more=more),
+            request=LastRequest(request.intent, container=container))
         return await step.end_dialog()
 
 
@@ -52,14 +63,18 @@ class MailListDialog(_MailDialog):
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         graph = await self.graph(step.context)
-        unread = mentions_unread(utterance(step.context, request))
+        container = container_of(step.options)  # "more": "unread" or "recent", as the first page said
+        unread = container == "unread" if container else mentions_unread(utterance(step.context, request))
         limit = request.entities.count if request.entities.count and 0 < request.entities.count <= 25 else LIMIT
-        messages = await (graph.mail.unread(limit=limit) if unread else graph.mail.recent(limit=limit))
+        pool = await (graph.mail.unread(limit=POOL) if unread else graph.mail.recent(limit=POOL))
+        page = paged(pool, page_of(step.options), limit)
+        messages = page.items
         kind = "unread" if unread else "recent"
-        logger.info("mail.list %s: %d message(s)", kind, len(messages))
+        logger.info("mail.list %s: %d of %d message(s)", kind, len(messages), page.total)
         return await self.show(step, request, messages,
                                title=t(f"directory.mail.{kind}_title", request.locale, count=len(messages)),
-                               empty=t(f"directory.mail.{kind}_empty", request.locale))
+                               empty=t(f"directory.mail.{kind}_empty", request.locale),
+                               line=page_line(page, request.locale), more=page.more, page=page.index, container=kind)
 
 
 class MailSearchDialog(_MailDialog):

@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import flagged_mail_card
+from dialogs.context import LastRequest, ShownList
+from dialogs.context.options import page_of
+from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day
 from dialogs.tasks.matching import best_matches, flag_operation, words
@@ -114,12 +117,18 @@ class FlaggedListDialog(TaskFeature):
     async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         graph = await self.graph(step.context)
-        messages = await graph.mail.flagged(limit=MAX_CHOICES)
+        page = paged(await graph.mail.flagged(limit=POOL), page_of(step.options), MAX_CHOICES)
+        messages = page.items
         today = self.services.now(request.tz).date()
-        card = flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today)
-        await self.services.send_card(step.context, card, summary=tn("tasks.mail.summary", len(messages), request.locale))
+        line = page_line(page, request.locale)
+        card = with_page_line(flagged_mail_card(messages, locale=request.locale, tz=request.tz, today=today), line)
+        summary = tn("tasks.mail.summary", page.total, request.locale) + (f" {line}" if line else "")
+        await self.services.send_card(step.context, card, summary=summary)
         await self.remember_shown(step.context, "mail", [[m.id] for m in messages])
-        logger.info("mail.flagged: %d message(s) shown", len(messages))
+        await self.services.context.remember_list(
+            step.context, ShownList("mail", tuple((m.id,) for m in messages), page=page.index, total=page.total,
+                                    more=page.more), request=LastRequest("mail.flagged"))
+        logger.info("mail.flagged: %d of %d message(s) shown", len(messages), page.total)
         return await step.end_dialog()
 
 

@@ -12,6 +12,9 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 from cards import planner_card
 from cards.base import escape_markdown
 from cards.tasks import due_date
+from dialogs.context import LastRequest, ShownList
+from dialogs.context.options import container_of, page_of, target_of
+from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature
 from dialogs.tasks.matching import best_matches, clean_title, match_names, mentioned, words
@@ -61,6 +64,12 @@ class PlannerListDialog(TaskFeature):
     async def plan_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         name = self.request(step).entities.plan_name
         step.values["plans"] = []
+        container = container_of(step.options)
+        if container is not None:  # "more": the next page of the plan shown before
+            graph = await self.graph(step.context)
+            step.values["plans"] = [[p.id, p.title, p.group_id or ""] for p in await graph.planner.plans()
+                                    if p.id == container]
+            return await step.next(0 if step.values["plans"] else None)
         if not name:
             return await step.next(None)
         graph = await self.graph(step.context)
@@ -82,13 +91,21 @@ class PlannerListDialog(TaskFeature):
             plan_id, title, group = step.values["plans"][index]
             tasks = await plan_tasks(graph, PlannerPlan(id=plan_id, title=title, group_id=group or None))
         else:
+            plan_id = None
             tasks = await graph.planner.my_tasks()
-        shown = ordered_planner(tasks, request.tz)[:MAX_SHOWN]
+        page = paged(ordered_planner(tasks, request.tz), page_of(step.options), MAX_SHOWN)
+        shown = page.items
         today = self.services.now(request.tz).date()
-        card = planner_card(shown, locale=request.locale, tz=request.tz, today=today)
-        await self.services.send_card(step.context, card, summary=tn("tasks.planner.summary", len(shown), request.locale))
+        line = page_line(page, request.locale)
+        card = with_page_line(planner_card(shown, locale=request.locale, tz=request.tz, today=today), line)
+        summary = tn("tasks.planner.summary", page.total, request.locale) + (f" {line}" if line else "")
+        await self.services.send_card(step.context, card, summary=summary)
         await self.remember_shown(step.context, "planner", [[task.id] for task in shown])
-        logger.info("planner.list: %d task(s) shown", len(shown))
+        await self.services.context.remember_list(
+            step.context, ShownList("planner", tuple((task.id,) for task in shown), page=page.index, total=page.total,
+                                    more=page.more),
+            request=LastRequest("planner.list", container=plan_id))
+        logger.info("planner.list: %d of %d task(s) shown", len(shown), page.total)
         return await step.end_dialog()
 
 
@@ -263,7 +280,8 @@ class PlannerCompleteDialog(TaskFeature):
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         graph = await self.graph(step.context)
         tasks = await graph.planner.my_tasks()
-        picked = await self.shown_pick(step, "planner")
+        target = target_of(step.options, "planner")  # "mark it done", "the second one" (dialogs/context/)
+        picked = list(target) if target is not None else await self.shown_pick(step, "planner")
         matched = True
         if picked is not None:
             found = [task for task in tasks if task.id == picked[0]]

@@ -11,6 +11,9 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import repeat_text, todo_card
 from dialogs.asking import answer_of
+from dialogs.context import LastRequest, ShownList
+from dialogs.context.options import container_of, page_of, target_of
+from dialogs.context.paging import page_line, paged, with_page_line
 from dialogs.services import Services
 from dialogs.tasks.common import MAX_CHOICES, TaskFeature, due_day, importance_label
 from dialogs.tasks.matching import GENERIC_LISTS, best_matches, fold, match_names, words
@@ -60,6 +63,11 @@ class TodoListDialog(TaskFeature):
     async def list_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         request = self.request(step)
         name = request.entities.list_name
+        container = container_of(step.options)
+        if container is not None:  # "more": the next page of the list shown before
+            graph = await self.graph(step.context)
+            step.values["lists"] = [[li.id, li.name] for li in await graph.todo.lists() if li.id == container]
+            return await step.next(0 if step.values["lists"] else None)
         if not name or " ".join(fold(name).split()) in GENERIC_LISTS:
             step.values["lists"] = []
             return await step.next(None)
@@ -81,12 +89,21 @@ class TodoListDialog(TaskFeature):
             tasks = await graph.todo.open_tasks(list_id)
         else:
             tasks = await graph.todo.all_open_tasks()
-        shown = ordered_tasks(tasks)[:MAX_SHOWN]
+        page = paged(ordered_tasks(tasks), page_of(step.options), MAX_SHOWN)
+        shown = page.items
         today = self.services.now(request.tz).date()
-        card = todo_card(shown, locale=request.locale, tz=request.tz, today=today, list_name=list_name)
-        await self.services.send_card(step.context, card, summary=tn("tasks.todo.summary", len(shown), request.locale))
+        line = page_line(page, request.locale)
+        card = with_page_line(todo_card(shown, locale=request.locale, tz=request.tz, today=today,
+                                        list_name=list_name), line)
+        summary = tn("tasks.todo.summary", page.total, request.locale) + (f" {line}" if line else "")
+        await self.services.send_card(step.context, card, summary=summary)
         await self.remember_shown(step.context, "todo", [[task.list_id, task.id] for task in shown])
-        logger.info("todo.list: %d task(s) shown", len(shown))
+        list_id = step.values["lists"][index][0] if list_name is not None else None
+        await self.services.context.remember_list(
+            step.context, ShownList("todo", tuple((task.list_id, task.id) for task in shown), page=page.index,
+                                    total=page.total, more=page.more),
+            request=LastRequest("todo.list", container=list_id))
+        logger.info("todo.list: %d of %d task(s) shown", len(shown), page.total)
         return await step.end_dialog()
 
 
@@ -251,7 +268,8 @@ class TodoChangeDialog(TaskFeature):
 
     async def find_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         graph = await self.graph(step.context)
-        picked = await self.shown_pick(step, "todo")
+        target = target_of(step.options, "todo")  # "mark it done", "supprime le premier" (dialogs/context/)
+        picked = list(target) if target is not None else await self.shown_pick(step, "todo")
         if picked is not None:
             list_id, task_id = picked
             names = {li.id: li.name for li in await graph.todo.lists()}

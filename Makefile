@@ -28,7 +28,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy app.py clock.py config.py bots dialogs graph language cards sandbox storage notify bench doctor appPackage/build.py appPackage/draw_icons.py
+	$(VENV)/bin/mypy app.py clock.py config.py bots dialogs graph language cards sandbox storage notify bench doctor devkit appPackage/build.py appPackage/draw_icons.py
 
 pytest: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q $(PYTEST_ARGS)

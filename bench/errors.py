@@ -1,21 +1,19 @@
 """The benchmark's one exception tree.
 
     BenchError
-    ├── ProcessStartError   a child process exited or never printed its ready line
     └── LoadGeneratorError  the load generator process answered badly or died
+
+A child process that exits or never prints its ready line raises `devkit.ProcessStartError` (devkit/ holds the
+process helpers the tests share).
 """
 
 from __future__ import annotations
 
-__all__ = ["BenchError", "LoadGeneratorError", "ProcessStartError"]
+__all__ = ["BenchError", "LoadGeneratorError"]
 
 
 class BenchError(Exception):
     """Anything that stops a benchmark measurement."""
-
-
-class ProcessStartError(BenchError):
-    """A child process exited early or did not become ready in time."""
 
 
 class LoadGeneratorError(BenchError):

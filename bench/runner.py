@@ -29,8 +29,6 @@ from bench.measures import (
     round_trips,
 )
 from bench.peers import peer_python
-from bench.procs import ChildProcess, free_port
-from bench.redis_server import RedisServer
 from bench.report import (
     CellResult,
     add_ratios,
@@ -42,6 +40,7 @@ from bench.report import (
 )
 from bench.slow_callbacks import MARKER as SLOW_MARKER
 from bench.targets import ROOT, SCENARIOS, SIGNIN_CARDS, Target, all_targets, mipa_error_sentences
+from devkit import ChildProcess, ProcessStartError, RedisServer, free_port
 
 __all__ = ["LATENCY_SCENARIOS", "Options", "main", "parse_options", "run", "slow_callbacks"]
 
@@ -211,7 +210,7 @@ class Run:
             return
         try:
             self.redis.start()
-        except BenchError as exc:
+        except (BenchError, ProcessStartError) as exc:
             self.redis_reason = str(exc)
             return
         self.processes["redis-server"] = {"ready_s": round(self.redis.ready_s or 0.0, 3), "port": self.redis.port}
@@ -236,7 +235,7 @@ class Run:
             self.sandbox_url = child.start()
             self.admin = SandboxAdmin(base_url=self.sandbox_url)
             users = self.admin.users()
-        except (BenchError, httpx.HTTPError, KeyError, ValueError) as exc:
+        except (BenchError, ProcessStartError, httpx.HTTPError, KeyError, ValueError) as exc:
             self.sandbox_reason = f"the sandbox did not start ({type(exc).__name__}: {child.last_log_line()})"
             child.stop()
             self.admin = None

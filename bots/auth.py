@@ -25,10 +25,13 @@ from botframework.connector.auth._built_in_bot_framework_authentication import (
 )
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
 
-from bots.connector import FastConnectorClient, FastUserTokenClient, HttpSession
+from bots.connector import FastConnectorClient, FastUserTokenClient, channel_session
 from bots.errors import AuthenticationUnavailable
+from bots.sdkfix.b4_parameterised_settings import builtin_only
 from bots.sdkfix.b7_anonymous_app_id import token_app_id
+from bots.sdkfix.b8_blocking_metadata import UNREACHABLE_KEYS
 from config import BotConfig
+from graph.http_session import HttpSession
 
 __all__ = ["AppBotFrameworkAuthentication"]
 
@@ -75,13 +78,14 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
         token_service_url: str | None = None,
         credentials_factory: ServiceClientCredentialsFactory | None = None,
     ) -> None:
+        builtin_only(config)  # B4
         factory = credentials_factory or ConfigurationServiceClientCredentialFactory(config)
         super().__init__(config, credentials_factory=factory)
         self._credentials_factory = factory
         self._has_app_id = bool(config.APP_ID)
         self._app_id = token_app_id(config.APP_ID)
         self._token_service_url = token_service_url
-        self._http = HttpSession()
+        self._http = channel_session()
         self._connectors: dict[_ConnectorKey, FastConnectorClient] = {}
         self._token_clients: dict[str, UserTokenClient] = {}
 
@@ -95,7 +99,7 @@ class AppBotFrameworkAuthentication(ConfigurationBotFrameworkAuthentication):
             result = await super().authenticate_request(activity, auth_header)
         except PermissionError:
             raise
-        except OSError as exc:  # requests.RequestException: the OpenID metadata or keys are unreachable (B8)
+        except UNREACHABLE_KEYS as exc:  # the OpenID metadata or keys are unreachable (B8)
             logger.warning("inbound authentication unavailable: %s", type(exc).__name__)
             raise AuthenticationUnavailable("The channel's signing keys are unreachable.") from exc
         except Exception as exc:

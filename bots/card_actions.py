@@ -30,7 +30,6 @@ from botbuilder.dialogs import DialogState
 from botbuilder.schema import (
     ActionTypes,
     ActivityTypes,
-    AdaptiveCardInvokeResponse,
     Attachment,
     CardAction,
     OAuthCard,
@@ -38,6 +37,8 @@ from botbuilder.schema import (
 from botframework.connector.auth import UserTokenClient
 
 from bots.actions.items import ITEM_HANDLERS, Click
+from bots.sdkfix.b1_invoke_body import keep_model_body
+from bots.sdkfix.b2_execute_only import execute_action
 from cards import OUTLOOK_VERSION, Action, CardError, UnknownVerbError, Verb, adaptive_card, parse_action
 from dialogs.digest import DIGEST_SOURCE, SOURCE_KEY, build_my_day, viewer_ids, with_notice
 from dialogs.invoke import (
@@ -56,6 +57,7 @@ from dialogs.invoke import (
 from dialogs.request import CLICKED_REQUEST, Request
 from dialogs.services import Services, TurnFacts
 from dialogs.undo import UndoResult
+from dialogs.undo_dialog import undo_message_key
 from dialogs.writes import record_undo
 from graph import (
     ClaimsChallenge,
@@ -73,9 +75,6 @@ __all__ = ["CARD", "ERROR", "LOGIN", "MESSAGE", "CardActions", "UniversalActionR
 logger = logging.getLogger(__name__)
 
 
-#: Where the adapter keeps an invoke response already sent during the turn (botbuilder's own key).
-_INVOKE_RESPONSE_KEY = "BotFrameworkAdapter.InvokeResponse"
-
 #: Verbs answered by the dialog that is waiting for them (ConfirmDialog, PickDialog, paging).
 DIALOG_VERBS = frozenset({Verb.CONFIRM, Verb.REJECT, Verb.CHOOSE, Verb.MORE})
 #: Buttons that change nothing; every other verb is refused in read-only mode.
@@ -86,9 +85,6 @@ ASKING_VERBS = {Verb.EVENT_DECLINE: "calendar.decline"}
 #: What `_handle` returns for an Action.Submit button whose dialog already posted its question.
 _ASKED = message_response("")
 
-_UNDO_KEYS = {UndoResult.DONE: "actions.undo.done", UndoResult.ALREADY: "actions.undo.already",
-              UndoResult.UNKNOWN: "actions.undo.unknown", UndoResult.NOTHING: "actions.undo.unknown",
-              UndoResult.CHANGED: "undo.changed"}
 
 
 class CardActions:
@@ -107,8 +103,7 @@ class CardActions:
         activity = turn_context.activity
         locale = TurnFacts.of(turn_context).locale
         value = activity.value
-        inner = value.get("action") if isinstance(value, dict) else None
-        if not isinstance(inner, dict) or inner.get("type") != "Action.Execute":
+        if execute_action(value) is None:  # B2: the SDK's own 400 answer cannot be serialised
             logger.info("card action refused: not an Action.Execute (channel %s)", activity.channel_id)
             return error_response("NotSupported", t("actions.error.not_execute", locale))
         try:
@@ -233,11 +228,8 @@ class CardActions:
     @staticmethod
     def _dialog_answered(turn_context: TurnContext, locale: str) -> InvokeResponse:
         # When the waiting dialog answered the invoke itself, the handler's answer is not sent again;
-        # make sure that answer can be serialised (a message value is a string, see UniversalActionResponse).
-        sent = turn_context.turn_state.get(_INVOKE_RESPONSE_KEY)
-        body = getattr(getattr(sent, "value", None), "body", None)
-        if isinstance(body, AdaptiveCardInvokeResponse) and not isinstance(body, UniversalActionResponse):
-            sent.value.body = UniversalActionResponse(status_code=body.status_code, type=body.type, value=body.value)
+        # make sure that answer can be serialised (B1).
+        keep_model_body(turn_context)
         return message_response(t("actions.answered", locale))
 
     # ---- tokens -----------------------------------------------------------------------------
@@ -280,8 +272,9 @@ class CardActions:
             return await self._ask_first(turn_context, graph, action, locale)
         if action.verb is Verb.UNDO:
             assert action.ref is not None and self._services.undo is not None
-            result = (await self._services.undo.undo(turn_context, graph, action.ref)).result
-            notice = t(_UNDO_KEYS[result], locale)
+            undone = await self._services.undo.undo(turn_context, graph, action.ref)
+            result = undone.result
+            notice = t(undo_message_key(undone), locale)  # the same sentence as a typed undo
             if from_digest:
                 return card_response(await self._my_day(turn_context, graph, locale, notice=notice))
             if result is UndoResult.DONE:

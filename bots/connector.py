@@ -28,12 +28,18 @@ from botframework.connector.token_api.models import (
 
 from bots.sdkfix.b5_exchange_result import exchange_result
 from bots.wire import activity_json, token_response
+from graph.http_session import HttpSession
 
-__all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "HttpSession", "activity_json", "token_response"]
+__all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "channel_session", "activity_json", "token_response"]
 
 logger = logging.getLogger(__name__)
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
+
+
+def channel_session() -> HttpSession:
+    """The session for the channels and the token service: 15 s per call, aiohttp's 15 s keep-alive."""
+    return HttpSession(timeout=TIMEOUT, keepalive_timeout=15.0)
 
 
 class ChannelError(Exception):
@@ -51,25 +57,6 @@ def _seconds(value: str | None) -> float | None:
         return max(0.0, float(value)) if value else None
     except ValueError:
         return None
-
-
-class HttpSession:
-    """One keep-alive aiohttp session per process, opened on first use, closed by the app."""
-
-    def __init__(self) -> None:
-        self._session: aiohttp.ClientSession | None = None
-
-    def get(self) -> aiohttp.ClientSession:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                timeout=TIMEOUT, connector=aiohttp.TCPConnector(limit=100, ttl_dns_cache=300)
-            )
-        return self._session
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
 
 
 async def _bearer(credentials: AppCredentials | None) -> dict[str, str]:

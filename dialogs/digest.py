@@ -9,12 +9,12 @@ from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
+from botbuilder.dialogs import WaterfallStepContext
 
 from cards import Verb, action_data, digest_card, execute_action
 from cards.base import Card, action_set, text_block
-from dialogs.feature import FeatureDialog
-from dialogs.services import Services, card_activity
+from dialogs.feature import Answer, ReadDialog
+from dialogs.request import Request
 from graph import Digest, UserGraph
 from language import t, tn
 
@@ -102,21 +102,14 @@ def viewer_ids(context: TurnContext) -> list[str] | None:
     return [sender.id] if sender is not None and sender.id else None
 
 
-class DigestDialog(FeatureDialog):
+class DigestDialog(ReadDialog):
     """Sends the "my day" card (Adaptive Card 1.4 with the Outlook originator) and a one-line summary."""
 
     intents = ("digest.today",)
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(services)
-        self.waterfall([self.show_step])
-
-    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        request = self.request(step)
-        graph = await self.graph(step.context)
+    async def read(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> Answer:
         my_day = await build_my_day(
             graph, locale=request.locale, originator=self.services.settings.outlook_originator_id,
             user_ids=viewer_ids(step.context), now=self.services.clock.now(),
         )
-        await step.context.send_activity(card_activity(my_day.card, text=my_day.summary, summary=my_day.summary))
-        return await step.end_dialog()
+        return Answer(my_day.summary, my_day.card)

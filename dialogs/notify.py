@@ -20,6 +20,7 @@ from dialogs.alert_settings import AlertSettings
 from dialogs.feature import FeatureDialog
 from dialogs.services import Services, card_activity
 from graph import GraphError, NotFound, UserGraph
+from language import t
 from language.alerts import DEFAULT_MINUTES, DEFAULT_TIME, WEEKDAYS, parse_alert
 from notify import BadPreference, Digest, SubscriptionInfo, UserRecord, strip_names
 
@@ -115,14 +116,15 @@ class NotifyDialog(FeatureDialog):
         await alerts.store.update(user_id, lambda _stored: record)
         logger.info("alerts changed: %s", intent)
         if intent == "notify.reminders.on":
-            await self.say(context, "notify.reminders.on", minutes=minutes_text(record.reminders or 0, locale))
+            said = t(intent, locale, minutes=minutes_text(record.reminders or 0, locale))
         elif intent == "notify.digest.on" and record.digest is not None:
-            await self.say(context, "notify.digest.on", time=time_text(record.digest.at, locale),
-                           days=days_text(record.digest.days, locale))
+            said = t(intent, locale, time=time_text(record.digest.at, locale), days=days_text(record.digest.days, locale))
         elif intent in ("notify.reminders.off", "notify.digest.off"):
             was_on = current.reminders is not None if intent == "notify.reminders.off" else current.digest is not None
-            await self.say(context, intent if was_on else "notify.already_off")
+            said = t(intent if was_on else "notify.already_off", locale)
+        else:
+            said = t("notify.settings.summary", locale)
         card = alert_settings_card(reminders=record.reminders, digest_at=record.digest.at if record.digest else None,
                                    digest_days=record.digest.days if record.digest else None, paused=record.paused,
                                    locale=locale)
-        await context.send_activity(card_activity(card))
+        await context.send_activity(card_activity(card, summary=said))

@@ -84,7 +84,8 @@ class TurnFacts:
         """`recognize`, run in a worker thread the first time: the date recognizer can take tens of
         milliseconds, which must not hold the event loop (other conversations) that long."""
         if tz not in self._recognitions:
-            self._recognitions[tz] = await asyncio.to_thread(recognize, self.text, self.locale, now, tz)
+            # the tag as sent ("en-GB"), as `recognize` does: its region tells the order of numeric dates
+            self._recognitions[tz] = await asyncio.to_thread(recognize, self.text, self.locale_tag, now, tz)
         return self._recognitions[tz]
 
     @staticmethod

@@ -18,6 +18,8 @@ import aiohttp
 import httpx
 from yarl import URL
 
+from graph.http_session import HttpSession
+
 __all__ = ["AiohttpTransport", "AiohttpWire", "WireResponse"]
 
 logger = logging.getLogger(__name__)
@@ -42,19 +44,7 @@ class AiohttpWire:
     """One keep-alive `aiohttp.ClientSession`, opened on first use (it needs the running loop)."""
 
     def __init__(self, *, limit: int = 100, keepalive_timeout: float = 30.0) -> None:
-        self._limit = limit
-        self._keepalive_timeout = keepalive_timeout
-        self._session: aiohttp.ClientSession | None = None
-
-    def _get_session(self) -> aiohttp.ClientSession:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(
-                    limit=self._limit, ttl_dns_cache=300, keepalive_timeout=self._keepalive_timeout
-                ),
-                cookie_jar=aiohttp.DummyCookieJar(),
-            )
-        return self._session
+        self._http = HttpSession(limit=limit, keepalive_timeout=keepalive_timeout)
 
     async def send(
         self,
@@ -66,7 +56,7 @@ class AiohttpWire:
         limits: aiohttp.ClientTimeout,
     ) -> WireResponse:
         """One request; `url` is sent exactly as given (already percent-encoded)."""
-        session = self._get_session()
+        session = self._http.get()
         try:
             async with session.request(
                 method, URL(url, encoded=True), headers=list(headers), data=content,
@@ -91,9 +81,7 @@ class AiohttpWire:
             raise httpx.ReadError(type(exc).__name__) from exc
 
     async def aclose(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        await self._http.close()
 
 
 def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:

@@ -73,8 +73,8 @@ _LEAD = re.compile(r"^(?:(?:the|my|our|this|that|le|la|les|mon|ma|mes|notre|ce|c
                    r"(?:l|d)['’]\s*)+", _I)
 _KIND_END = re.compile(r"\s+(?:meeting|meetings|invite|invitation|event|appointment|session|task|to-?do|item|plan|"
                        r"list|réunion|reunion|tâche|tache|liste)$", _I)
-_KIND_START = re.compile(r"^(?:(?:la|le|l')\s*)?(?:réunion|reunion|tâche|tache|liste|plan|meeting|task|list)\s+"
-                         r"(?=\S)", _I)
+_KIND_START = re.compile(r"^(?:(?:la|le|l')\s*)?(?:planner\s+)?(?:(?:réunion|reunion|tâche|tache|liste|plan|meeting|task|list)"
+                         r"(?:\s+planner)?\s+|planner\s+)(?=\S)", _I)
 
 
 def clean_name(phrase: str) -> str:

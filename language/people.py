@@ -40,6 +40,10 @@ _STOP = frozenset(
     "q1 q2 q3 q4 end fin please merci my our your notre votre leur room salle".split()
 )
 _ADDRESSLESS = frozenset({"contacts.add"})
+# "a meeting called Retro", "une tâche nommée Budget": after these words an item's title follows, not a person,
+# when the request is about a meeting, a task or a list ("a contact named Zed Quill" still names a person).
+_TITLE_WORDS = re.compile(r"(?i)\b(?:named|called|nommée?s?|appelée?s?)\s+$")
+_TITLED_FAMILIES = ("calendar.", "todo.", "planner.", "lists.", "flagged.")
 
 
 def _clean(item: str) -> str:
@@ -59,7 +63,10 @@ def _clean(item: str) -> str:
 def find_people(text: str, intent: str = "") -> tuple[str, ...]:
     """Names and addresses of people in `text`, as written, in order, each once."""
     found: list[str] = []
+    titled = intent.startswith(_TITLED_FAMILIES)
     for m in _PEOPLE.finditer(text):
+        if titled and _TITLE_WORDS.search(text[: m.start(1)]):
+            continue
         for item in _SPLIT.split(m.group(1)):
             item = item.strip()
             if "@" in item:

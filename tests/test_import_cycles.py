@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("bots", "dialogs", "graph", "language", "cards", "sandbox", "storage", "notify", "bench", "doctor")
+PACKAGES = ("bots", "dialogs", "graph", "language", "cards", "sandbox", "storage", "notify", "bench", "doctor", "devkit")
 TOP_MODULES = ("app", "clock", "config")
 
 

@@ -20,18 +20,17 @@ from botbuilder.dialogs import (
 from cards import agenda_card, meeting_card
 from cards.actions import Verb
 from dialogs.calendar.common import asks_next, event_summary, live
-from dialogs.calendar.meeting import send_card
 from dialogs.context import Item, LastRequest, ShownList
 from dialogs.context.options import page_of
 from dialogs.feature import FeatureDialog, NotSignedIn
 from dialogs.prompts import _button, new_ref
 from dialogs.services import Services, TurnFacts
 from graph.models import Event
-from language import t
+from language import t, tn
 from language.followups import is_more
-from language.formatting import format_date, format_time_range
+from language.formatting import format_date
 
-__all__ = ["PAGE_SIZE", "AgendaDialog", "MoreDialog", "agenda_range", "agenda_text", "conflicts"]
+__all__ = ["PAGE_SIZE", "AgendaDialog", "MoreDialog", "agenda_range", "agenda_summary", "conflicts"]
 
 logger = logging.getLogger(__name__)
 
@@ -69,37 +68,32 @@ def conflicts(events: Sequence[Event]) -> set[str]:
     return found
 
 
-def agenda_text(events: Sequence[Event], start: datetime, end: datetime, *, is_today: bool, locale: str, tz: str,
-                clashes: AbstractSet[str] = frozenset()) -> str:
+def agenda_summary(events: Sequence[Event], start: datetime, end: datetime, *, is_today: bool, locale: str,
+                   tz: str, clashes: AbstractSet[str] = frozenset(), cursor: int = 0, shown: int | None = None) -> str:
+    """The one sentence an agenda card carries as its text: the span, how many meetings, how many overlap, and
+    what "more" would show. `events` are all the meetings of the span; the card shows `shown` from `cursor`."""
+    count = len(events)
+    shown = count - cursor if shown is None else shown
+    left = count - cursor - shown
+    more = t("calendar.agenda.more_hint", locale, count=left) if left > 0 else ""
+    if cursor:
+        return t("calendar.agenda.header_more", locale, first=cursor + 1, last=cursor + shown, count=count, more=more)
     last_day = end - timedelta(microseconds=1)
+    meetings = tn("calendar.agenda.meetings", count, locale)
+    overlapping = len(clashes & {e.id for e in events})
+    if overlapping:
+        meetings += tn("calendar.agenda.overlapping", overlapping, locale)
     if is_today or last_day.date() == start.date():
         date = format_date(start, locale, tz)
         if not events:
             return t("calendar.agenda.empty_today" if is_today else "calendar.agenda.empty_range", locale,
                      date=date, start=date, end=date)
-        header = t("calendar.agenda.header_today" if is_today else "calendar.agenda.header_day", locale, date=date)
-    else:
-        first, last = format_date(start, locale, tz), format_date(last_day, locale, tz)
-        if not events:
-            return t("calendar.agenda.empty_range", locale, start=first, end=last)
-        header = t("calendar.agenda.header_range", locale, start=first, end=last)
-    return "\n".join([header, *page_lines(events, locale=locale, tz=tz, clashes=clashes)])
-
-
-def page_lines(events: Sequence[Event], *, locale: str, tz: str, clashes: AbstractSet[str]) -> list[str]:
-    lines = []
-    for event in events:
-        when = (t("calendar.agenda.all_day_on", locale, date=format_date(event.start, locale, tz))
-                if event.is_all_day else format_time_range(event.start, event.end, locale, tz))
-        subject = event.subject or t("calendar.agenda.no_subject", locale)
-        if event.location:
-            line = t("calendar.agenda.item_location", locale, time=when, subject=subject, location=event.location)
-        else:
-            line = t("calendar.agenda.item", locale, time=when, subject=subject)
-        if event.id in clashes:
-            line += " " + t("calendar.agenda.conflict", locale)
-        lines.append(line)
-    return lines
+        return t("calendar.agenda.header_today" if is_today else "calendar.agenda.header_day", locale, date=date,
+                 meetings=meetings, more=more)
+    first, last = format_date(start, locale, tz), format_date(last_day, locale, tz)
+    if not events:
+        return t("calendar.agenda.empty_range", locale, start=first, end=last)
+    return t("calendar.agenda.header_range", locale, start=first, end=last, meetings=meetings, more=more)
 
 
 async def show_page(dialog: FeatureDialog, context: Any, state: dict[str, Any]) -> bool:
@@ -115,20 +109,14 @@ async def show_page(dialog: FeatureDialog, context: Any, state: dict[str, Any]) 
     following = cursor + PAGE_SIZE if cursor + PAGE_SIZE < len(events) else None
     clashes = conflicts(events)
     zone = ZoneInfo(tz)
-    if cursor == 0:
-        text = agenda_text(page, start, end, is_today=bool(state.get("today")), locale=locale, tz=tz,
-                           clashes=clashes)
-    else:
-        text = "\n".join([t("calendar.agenda.header_more", locale, first=cursor + 1, last=cursor + len(page),
-                            count=len(events)), *page_lines(page, locale=locale, tz=tz, clashes=clashes)])
-    if following is not None:
-        text += "\n" + t("calendar.agenda.more_hint", locale, count=len(events) - following)
+    text = agenda_summary(events, start, end, is_today=bool(state.get("today")), locale=locale, tz=tz,
+                          clashes=clashes, cursor=cursor, shown=len(page))
     last_day = end - timedelta(microseconds=1)
     card = agenda_card(page, locale=locale, tz=zone, now=dialog.services.now(tz), day=start,
                        end_day=last_day if last_day.date() != start.date() else None,
                        more_ref=str(state["ref"]) if following is not None else None,
                        more_cursor=str(following) if following is not None else None)
-    await send_card(context, card, text)
+    await dialog.services.send_card(context, card, summary=text)
     await dialog.services.context.remember_list(
         context, ShownList("event", tuple((e.id,) for e in page), page=cursor // PAGE_SIZE, total=len(events),
                            more=following is not None),
@@ -207,6 +195,6 @@ class AgendaDialog(FeatureDialog):
             await self.say(step.context, "calendar.next.none")
         else:
             card = meeting_card(event, locale=request.locale, tz=request.tz, now=now)
-            await send_card(step.context, card, event_summary(event, request.locale, request.tz, now))
+            await self.services.send_card(step.context, card, summary=event_summary(event, request.locale, request.tz, now))
             await self.services.context.remember_item(step.context, Item("event", (event.id,)))
         return await step.end_dialog()

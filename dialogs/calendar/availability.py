@@ -13,15 +13,14 @@ from cards import free_slots_card
 from cards.mailbox import days_text, hours_text
 from dialogs.calendar.conflicts import blocking, conflicts_text, within_hours
 from dialogs.calendar.create import PEOPLE, ResolvePeopleDialog
-from dialogs.calendar.meeting import send_card
 from dialogs.feature import FeatureDialog
 from dialogs.request import Request
 from dialogs.services import Services, TurnFacts
 from graph import BadRequest, NotFound, UserGraph
 from graph.calendar import free_slots
 from graph.models import MailboxSettings, TimeSlot, WorkingHours
-from language import t
-from language.formatting import format_day, format_duration, format_time_range
+from language import t, tn
+from language.formatting import format_day, format_time_range
 from language.freetime import yes_no_span
 
 __all__ = ["AvailabilityDialog", "search_span"]
@@ -52,15 +51,11 @@ def search_span(request: Request, now: datetime) -> tuple[datetime, datetime]:
     return start, max(start, end)
 
 
-def slots_text(slots: list[TimeSlot], request: Request, *, with_people: bool) -> str:
+def slots_summary(slots: list[TimeSlot], request: Request, *, with_people: bool) -> str:
+    """The free-time card's one sentence: how many slots (the card lists them)."""
     if not slots:
         return t("calendar.free.none_with" if with_people else "calendar.free.none", request.locale)
-    lines = [t("calendar.free.header_with" if with_people else "calendar.free.header", request.locale)]
-    for slot in slots:
-        lines.append(t("calendar.free.item", request.locale,
-                       time=format_time_range(slot.start, slot.end, request.locale, request.tz),
-                       duration=format_duration(slot.end - slot.start, request.locale)))
-    return "\n".join(lines)
+    return tn("calendar.free.summary_with" if with_people else "calendar.free.summary", len(slots), request.locale)
 
 
 def working_hours_text(hours: WorkingHours, locale: str, tz: str) -> str:
@@ -134,7 +129,7 @@ class AvailabilityDialog(FeatureDialog):
                 await step.context.send_activity(outside_text(start, end, settings, request.locale, request.tz))
                 return await step.end_dialog()
         card = free_slots_card(slots, locale=request.locale, tz=request.tz)
-        await send_card(step.context, card, slots_text(slots, request, with_people=bool(emails)))
+        await self.services.send_card(step.context, card, summary=slots_summary(slots, request, with_people=bool(emails)))
         return await step.end_dialog()
 
     async def yes_no(self, step: WaterfallStepContext, graph: UserGraph, request: Request,

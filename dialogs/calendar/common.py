@@ -13,7 +13,7 @@ from dialogs.request import Request
 from graph import UserGraph
 from graph.models import Event
 from language import t
-from language.formatting import format_duration, format_relative, format_time_range
+from language.formatting import format_relative, format_time_range
 
 __all__ = [
     "NEAR",
@@ -120,21 +120,10 @@ def event_label(event: Event, locale: str, tz: str) -> str:
 
 
 def event_summary(event: Event, locale: str, tz: str, now: datetime) -> str:
-    """When, where, who, how long and how long until it starts, as sentences."""
-    lines = [event_label(event, locale, tz)]
-    if event.location:
-        lines.append(t("calendar.details.where", locale, location=event.location))
-    elif event.is_online_meeting:
-        lines.append(t("calendar.details.where", locale, location=t("calendar.teams", locale)))
-    people = [a.name for a in event.attendees if a.name]
-    if event.organizer is not None and not event.is_organizer and event.organizer.name:
-        lines.append(t("calendar.details.organizer", locale, name=event.organizer.name))
-    if people:
-        lines.append(t("calendar.details.attendees", locale, names=", ".join(people)))
-    if not event.is_all_day:
-        lines.append(t("calendar.details.duration", locale, duration=format_duration(event.end - event.start, locale)))
+    """One sentence for a meeting card's text: what and when, and how long until it starts (the card has the rest)."""
+    label = event_label(event, locale, tz)
     if event.start > now:
-        lines.append(t("calendar.details.starts_in", locale, relative=format_relative(event.start - now, locale)))
-    elif event.end > now:
-        lines.append(t("calendar.details.under_way", locale))
-    return "\n".join(lines)
+        return t("calendar.details.summary_starts", locale, label=label, relative=format_relative(event.start - now, locale))
+    if event.end > now:
+        return t("calendar.details.summary_under_way", locale, label=label)
+    return t("calendar.details.summary", locale, label=label)

@@ -8,8 +8,8 @@ from typing import Any
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import meeting_card
-from dialogs.calendar.common import event_summary
-from dialogs.calendar.meeting import MeetingDialog, send_card
+from dialogs.calendar.common import event_label, event_summary
+from dialogs.calendar.meeting import MeetingDialog
 from dialogs.context import Item
 
 __all__ = ["DetailsDialog", "JoinDialog"]
@@ -29,7 +29,7 @@ class DetailsDialog(MeetingDialog):
         if event is not None:
             now = self.now(request)
             card = meeting_card(event, locale=request.locale, tz=request.tz, now=now)
-            await send_card(step.context, card, event_summary(event, request.locale, request.tz, now))
+            await self.services.send_card(step.context, card, summary=event_summary(event, request.locale, request.tz, now))
             await self.services.context.remember_item(step.context, Item("event", (event.id,)))
         return await step.end_dialog()
 
@@ -55,6 +55,6 @@ class JoinDialog(MeetingDialog):
             return await step.end_dialog()
         now = self.now(request)
         key = "calendar.join.now" if event.start <= now else "calendar.join.next"
-        await self.say(step.context, key, label=event_summary(event, request.locale, request.tz, now).split("\n")[0],
+        await self.say(step.context, key, label=event_label(event, request.locale, request.tz),
                        url=event.join_url)
         return await step.end_dialog()

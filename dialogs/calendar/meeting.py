@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, ClassVar
 
-from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import choice_card
@@ -17,23 +16,18 @@ from dialogs.context.options import among_of, target_of
 from dialogs.feature import FeatureDialog
 from dialogs.prompts import ConfirmDialog, PickDialog, new_ref
 from dialogs.request import Request
-from dialogs.services import Services, TurnFacts, card_activity
+from dialogs.services import Services, TurnFacts
 from graph import NotFound, UserGraph
 from graph.models import Event
 from language import t
 
-__all__ = ["MeetingDialog", "send_card"]
+__all__ = ["MeetingDialog"]
 
 logger = logging.getLogger(__name__)
 
 PICK = "calendar.pick"
 CONFIRM = "calendar.confirm"
 MAX_CHOICES = 10
-
-
-async def send_card(context: TurnContext, card: dict[str, Any], text: str) -> None:
-    """One message with the card and its text (the text is what Outlook, notifications and tests read)."""
-    await context.send_activity(card_activity(card, text=text, summary=text.split("\n", 1)[0]))
 
 
 class MeetingDialog(FeatureDialog):

@@ -130,7 +130,6 @@ class FindPersonDialog(FeatureDialog):
             return await step.end_dialog()
         key = "directory.find.one" if len(people) == 1 else "directory.find.several"
         summary = t(key, locale, name=query, count=len(people))
-        await step.context.send_activity(summary)
         await self.services.send_card(step.context, people_card(people[:MAX_SHOWN], locale=locale), summary=summary)
         return await step.end_dialog()
 

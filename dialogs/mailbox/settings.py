@@ -10,10 +10,12 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallStepContext
 
 from cards import settings_card
 from cards.mailbox import days_text, hours_text
+from dialogs.feature import Answer, ReadDialog
 from dialogs.mailbox.common import MailboxFeature
+from dialogs.request import Request
 from dialogs.services import Services
 from dialogs.writes import Undo
-from graph import BadRequest, MailboxSettings, WorkingHours
+from graph import BadRequest, MailboxSettings, UserGraph, WorkingHours
 from language import t
 from language.mailbox import find_time_zone, parse_hours
 
@@ -33,23 +35,16 @@ def settings_ids(before: MailboxSettings, after: WorkingHours, zone: str) -> dic
     }
 
 
-class SettingsDialog(MailboxFeature):
+class SettingsDialog(ReadDialog):
     """ "what are my working hours?", "is my out of office on?": one card with all three."""
 
     intents = ("mailbox.settings",)
 
-    def __init__(self, services: Services) -> None:
-        super().__init__(services)
-        self.waterfall([self.show_step])
-
-    async def show_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        request = self.request(step)
-        graph = await self.graph(step.context)
+    async def read(self, step: WaterfallStepContext, request: Request, graph: UserGraph) -> Answer:
         settings = await graph.mailbox.fresh()
-        card = settings_card(settings, locale=request.locale, tz=request.tz)
-        await self.services.send_card(step.context, card, summary=t("mailbox.settings.summary", request.locale))
         logger.info("mailbox.settings shown")
-        return await step.end_dialog()
+        return Answer(t("mailbox.settings.summary", request.locale),
+                      settings_card(settings, locale=request.locale, tz=request.tz))
 
 
 class SettingsUpdateDialog(MailboxFeature):

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from bench.checks import evaluate, render_checks
-from bench.procs import cpu_seconds
-from bench.redis_server import RedisServer
 from bench.report import CellResult, add_ratios, render_table
 from bench.runner import slow_callbacks
+from devkit import RedisServer, cpu_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 

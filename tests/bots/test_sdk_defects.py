@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from collections.abc import AsyncIterator
 from datetime import datetime
+from importlib import metadata
 from typing import Any
 
 import httpx
@@ -151,6 +153,15 @@ def test_b8_openid_metadata_is_fetched_with_blocking_requests() -> None:
     assert "requests.get(" in source
 
 
+@pytest.mark.parametrize("package", ["azure-storage-blob", "azure-storage-queue"])
+def test_b9_azure_storage_imports_six_without_declaring_it(package: str) -> None:
+    """B9: botbuilder-azure's pinned Azure storage packages import `six` but do not require it (so does
+    botbuilder-testing's `__init__`, through them): requirements.txt pins six for them."""
+    sources = [f for f in metadata.files(package) or [] if f.suffix == ".py"]
+    assert any(re.search(r"^\s*(import six|from six\b)", f.read_text(), re.MULTILINE) for f in sources)
+    assert not [r for r in metadata.requires(package) or [] if re.match(r"six\b", r)]
+
+
 async def test_b10_oauth_prompt_keeps_python_objects_in_dialog_state() -> None:
     """B10: OAuthPrompt state holds PromptOptions and a datetime: a plain-JSON store cannot save it."""
     storage = MemoryStorage()
@@ -179,3 +190,4 @@ async def test_b11_a_malformed_bearer_is_a_jwt_error_not_a_permission_error() ->
         await JwtTokenValidation.authenticate_request(_activity(), "Bearer not.a.jwt",
                                                       SimpleCredentialProvider("app", "secret"))
     assert not isinstance(raised.value, PermissionError)
+

@@ -25,9 +25,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from config import Settings
+from devkit import RedisServer, free_port
 from doctor import Endpoints
 from tests.storage.conftest import REDIS_PASSWORD
-from tests.support.processes import RedisServer, free_port
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 TENANT_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"

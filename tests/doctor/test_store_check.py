@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from devkit import RedisServer, free_port
 from doctor import Status, format_report
 from doctor.report import secrets_of
 from doctor.store_check import check_store
 from tests.storage.conftest import REDIS_PASSWORD
-from tests.support.processes import RedisServer, free_port
 
 from .conftest import settings
 

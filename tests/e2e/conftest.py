@@ -9,10 +9,10 @@ import pytest
 
 from clock import PinnedClock
 from config import Settings
+from devkit import RedisServer, free_port
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
-from tests.support.processes import RedisServer, free_port
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ import pytest
 
 from cards import action_data
 from graph import odata
+from language import t
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.support.bot import BotServer, Conversation
@@ -144,11 +145,11 @@ async def test_undo_reopens_and_only_once(bot: BotServer, sandbox: AdminClient, 
     _, done = await execute(conv, "todo.complete", action_data("todo.complete", list_id=list_id, item_id=task["id"]))
     undo = actions_in(done["value"], "undo")[0]
     _, undone = await execute(conv, "undo", undo["data"])
-    assert undone["type"] == CARD and "Undone." in str(undone["value"])
+    assert undone["type"] == CARD and t("undo.done.todo.complete", "en") in str(undone["value"])
     assert actions_in(undone["value"], "undo") == []
     assert todo_task(client, list_id, task["id"])["status"] == "notStarted"
     _, again = await execute(conv, "undo", undo["data"])
-    assert again["value"] == "That was already undone: nothing changed."
+    assert again["value"] == t("undo.already", "en")
     assert todo_task(client, list_id, task["id"])["status"] == "notStarted"
 
 
@@ -209,7 +210,7 @@ async def test_planner_progress_then_complete(bot: BotServer, sandbox: AdminClie
     assert twice["value"] == "This Planner task was already completed: nothing changed."
     # Undo of the completion goes back to 50%.
     _, undone = await execute(conv, "undo", actions_in(done["value"], "undo")[0]["data"])
-    assert "Undone." in str(undone["value"])
+    assert "Undone:" in str(undone["value"])
     assert client.get(f"/planner/tasks/{task['id']}").json()["percentComplete"] == 50
 
 
@@ -231,7 +232,7 @@ async def test_flag_complete_and_clear(bot: BotServer, sandbox: AdminClient, gra
     assert "Flag cleared." in str(two["value"])
     assert client.get(f"/me/messages/{second_mail['id']}").json()["flag"]["flagStatus"] == "notFlagged"
     _, undone = await execute(conv, "undo", actions_in(two["value"], "undo")[0]["data"])
-    assert "Undone." in str(undone["value"])
+    assert "Undone:" in str(undone["value"])
     assert client.get(f"/me/messages/{second_mail['id']}").json()["flag"]["flagStatus"] == "flagged"
 
 
@@ -264,7 +265,7 @@ async def test_mail_to_task_creates_one_linked_task(bot: BotServer, sandbox: Adm
     assert second["value"] == "A To Do task already exists for this message: nothing changed."
     assert len(same_title()) == before + 1
     _, undone = await execute(conv, "undo", actions_in(first["value"], "undo")[0]["data"])
-    assert "Undone." in str(undone["value"])
+    assert "Undone:" in str(undone["value"])
     assert len(same_title()) == before
 
 

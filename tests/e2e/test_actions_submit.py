@@ -85,7 +85,7 @@ async def test_submit_completes_once_and_offers_undo(rig: Rig, sandbox: AdminCli
     assert writes(sandbox) == []
     undo = actions_in(card, "undo")[0]
     handled, sent = await submit(rig, {"verb": "undo", **undo["data"]}, token=token)
-    assert handled and "Undone." in str(sent[0].attachments[0].content)
+    assert handled and "Undone:" in str(sent[0].attachments[0].content)
     assert todo_task(client, list_id, task["id"])["status"] == "notStarted"
 
 

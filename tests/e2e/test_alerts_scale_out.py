@@ -13,63 +13,36 @@ a minute, so "my day" in the next whole minute comes 45 s later instead of up to
 from __future__ import annotations
 
 import asyncio
-import os
-import re
-import subprocess
-import sys
-import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp import ClientTimeout, web
 from redis import Redis
 
 from clock import OFFSET_ENV, OffsetClock, clock_from_env, offset_to
+from devkit import MipaProcess, RedisServer, free_port
+from graph.http_session import HttpSession
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.support.channel import FakeChannel
-from tests.support.processes import RedisServer, free_port
 
-ROOT = Path(__file__).resolve().parents[2]
 PARIS = ZoneInfo("Europe/Paris")
 
 
-class Instance:
-    """`python app.py` on a chosen port, state on Redis, logs (INFO) kept in a file."""
-
-    def __init__(self, *, port: int, sandbox_url: str, storage_url: str, notification_url: str, offset: float) -> None:
-        self.log = tempfile.NamedTemporaryFile(prefix="mipa-alerts-", suffix=".log", delete=False)  # noqa: SIM115
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("Microsoft", "STORAGE_", "SANDBOX_"))}
-        env.update(HOST="127.0.0.1", PORT=str(port), SANDBOX_URL=sandbox_url, STORAGE_URL=storage_url, LOG_LEVEL="INFO",
-                   NOTIFICATION_URL=notification_url, ALERTS_TICK_SECONDS="2", **{OFFSET_ENV: repr(offset)})
-        self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True)
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline().strip()
-        match = re.match(r"MIPA listening on (http://\S+)", line)
-        if not match:
-            self.stop()
-            raise AssertionError(f"bot did not start: {line!r}")
-        self.url = match.group(1)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-
-    def logs(self) -> str:
-        return Path(self.log.name).read_text(errors="replace")
+def start_instance(*, port: int, sandbox_url: str, storage_url: str, notification_url: str,
+                   offset: float) -> MipaProcess:
+    """`python app.py` on a chosen port, state on Redis, logs (INFO) kept in a file, its clock `offset` ahead."""
+    bot = MipaProcess(name="mipa-alerts", settings={
+        "PORT": str(port), "SANDBOX_URL": sandbox_url, "STORAGE_URL": storage_url, "LOG_LEVEL": "INFO",
+        "NOTIFICATION_URL": notification_url, "ALERTS_TICK_SECONDS": "2", OFFSET_ENV: repr(offset)})
+    bot.start()
+    return bot
 
 
 class FailOver:
@@ -79,7 +52,7 @@ class FailOver:
         self.targets = targets
         self.url = ""
         self._runner: web.AppRunner | None = None
-        self._session: ClientSession | None = None
+        self._http = HttpSession(timeout=ClientTimeout(total=10))
 
     async def start(self, port: int) -> None:
         app = web.Application()
@@ -87,16 +60,14 @@ class FailOver:
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", port).start()
-        self._session = ClientSession(timeout=ClientTimeout(total=10))
         self.url = f"http://127.0.0.1:{port}/api/notifications"
 
     async def _forward(self, request: web.Request) -> web.Response:
         body = await request.read()
-        assert self._session is not None
         for target in self.targets:
             try:
-                async with self._session.post(target + "/api/notifications", params=request.query, data=body,
-                                              headers={"Content-Type": request.content_type}) as answer:
+                async with self._http.get().post(target + "/api/notifications", params=request.query, data=body,
+                                                headers={"Content-Type": request.content_type}) as answer:
                     return web.Response(status=answer.status, body=await answer.read(),
                                         content_type=answer.content_type)
             except OSError:
@@ -104,16 +75,9 @@ class FailOver:
         return web.Response(status=503)
 
     async def stop(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        await self._http.close()
         if self._runner is not None:
             await self._runner.cleanup()
-
-
-@pytest.fixture
-def channel() -> Iterator[FakeChannel]:
-    with FakeChannel() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -127,15 +91,15 @@ def shared_clock(sandbox: AdminClient) -> OffsetClock:
 
 @pytest.fixture
 async def deployment(sandbox: AdminClient, sandbox_url: str, redis: RedisServer,
-                     shared_clock: OffsetClock) -> AsyncIterator[tuple[Instance, Instance, FailOver]]:
+                     shared_clock: OffsetClock) -> AsyncIterator[tuple[MipaProcess, MipaProcess, FailOver]]:
     set_signin(sandbox_url, autoSignIn=True)
     port_a, port_b, port_proxy = free_port(), free_port(), free_port()
     proxy = FailOver([f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"])
     await proxy.start(port_proxy)
-    instances: list[Instance] = []
+    instances: list[MipaProcess] = []
     try:
         for port in (port_a, port_b):
-            instances.append(await asyncio.to_thread(Instance, port=port, sandbox_url=sandbox_url, storage_url=redis.url,
+            instances.append(await asyncio.to_thread(start_instance, port=port, sandbox_url=sandbox_url, storage_url=redis.url,
                                                      notification_url=proxy.url, offset=shared_clock.offset))
         yield instances[0], instances[1], proxy
     finally:
@@ -162,7 +126,7 @@ class Person:
         activity.update(fields)
         return activity
 
-    async def say(self, http: httpx.AsyncClient, instance: Instance, text: str) -> None:
+    async def say(self, http: httpx.AsyncClient, instance: MipaProcess, text: str) -> None:
         response = await http.post(f"{instance.url}/api/messages", json=self.activity(text=text))
         assert response.status_code == 201, response.text
 
@@ -207,7 +171,7 @@ def _event(subject: str, start: datetime, attendees: list[str] | None = None) ->
 
 
 @pytest.mark.timeout(600)
-async def test_two_instances_one_redis_real_clock(deployment: tuple[Instance, Instance, FailOver], channel: FakeChannel,
+async def test_two_instances_one_redis_real_clock(deployment: tuple[MipaProcess, MipaProcess, FailOver], channel: FakeChannel,
                                                  sandbox: AdminClient, sandbox_url: str, redis: RedisServer,
                                                  shared_clock: OffsetClock) -> None:
     first, second, _proxy = deployment

@@ -11,7 +11,7 @@ import httpx
 
 from graph.calendar import free_slots
 from graph.mailbox import parse_mailbox_settings
-from language.formatting import format_duration, format_time_range
+from language.formatting import format_clock_range, format_duration, format_time_range
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, texts
 from tests.support.clock import day_start, local_now
@@ -74,7 +74,23 @@ def add_event(client: httpx.Client, subject: str, start: datetime, end: datetime
 
 
 def joined(replies: list[dict[str, Any]]) -> str:
+    """The replies' text: one sentence per card answer."""
     return "\n".join(texts(replies))
+
+
+def shown(replies: list[dict[str, Any]]) -> str:
+    """Everything the replies show: their text and their cards'."""
+    return "\n".join([*texts(replies), *(card_text(card) for card in cards(replies))])
+
+
+def rows(card: Any) -> list[str]:
+    """The text of each row (ColumnSet) of a card: one meeting each in an agenda."""
+    if isinstance(card, dict):
+        own = [card_text(card)] if card.get("type") == "ColumnSet" else []
+        return own + [r for v in card.values() for r in rows(v)]
+    if isinstance(card, list):
+        return [r for v in card for r in rows(v)]
+    return []
 
 
 # ---- agenda --------------------------------------------------------------------------------------
@@ -90,19 +106,19 @@ async def test_agenda_pages_with_more_and_marks_conflicts(bot: BotServer, sandbo
     assert len(expected) > 8
     conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
     first = await conv.say("what's on my calendar today?")
-    body = joined(first)
-    assert "Here's your day" in body
-    shown = [s for s in expected if s in body]
-    assert shown == expected[:8]
-    assert f"{len(expected) - 8} more" in body
-    # The seed's 10:00 and 10:30 meetings overlap: both lines say so, the card too.
-    clash = [line for line in body.splitlines() if "overlaps another meeting" in line]
-    assert any("Contoso project review" in line for line in clash)
-    assert any("Q3 budget check-in" in line for line in clash)
+    [sentence] = texts(first)
+    assert sentence.startswith("Here's your day") and f"{len(expected)} meetings" in sentence
+    assert f'say "more" for the next {len(expected) - 8}' in sentence
+    assert not [s for s in expected if s in sentence]  # the card lists them, the text does not
     card = cards(first)[0]
-    assert "Conflict" in card_text(card) or "conflict" in card_text(card).lower()
+    assert [s for s in expected if s in card_text(card)] == expected[:8]
+    # The seed's 10:00 and 10:30 meetings overlap: both rows say so, and the sentence counts them.
+    clash = [row for row in rows(card) if "Conflict" in row]
+    assert any("Contoso project review" in row for row in clash)
+    assert any("Q3 budget check-in" in row for row in clash)
+    assert "overlapping" in sentence
     assert actions(card, "more")
-    second = joined(await conv.say("more"))
+    second = shown(await conv.say("more"))
     assert [s for s in expected if s in second] == expected[8:]
     # The conversation goes on normally after the pages.
     assert "Here's your day" in joined(await conv.say("what's on my calendar today?"))
@@ -121,7 +137,7 @@ async def test_more_button_then_a_new_question_is_answered(bot: BotServer, sandb
     more = actions(cards(await conv.say("what's on my calendar today?"))[0], "more")[0]
     response, replies = await conv.invoke("adaptiveCard/action", {"action": more})
     assert response.status_code == 200
-    assert [s for s in expected if s in joined(replies)] == expected[8:]
+    assert [s for s in expected if s in shown(replies)] == expected[8:]
     # Waiting for "more" no longer: a new request is answered as such, not swallowed.
     answer = joined(await conv.say("when am I free tomorrow?"))
     assert "free" in answer
@@ -133,7 +149,7 @@ async def test_agenda_next_week_in_french(bot: BotServer, sandbox: AdminClient, 
     monday = day_start(tz) + timedelta(days=7 - day_start(tz).weekday())
     expected = [e["subject"] for e in view(graph_as(camille["id"]), monday, monday + timedelta(days=7), tz)]
     conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
-    body = joined(await conv.say("qu'est-ce que j'ai la semaine prochaine ?"))
+    body = shown(await conv.say("qu'est-ce que j'ai la semaine prochaine ?"))
     assert "Vos réunions du" in body
     for subject in expected[:8]:
         assert subject in body
@@ -142,8 +158,8 @@ async def test_agenda_next_week_in_french(bot: BotServer, sandbox: AdminClient, 
 async def test_this_afternoon_only(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
     adele = user(sandbox, "adelev")
     tz = "Europe/Paris"
-    body = joined(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
-                  .say("what's on my calendar this afternoon"))
+    body = shown(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+                 .say("what's on my calendar this afternoon"))
     assert "Team lunch" in body  # 12:30
     assert "Contoso project review" not in body  # 10:00
 
@@ -162,8 +178,8 @@ async def test_next_meeting_details_in_los_angeles(bot: BotServer, sandbox: Admi
     nxt = coming[0]
     assert nxt["subject"] in body
     assert format_time_range(local(nxt["start"], tz), local(nxt["end"], tz), "en", tz) in body
-    assert "Starts in" in body and "Length:" in body
-    assert nxt["subject"] in card_text(cards(replies)[0])
+    assert ", starting in" in body and "\n" not in body
+    assert nxt["subject"] in card_text(cards(replies)[0]) and "Duration" in card_text(cards(replies)[0])
 
 
 async def test_details_of_a_time_asks_which_when_two_match(bot: BotServer, sandbox: AdminClient, at: Any) -> None:
@@ -176,9 +192,9 @@ async def test_details_of_a_time_asks_which_when_two_match(bot: BotServer, sandb
     labels = card_text(choice)
     assert "Contoso project review" in labels and "Q3 budget check-in" in labels
     assert labels.index("Contoso project review") < labels.index("Q3 budget check-in")
-    body = joined(await conv.say("the second one"))
-    assert body.startswith("Q3 budget check-in")
-    assert "Where: Conference Room Rainier" in body
+    replies = await conv.say("the second one")
+    assert joined(replies).startswith("Q3 budget check-in")
+    assert "Conference Room Rainier" in card_text(cards(replies)[0])
 
 
 async def test_details_in_french_with_ordinal(bot: BotServer, sandbox: AdminClient, at: Any) -> None:
@@ -186,8 +202,8 @@ async def test_details_in_french_with_ordinal(bot: BotServer, sandbox: AdminClie
     camille = user(sandbox, "camilled")
     conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone="Europe/Paris")
     await conv.say("détails de ma réunion de ce matin à 10h")
-    body = joined(await conv.say("le deuxième"))
-    assert "Budget Q3" in body and "Lieu : Salle Lumière" in body
+    replies = await conv.say("le deuxième")
+    assert "Budget Q3" in joined(replies) and "Salle Lumière" in card_text(cards(replies)[0])
 
 
 async def test_join_link_of_the_next_online_meeting(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
@@ -229,13 +245,15 @@ async def test_free_time_tomorrow_in_working_hours(bot: BotServer, sandbox: Admi
     start = datetime.combine(now.date() + timedelta(days=1), time(0), ZoneInfo(tz))
     slots = expected_slots(graph_as(adele["id"]), start, start + timedelta(days=1), tz)
     replies = await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz).say("when am I free tomorrow?")
-    body = joined(replies)
+    [sentence] = texts(replies)
     if not slots:
-        assert "no free time" in body
+        assert "no free time" in sentence
+    else:
+        assert f"{len(slots)} free slot" in sentence
+    card = card_text(cards(replies)[0])
     for s, e in slots:
-        assert format_time_range(s, e, "en", tz) in body
-    assert body.count("\n- ") == len(slots)
-    assert "Free time" in card_text(cards(replies)[0])
+        assert format_clock_range(s, e, "en", tz) in card
+    assert "Free time" in card
 
 
 async def test_free_time_with_someone_in_french(bot: BotServer, sandbox: AdminClient, graph_as: Any) -> None:
@@ -250,7 +268,9 @@ async def test_free_time_with_someone_in_french(bot: BotServer, sandbox: AdminCl
             if e.get("showAs") not in ("free", "workingElsewhere")]
     slots = free_slots(busy, start=start, end=end, settings=settings, minutes=30)
     conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
-    body = joined(await conv.say("quand suis-je libre demain avec Adele ?"))
-    assert ("Vous êtes tous libres" if slots else "aucun créneau") in body
-    assert [line for line in body.splitlines() if line.startswith("- ")] == [
-        f"- {format_time_range(s.start, s.end, 'fr', tz)} ({format_duration(s.end - s.start, 'fr')})" for s in slots]
+    replies = await conv.say("quand suis-je libre demain avec Adele ?")
+    assert ("Vous êtes tous libres" if slots else "aucun créneau") in joined(replies)
+    card = card_text(cards(replies)[0])
+    for slot in slots:
+        assert format_clock_range(slot.start, slot.end, "fr", tz) in card
+        assert format_duration(slot.end - slot.start, "fr") in card

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from sandbox.testing import AdminClient
-from tests.e2e.test_calendar import actions, add_event, card_text, cards, joined, local, user, view
+from tests.e2e.test_calendar import actions, add_event, card_text, cards, joined, local, shown, user, view
 from tests.support.bot import BotServer, Conversation
 from tests.support.clock import day_start, local_now
 
@@ -288,8 +288,8 @@ async def test_created_meeting_is_found_by_time(bot: BotServer, sandbox: AdminCl
     tz = "Europe/Paris"
     start = day_start(tz, 1) + timedelta(hours=7)
     add_event(graph_as(adele["id"]), "Early bird", start, start + timedelta(minutes=20), tz)
-    body = joined(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
-                  .say("tell me about my meeting tomorrow at 7am"))
+    body = shown(await bot.conversation(user_id=adele["userPrincipalName"], timezone=tz)
+                 .say("tell me about my meeting tomorrow at 7am"))
     assert "Early bird" in body and "20 min" in body
     assert local_now(tz) < start
 

@@ -11,7 +11,8 @@ import httpx
 
 from language import t
 from sandbox.testing import AdminClient
-from tests.e2e.test_calendar import add_event, card_text, cards, joined, user, view
+from tests.e2e.test_calendar import add_event, card_text, cards, user, view
+from tests.e2e.test_calendar import shown as joined
 from tests.e2e.test_tasks_support import block_texts, card_of, plain_texts, todo_lists, todo_tasks
 from tests.support.bot import BotServer
 from tests.support.clock import day_start

@@ -15,6 +15,7 @@ import redis as redis_client
 from app import BOT_PARTS
 from clock import PinnedClock
 from config import Settings
+from devkit import RedisServer
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.e2e.test_calendar import joined, user, view
@@ -22,7 +23,6 @@ from tests.e2e.test_tasks_support import todo_lists, todo_tasks
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
 from tests.support.clock import day_start
-from tests.support.processes import RedisServer
 
 TZ = "Europe/Paris"
 

@@ -12,7 +12,8 @@ import pytest
 
 from language import t
 from sandbox.testing import AdminClient
-from tests.e2e.test_calendar import add_event, card_text, cards, joined, local, user, view
+from tests.e2e.test_calendar import add_event, card_text, cards, local, user, view
+from tests.e2e.test_calendar import shown as joined
 from tests.e2e.test_calendar_writes import by_subject
 from tests.e2e.test_tasks_support import card_of, plain_texts, todo_lists, todo_tasks
 from tests.support.bot import BotServer

@@ -171,7 +171,7 @@ async def test_complete_from_my_day_refreshes_it_with_undo(outlook_bot: BotServe
     undo = actions_in(refreshed, "undo")[0]
     assert undo["data"]["source"] == "digest"
     _, undone = await execute(conv, "undo", undo["data"])
-    assert "Undone." in str(undone["value"]) and f"To Do due ({len(before.todo)})" in str(undone["value"])
+    assert "Undone:" in str(undone["value"]) and f"To Do due ({len(before.todo)})" in str(undone["value"])
     assert todo_task(client, data["listId"], data["itemId"])["status"] == "notStarted"
 
 

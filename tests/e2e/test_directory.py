@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from language import t
 from sandbox.testing import AdminClient
 from tests.e2e.test_directory_helpers import (
     ADELE,
@@ -140,11 +141,11 @@ async def test_undo_an_added_contact_removes_it_from_the_sandbox(bot: BotServer,
     undo = actions_in(card_of(done), "undo")
     assert len(undo) == 1 and undo[0]["data"].get("ref")
     _, undone = await execute(conv, "undo", undo[0]["data"])
-    assert "Undone." in str(undone["value"])
+    assert "Undone:" in str(undone["value"])
     assert contacts_of(graph_as, ADELE) == before
     assert graph_as(ADELE).get(f"/me/contacts/{added[0]['id']}").status_code == 404
     _, again = await execute(conv, "undo", undo[0]["data"])
-    assert again["value"] == "That was already undone: nothing changed."
+    assert again["value"] == t("undo.already", "en")
     assert contacts_of(graph_as, ADELE) == before
 
 

@@ -148,7 +148,7 @@ async def test_undo_an_added_list_item_removes_it_from_the_sandbox(bot: BotServe
     undo = actions_in(card_of(done), "undo")
     assert len(undo) == 1 and undo[0]["data"].get("ref")
     _, undone = await execute(conv, "undo", undo[0]["data"])
-    assert "Undone." in str(undone["value"])
+    assert "Undone:" in str(undone["value"])
     assert [i["id"] for i in items(graph_as, ADELE)] == [i["id"] for i in before]
     site_id, list_id = orders(graph_as, ADELE)
     assert graph_as(ADELE).get(f"/sites/{site_id}/lists/{list_id}/items/{added[0]['id']}").status_code == 404

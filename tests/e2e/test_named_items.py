@@ -247,6 +247,27 @@ async def test_two_tasks_match_then_none(bot: BotServer, graph_as: Any) -> None:
     assert 'I found no open task called "dentist"' in joined(replies) and not cards(replies)
 
 
+async def test_planner_task_named_in_french_and_one_named_wrong(bot: BotServer, graph_as: Any) -> None:
+    client = graph_as(CAMILLE)
+
+    def progress() -> dict[str, int]:
+        tasks = client.get("/me/planner/tasks").raise_for_status().json()["value"]
+        return {t["title"]: t["percentComplete"] for t in tasks}
+
+    before = progress()
+    assert before["Imprimer les brochures"] < 100
+    conv = french(bot)
+    confirm = card_of(await conv.say("marque la tâche Planner brochures comme terminée"))
+    assert facts_of(confirm)["Titre"] == "Imprimer les brochures"
+    await conv.say("oui")
+    after = progress()
+    assert after["Imprimer les brochures"] == 100
+    assert {k: v for k, v in after.items() if k != "Imprimer les brochures"} == \
+        {k: v for k, v in before.items() if k != "Imprimer les brochures"}
+    replies = await english(bot).say("mark the planner task moon landing as done")
+    assert 'I found no open Planner task called "moon landing"' in joined(replies) and not cards(replies)
+
+
 # ---- plans and lists -------------------------------------------------------------------------------------
 async def test_whats_left_on_the_salon_de_lyon_plan(bot: BotServer) -> None:
     for conv, sentence in ((english(bot), "what's left on the Salon de Lyon plan?"),

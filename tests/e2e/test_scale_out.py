@@ -4,61 +4,36 @@ to both at once, and Redis stopping mid-conversation. Real processes, real socke
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from devkit import MipaProcess, RedisServer
 from sandbox.testing import AdminClient
 from tests.e2e.conftest import set_signin
 from tests.support.bot import texts
 from tests.support.channel import FakeChannel
-from tests.support.processes import RedisServer
 
-ROOT = Path(__file__).resolve().parents[2]
 CALENDAR = "what's on my calendar today?"
 
 
-class BotProcess:
+def bot_process(*, sandbox_url: str, storage_url: str) -> MipaProcess:
     """`python app.py` in local mode against a running sandbox, state on Redis."""
-
-    def __init__(self, *, sandbox_url: str, storage_url: str) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("Microsoft", "STORAGE_", "SANDBOX_"))}
-        env.update(HOST="127.0.0.1", PORT="0", SANDBOX_URL=sandbox_url, STORAGE_URL=storage_url, LOG_LEVEL="WARNING")
-        self.process = subprocess.Popen(
-            [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline().strip()
-        match = re.match(r"MIPA listening on (http://\S+)", line)
-        if not match:
-            self.stop()
-            raise AssertionError(f"bot did not start: {line!r}")
-        self.url = match.group(1)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+    bot = MipaProcess(settings={"SANDBOX_URL": sandbox_url, "STORAGE_URL": storage_url, "LOG_LEVEL": "WARNING"})
+    bot.start()
+    return bot
 
 
 @pytest.fixture
-def two_bots(sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> Iterator[tuple[BotProcess, BotProcess]]:
+def two_bots(sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> Iterator[tuple[MipaProcess, MipaProcess]]:
     set_signin(sandbox_url, autoSignIn=False, magicCode=True)
-    first = BotProcess(sandbox_url=sandbox_url, storage_url=redis.url)
+    first = bot_process(sandbox_url=sandbox_url, storage_url=redis.url)
     try:
-        second = BotProcess(sandbox_url=sandbox_url, storage_url=redis.url)
+        second = bot_process(sandbox_url=sandbox_url, storage_url=redis.url)
     except BaseException:
         first.stop()
         raise
@@ -67,12 +42,6 @@ def two_bots(sandbox: AdminClient, sandbox_url: str, redis: RedisServer) -> Iter
     finally:
         first.stop()
         second.stop()
-
-
-@pytest.fixture
-def channel() -> Iterator[FakeChannel]:
-    with FakeChannel() as fake:
-        yield fake
 
 
 class Chat:
@@ -97,7 +66,7 @@ class Chat:
         activity.update(fields)
         return activity
 
-    async def send(self, http: httpx.AsyncClient, bot: BotProcess, activity: dict[str, Any]) -> httpx.Response:
+    async def send(self, http: httpx.AsyncClient, bot: MipaProcess, activity: dict[str, Any]) -> httpx.Response:
         return await http.post(f"{bot.url}/api/messages", json=activity)
 
     def new_replies(self) -> list[dict[str, Any]]:
@@ -119,7 +88,7 @@ def sign_in_code(card_replies: list[dict[str, Any]], sandbox_url: str, user_id: 
     return code.group(1)
 
 
-async def test_a_dialog_alternates_between_instances(two_bots: tuple[BotProcess, BotProcess], channel: FakeChannel,
+async def test_a_dialog_alternates_between_instances(two_bots: tuple[MipaProcess, MipaProcess], channel: FakeChannel,
                                                      sandbox: AdminClient, sandbox_url: str) -> None:
     first, second = two_bots
     user = sandbox.users()[0]
@@ -138,7 +107,7 @@ async def test_a_dialog_alternates_between_instances(two_bots: tuple[BotProcess,
 
 
 async def test_duplicate_exchanges_on_two_instances_sign_in_once(
-    two_bots: tuple[BotProcess, BotProcess], channel: FakeChannel, sandbox: AdminClient, sandbox_url: str
+    two_bots: tuple[MipaProcess, MipaProcess], channel: FakeChannel, sandbox: AdminClient, sandbox_url: str
 ) -> None:
     first, second = two_bots
     user = sandbox.users()[0]
@@ -159,7 +128,7 @@ async def test_duplicate_exchanges_on_two_instances_sign_in_once(
 
 
 async def test_redis_down_gives_one_sentence_then_recovers(
-    two_bots: tuple[BotProcess, BotProcess], channel: FakeChannel, redis: RedisServer, sandbox: AdminClient,
+    two_bots: tuple[MipaProcess, MipaProcess], channel: FakeChannel, redis: RedisServer, sandbox: AdminClient,
     sandbox_url: str,
 ) -> None:
     first, _ = two_bots

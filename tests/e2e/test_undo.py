@@ -106,7 +106,8 @@ async def test_undo_a_meeting_create(bot: BotServer, graph_as: Any) -> None:
     assert graph.get(f"/me/events/{created[0]['id']}").status_code == 404
 
 
-async def test_undo_a_meeting_move_in_french(bot: BotServer, graph_as: Any) -> None:
+async def test_undo_a_meeting_move_in_french(bot: BotServer, graph_as: Any, at: Any) -> None:
+    at("08:00", PARIS)  # 20h10 is still to come (a time already past today would mean tomorrow)
     graph = graph_as(CAMILLE)
     today = day_start(PARIS)
     start = today + timedelta(hours=20, minutes=10)

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from aiohttp import web
 
+from devkit import free_port
 from graph import GraphClient, GraphRequestError
 from graph.transport import AiohttpTransport
-from tests.support.processes import free_port
 
 Seen = list[dict[str, Any]]
 
@@ -119,7 +119,8 @@ async def test_slow_answer_is_a_read_timeout_and_the_client_gives_up_in_budget(s
 
 async def test_refused_connection_on_the_default_wire_is_a_request_error_caused_by_connect_error() -> None:
     port = free_port()  # nothing listens there
-    async with GraphClient(base_url=f"http://127.0.0.1:{port}/v1.0", budget=0.3, backoff=0.0) as graph:
+    # A budget the retries cannot use up (0.3 s once ran out on a loaded machine before the last refusal).
+    async with GraphClient(base_url=f"http://127.0.0.1:{port}/v1.0", budget=5.0, backoff=0.0) as graph:
         with pytest.raises(GraphRequestError) as caught:
             await graph.request("GET", "/me", token="t")
     assert isinstance(caught.value.__cause__, httpx.ConnectError)

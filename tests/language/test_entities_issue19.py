@@ -48,6 +48,18 @@ def test_a_contact_named_with_an_address_is_one_person_and_no_address() -> None:
     assert find_people("add a contact named Ivy Lark with email ivy@x.org", "contacts.add") == ("Ivy Lark",)
 
 
+@pytest.mark.parametrize(("text", "locale", "people", "title"), [
+    ("book a meeting called Retro tomorrow at 3pm", "en-US", (), "Retro"),
+    ("book a meeting named Budget sync with Megan tomorrow at 10am", "en-US", ("Megan",), "Budget sync"),
+    ("réserve une réunion appelée Rétro demain à 15h", "fr-FR", (), "Rétro"),
+])
+def test_a_meeting_called_something_is_a_title_not_a_person(text: str, locale: str, people: tuple[str, ...],
+                                                            title: str) -> None:
+    e = ent(text, "calendar.create", locale)
+    assert e.people == people and e.title == title
+    assert find_people("find the contact called Megan Bowen", "contacts.find") == ("Megan Bowen",)
+
+
 @pytest.mark.parametrize(("text", "locale", "importance", "title"), [
     ("add a task sweep the porch, not that important", "en-US", "low", "sweep the porch"),
     ("add task call the garage - not urgent", "en-US", "low", "call the garage"),

@@ -122,6 +122,8 @@ def test_recognized_entities_keep_titles_out_of_dates_and_counts() -> None:
 def test_names_cleaned_and_plans_found() -> None:
     assert clean_name("the Workshop 6 meeting tomorrow at 3pm") == "Workshop 6"
     assert clean_name("la tâche fournisseur") == "fournisseur"
+    assert clean_name("the planner task moon landing") == "moon landing"
+    assert clean_name("la tâche Planner brochures") == "brochures"
     assert plan_in_sentence("what's left on the Salon de Lyon plan?") == "Salon de Lyon"
     assert plan_in_sentence("show my tasks on the plan") is None
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from devkit import free_port
 from tests.support.clock import day_start
-from tests.support.processes import free_port
 
 #: The default demo user's mailbox zone; the Playground's browser and server run in it.
 USER_TZ = "Europe/Paris"

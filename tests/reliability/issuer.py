@@ -16,9 +16,10 @@ from botframework.connector.auth import (
     ServiceClientCredentialsFactory,
 )
 from botframework.connector.auth.channel_validation import ChannelValidation
-from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+
+from bots.sdkfix.b8_blocking_metadata import forget_metadata
 
 __all__ = ["CHANNEL_ISSUER", "FAKE_BEARER", "LocalIssuer", "StaticCredentialsFactory"]
 
@@ -77,7 +78,7 @@ class LocalIssuer:
         self._thread.start()
         self._saved_endpoint = ChannelValidation.open_id_metadata_endpoint
         ChannelValidation.open_id_metadata_endpoint = f"{self.url}/v1/.well-known/openidconfiguration"
-        JwtTokenExtractor.metadataCache.clear()
+        forget_metadata()
         return self
 
     def stop(self) -> None:
@@ -92,7 +93,7 @@ class LocalIssuer:
 
     def __exit__(self, *exc: object) -> None:
         ChannelValidation.open_id_metadata_endpoint = self._saved_endpoint  # type: ignore[assignment]
-        JwtTokenExtractor.metadataCache.clear()
+        forget_metadata()
         self.stop()
 
     def mint(

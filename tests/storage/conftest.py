@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 import pytest
 from botbuilder.core import MemoryStorage, Storage
 
+from devkit import RedisServer, free_port
 from storage import RedisStorage
-from tests.support.processes import RedisServer, free_port
 
 REDIS_PASSWORD = "s3cret-test-password"
 

@@ -11,8 +11,8 @@ from botbuilder.core import MemoryStorage
 from botbuilder.core.teams.teams_sso_token_exchange_middleware import _TokenStoreItem
 from redis.asyncio import Redis
 
+from devkit import RedisServer, free_port
 from storage import ETagConflict, RedisStorage, StorageError, StorageUnavailable, claim_once
-from tests.support.processes import RedisServer, free_port
 
 from .conftest import REDIS_PASSWORD
 

@@ -1,12 +1,19 @@
-"""Child processes for the benchmark: start, wait for the ready line, time /healthz, read RSS, stop."""
+"""Child processes on loopback: a free port, a process with its log and ready line, MIPA's app, a redis-server.
+
+One copy for the tests (tests/support, tests/e2e) and the benchmark (bench/): bench must not import tests/, and
+the product imports nothing from here.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import re
+import shutil
 import socket
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -14,13 +21,22 @@ from typing import IO
 
 import httpx
 
-from bench.errors import ProcessStartError
-
-__all__ = ["ChildProcess", "cpu_seconds", "free_port", "rss_mb"]
+__all__ = ["ChildProcess", "MipaProcess", "ProcessStartError", "RedisServer", "cpu_seconds", "free_port", "rss_mb"]
 
 logger = logging.getLogger(__name__)
 
+ROOT = Path(__file__).resolve().parents[1]
 READY = re.compile(r"listening on (http://[^\s\"']+)")
+
+
+class ProcessStartError(RuntimeError):
+    """A child process exited early, never printed its ready line, or is not installed."""
+
+
+def _log_file(prefix: str) -> Path:
+    handle, name = tempfile.mkstemp(prefix=f"mipa-{prefix}-", suffix=".log")
+    os.close(handle)
+    return Path(name)
 
 
 def free_port() -> int:
@@ -50,7 +66,7 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 class ChildProcess:
-    """One process under measurement, with stdout and stderr going to a log file."""
+    """One child process, its stdout and stderr going to a log file (or stdout kept for its ready line)."""
 
     def __init__(
         self,
@@ -59,6 +75,7 @@ class ChildProcess:
         argv: Sequence[str],
         log_path: Path,
         env: Mapping[str, str] | None = None,
+        environ: Mapping[str, str] | None = None,
         cwd: Path | None = None,
         stdin: int | None = None,
         capture_stdout: bool = False,
@@ -66,7 +83,8 @@ class ChildProcess:
         self.name = name
         self._argv = list(argv)
         self._log_path = log_path
-        self._env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
+        # `environ` replaces the inherited environment (default: this process's); `env` is laid over it.
+        self._env = {**(os.environ if environ is None else environ), **(env or {}), "PYTHONUNBUFFERED": "1"}
         self._cwd = cwd
         self._stdin = stdin
         self._capture = capture_stdout
@@ -173,3 +191,101 @@ class ChildProcess:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+
+class MipaProcess(ChildProcess):
+    """`python app.py` in local mode on 127.0.0.1, with the given settings (the environment's Microsoft*, STORAGE_*
+    and SANDBOX_* settings left out); started by `start()`, which returns its URL from its ready line."""
+
+    def __init__(self, *, settings: Mapping[str, str], name: str = "mipa", log_path: Path | None = None) -> None:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith(("Microsoft", "STORAGE_", "SANDBOX_"))}
+        super().__init__(
+            name=name,
+            argv=[sys.executable, "app.py"],
+            log_path=log_path or _log_file(name),
+            env={"HOST": "127.0.0.1", "PORT": "0", **settings},
+            environ=environ,
+            cwd=ROOT,
+            capture_stdout=True,
+        )
+
+    def start(self, *, ready_timeout: float = 60.0) -> str:
+        """Start the app and wait for its ready line; stopped again if it never comes."""
+        try:
+            return super().start(ready_timeout=ready_timeout)
+        except ProcessStartError:
+            self.stop()
+            raise
+
+    def logs(self) -> str:
+        """What the process has logged so far (stderr)."""
+        return self._log_path.read_text(errors="replace")
+
+
+def _pong(port: int) -> bool:
+    """Whether a Redis server answers on `port` (PONG, or NOAUTH when it asks for a password)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith((b"+PONG", b"-NOAUTH"))
+    except OSError:
+        return False
+
+
+class RedisServer:
+    """`redis-server --save '' --appendonly no` on 127.0.0.1, answering PING before use.
+
+    The port is chosen at the first start unless given, and kept: `stop()` then `start()` serves the same URL.
+    """
+
+    def __init__(self, *, port: int = 0, password: str | None = None, log_path: Path | None = None,
+                 executable: str | None = None) -> None:
+        self._executable = executable or shutil.which("redis-server")
+        self._log_path = log_path
+        self._child: ChildProcess | None = None
+        self.port = port
+        self.password = password
+        self.ready_s: float | None = None
+
+    @property
+    def installed(self) -> bool:
+        return self._executable is not None
+
+    @property
+    def url(self) -> str:
+        """The `redis://` URL (with the password); empty while no port is chosen."""
+        if not self.port:
+            return ""
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
+
+    def start(self, *, timeout: float = 10.0) -> str:
+        """Start the server and wait for it to answer; return its URL."""
+        if self._executable is None:
+            raise ProcessStartError("redis-server is not installed (apt-get install -y redis-server)")
+        chosen = not self.port
+        self.port = self.port or free_port()
+        argv = [self._executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        if self.password:
+            argv += ["--requirepass", self.password]
+        self._child = ChildProcess(name="redis-server", argv=argv, log_path=self._log_path or _log_file("redis"))
+        self._child.spawn()
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if _pong(self.port):
+                self.ready_s = time.perf_counter() - self._child.started_at
+                return self.url
+            process = self._child.process
+            if process is not None and process.poll() is not None:
+                break
+            time.sleep(0.02)
+        message = self._child.last_log_line()
+        self.stop()
+        if chosen:
+            self.port = 0  # no URL for a server that never ran
+        raise ProcessStartError(f"redis-server did not answer PING ({message})")
+
+    def stop(self) -> None:
+        if self._child is not None:
+            self._child.stop()
+            self._child = None

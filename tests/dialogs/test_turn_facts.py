@@ -1,0 +1,32 @@
+"""TurnFacts recognises a turn off the loop with the locale tag as sent: en-GB reads 10/12 as 10 December."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from botbuilder.core import TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+
+from dialogs.services import TurnFacts
+
+PARIS = ZoneInfo("Europe/Paris")
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=PARIS)  # any day before 10 October of the next year works
+
+
+def _context(text: str, locale: str) -> TurnContext:
+    activity = Activity(type=ActivityTypes.message, text=text, locale=locale, channel_id="test",
+                        from_property=ChannelAccount(id="u1"), recipient=ChannelAccount(id="bot"),
+                        conversation=ConversationAccount(id="c1"))
+    return TurnContext(TestAdapter(), activity)
+
+
+@pytest.mark.parametrize(("locale", "month", "day"), [("en-GB", 12, 10), ("en-US", 10, 12)])
+async def test_off_loop_recognition_reads_numeric_dates_in_the_sent_region(locale: str, month: int, day: int) -> None:
+    facts = TurnFacts(_context("what's on 10/12?", locale))
+    recognition = await facts.recognize_off_loop("Europe/Paris", NOW)
+    assert recognition.entities.start is not None
+    assert (recognition.entities.start.month, recognition.entities.start.day) == (month, day)
+    assert facts.recognize("Europe/Paris") is recognition  # one recognition per turn and zone

@@ -172,6 +172,12 @@ _DECLINE = _R(r"^(?:please |peux-tu |pouvez-vous )?(?:decline|refuse|refuser|ref
               r".*\b" + _MEETING + r"|\bne (?:peux|pourrai|pourrais|peut|pourra) pas (?:venir|assister|participer|etre (?:la|present))"
               r"|\bje ne viendrai pas\b|\bje n'y serai pas\b|\bi won't attend\b|\bje n'assisterai pas\b"
               r"|\b(?:decline|refuse|decliner|refuser)\b.*\b" + _MEETING)
+_TELL_ME_ABOUT = _R(r"^(?:peux-tu |pouvez-vous )?(?:parle|parlez|dis|dites)-moi (?:tout )?(?:de |du |des |d'|sur )")
+_MEETING_KIND = _R(r"\b(?:reunions?|rendez-vous|rdv|evenements?|invitations?|ateliers?|dejeuners?|diners?|points?|"
+                   r"appels?|visios?|seances?|revues?|comites?|entretiens?|formations?|workshops?|meetings?|calls?|"
+                   r"reunion|conferences?|seminaires?|\d+)\b")
+_OTHER_ITEMS = _R(r"\b(?:taches?|to-?dos?|listes?|plans?|planner|mails?|e-?mails?|courriels?|messages?|contacts?|"
+                  r"fichiers?|documents?|dossiers?|journee|absence|horaires?|notifications?|rappels?|toi|vous|mipa)\b")
 _TENTATIVE = _R(r"\btentative(?:ly)?\b|\bprovisoirement\b|\bsous reserve\b|\bpeut-etre\b.*\b" + _MEETING +
                 r"|\b(?:maybe|perhaps)\b.*\b" + _MEETING + r"|\b" + _MEETING + r"\b.*\b(?:maybe|peut-etre)[ ?!.]*$")
 
@@ -258,6 +264,9 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.list"
     if _DIGEST.search(folded):
         return "digest.today"
+    if _TELL_ME_ABOUT.search(folded) and _MEETING_KIND.search(folded) and not _OTHER_ITEMS.search(folded) \
+            and not _OUT_OF_SCOPE.search(folded) and not _OFF_TOPIC.search(folded):
+        return "calendar.details"  # "parle-moi de l'atelier 6": a meeting named by its title
     if _TENTATIVE.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "calendar.tentative"
     if _DECLINE.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -396,6 +405,10 @@ _WRITE_EVIDENCE = {
                       r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b"),
     "calendar.accept": _R(r"\b(?:accept\w*|yes|attend\w*|join|rsvp|confirm\w*|oui|assist\w*|particip\w*|venir|viendrai|"
                           r"serai|be there|count me in|going|go)\b"),
+    # "parle-moi de l'atelier 6" names a meeting and no answer to it: an answer says that it is one
+    "calendar.tentative": _R(r"\b(?:tentative\w*|maybe|perhaps|possibly|probably|might|not sure|unsure|provisoire\w*|"
+                             r"sous reserve|peut-etre|peut etre|eventuellement|pas sur|incertain\w*|rsvp|accept\w*|answer|"
+                             r"reply|respond|repond\w*)\b"),
 }
 
 #: The rule modules whose intents only their rules read (language/ruletable.py), consulted in this order.

@@ -83,6 +83,14 @@ async def test_tell_me_about_the_workshop_6_meeting(bot: BotServer, at: Any) -> 
     assert "Workshop 5" not in text and "Workshop 7" not in text and "Contoso project review" not in text
 
 
+async def test_parle_moi_de_l_atelier_6_shows_it_and_answers_nothing(bot: BotServer, sandbox: Any, at: Any) -> None:
+    at("08:00", PARIS)
+    text = shown(await french(bot).say("parle-moi de l'atelier 6"))
+    assert "Atelier 6" in text and "Atelier 5" not in text and "Atelier 7" not in text
+    assert "Organisateur" in text and "provisoirement" not in text  # its details, not "answer tentatively?"
+    assert not any(r["method"] == "POST" for r in sandbox.requests())
+
+
 async def test_french_lunch_without_accents_and_the_west_coast_call(bot: BotServer, at: Any) -> None:
     at("08:00", PARIS)
     conv = french(bot)

@@ -224,3 +224,15 @@ def test_intents_and_entities(text: str, lang: str, intent: str, fields: dict[st
 def test_teams_command_titles(text: str, lang: str, intent: str) -> None:
     r = rec(text, lang)
     assert r.intent == intent and r.score >= 0.8
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), [
+    ("parle-moi de l'atelier 6", "fr", "calendar.details"),  # was a tentative acceptance (issue 20's testing)
+    ("dis-moi tout sur le déjeuner d'équipe", "fr", "calendar.details"),
+    ("parle-moi de mes tâches", "fr", "todo.list"),
+    ("parle-moi de la météo", "fr", "none"),
+    ("tentatively accept the budget meeting", "en", "calendar.tentative"),
+    ("accepte provisoirement la réunion de 15h", "fr", "calendar.tentative"),
+])
+def test_a_meeting_asked_about_is_no_answer_to_it(text: str, lang: str, intent: str) -> None:
+    assert rec(text, lang).intent == intent

@@ -176,6 +176,9 @@ _TELL_ME_ABOUT = _R(r"^(?:peux-tu |pouvez-vous )?(?:parle|parlez|dis|dites)-moi 
 _MEETING_KIND = _R(r"\b(?:reunions?|rendez-vous|rdv|evenements?|invitations?|ateliers?|dejeuners?|diners?|points?|"
                    r"appels?|visios?|seances?|revues?|comites?|entretiens?|formations?|workshops?|meetings?|calls?|"
                    r"reunion|conferences?|seminaires?|\d+)\b")
+_CANCEL_NAMED = _R(r"^(?:please |peux-tu |pouvez-vous )?(?:annule[rz]?|supprime[rz]?|cancel|call off) (?:l'|le |la |les |"
+                   r"mon |ma |mes |the |my )?(?:ateliers?|dejeuners?|diners?|seances?|revues?|comites?|entretiens?|"
+                   r"formations?|workshops?|seminaires?|conferences?|visios?)\b")
 _OTHER_ITEMS = _R(r"\b(?:taches?|to-?dos?|listes?|plans?|planner|mails?|e-?mails?|courriels?|messages?|contacts?|"
                   r"fichiers?|documents?|dossiers?|journee|absence|horaires?|notifications?|rappels?|toi|vous|mipa)\b")
 _TENTATIVE = _R(r"\btentative(?:ly)?\b|\bprovisoirement\b|\bsous reserve\b|\bpeut-etre\b.*\b" + _MEETING +
@@ -264,6 +267,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.list"
     if _DIGEST.search(folded):
         return "digest.today"
+    if _CANCEL_NAMED.search(folded) and not _OTHER_ITEMS.search(folded):
+        return "calendar.cancel"  # "annule l'atelier 7": a meeting named by its title, not "never mind"
     if _TELL_ME_ABOUT.search(folded) and _MEETING_KIND.search(folded) and not _OTHER_ITEMS.search(folded) \
             and not _OUT_OF_SCOPE.search(folded) and not _OFF_TOPIC.search(folded):
         return "calendar.details"  # "parle-moi de l'atelier 6": a meeting named by its title

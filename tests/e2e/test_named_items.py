@@ -137,6 +137,19 @@ async def test_move_workshop_7_to_friday(bot: BotServer, graph_as: Any, at: Any)
     assert after["Workshop 6"] == before["Workshop 6"] and after["Workshop 5"] == before["Workshop 5"]
 
 
+async def test_annule_l_atelier_7_cancels_that_one(bot: BotServer, graph_as: Any, at: Any) -> None:
+    at("08:00", PARIS)
+    client = graph_as(CAMILLE)
+    before = starts(client)
+    conv = french(bot)
+    confirm = shown(await conv.say("annule l'atelier 7"))  # was read as "never mind"
+    assert "Atelier 7" in confirm and "Atelier 6" not in confirm
+    assert starts(client) == before  # nothing cancelled before the yes
+    await conv.say("oui")
+    after = starts(client)
+    assert "Atelier 7" not in after and after["Atelier 6"] == before["Atelier 6"]
+
+
 async def test_deplace_l_atelier_7_a_jeudi_10h(bot: BotServer, graph_as: Any, at: Any) -> None:
     now = at("08:00", PARIS)
     client = graph_as(CAMILLE)

@@ -233,6 +233,9 @@ def test_teams_command_titles(text: str, lang: str, intent: str) -> None:
     ("parle-moi de la météo", "fr", "none"),
     ("tentatively accept the budget meeting", "en", "calendar.tentative"),
     ("accepte provisoirement la réunion de 15h", "fr", "calendar.tentative"),
+    ("annule l'atelier 7", "fr", "calendar.cancel"),  # was "never mind" (general.cancel)
+    ("annule", "fr", "general.cancel"),
+    ("annule ça", "fr", "general.cancel"),
 ])
 def test_a_meeting_asked_about_is_no_answer_to_it(text: str, lang: str, intent: str) -> None:
     assert rec(text, lang).intent == intent

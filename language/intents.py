@@ -85,7 +85,8 @@ _SHARED_ME = _R(r"\bshared? with me\b|\bpartagee?s? avec moi\b|\bm'a(?:-t-on)? p
 _ATTACH = _R(r"\battach|\bpiece jointe|\bpieces jointes|\bjoindre\b|\bjoint\b")
 _SHARED = _R(r"\bshared\b|\bpartages?\b|\bpartagees?\b|\bsent me\b|\bm'a (?:envoye|partage)")
 _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:site|tracker)\b|"
-              r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b")
+              r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b|"
+              r"\blistes?\b.*\bsur le site\b")
 _SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|\b(?:digest|briefing)\b|"
@@ -209,6 +210,15 @@ _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s
 # The Teams command titles (appPackage) and their close variants.
 _AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montre |affiche |voir )?(?:my|mon|ma) (?:calendar|agenda|"
                      r"calendrier)(?: (?:today|for today|tomorrow|aujourd'hui|d'aujourd'hui|du jour|demain|pour aujourd'hui))?[ ?!.]*$")
+# "what's on the 10th?", "what's on december 10?", "qu'est-ce que j'ai le 10 ?": a day of the month and nothing else
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+           r"jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+           r"novembre|decembre)")
+_DAY_OF_MONTH = (r"(?:(?:the |le )?\d{1,2}(?:st|nd|rd|th|er)?(?: (?:of )?" + _MONTHS + r")?|" + _MONTHS +
+                 r" \d{1,2}(?:st|nd|rd|th)?)")
+_AGENDA_ON_A_DATE = _R(r"^(?:what's|what is|whats|what have i got|what do i have) on " + _DAY_OF_MONTH + r"[ ?!.]*$"
+                       r"|^(?:qu'est-ce que j'ai|qu'est ce que j'ai|j'ai quoi|qu'ai-je|que se passe-t-il) (?:de prevu )?"
+                       r"(?:le |pour le )?" + _DAY_OF_MONTH + r"[ ?!.]*$")
 _TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
 _REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|rappelle-moi d'|rappelle moi d'|"
              r"rappelez-moi de|rappelez-moi d'|n'oublie pas de|n'oublie pas d')(?:\b|(?<='))")
@@ -261,7 +271,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     repeating = repeat_task_intent(folded)  # language/recurrence.py
     if repeating is not None:
         return repeating
-    if _AGENDA_COMMAND.search(folded):
+    if _AGENDA_COMMAND.search(folded) or _AGENDA_ON_A_DATE.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):
         return "todo.list"

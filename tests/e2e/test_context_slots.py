@@ -127,6 +127,7 @@ async def test_whats_on_the_10th_while_a_task_title_is_asked(bot: BotServer, gra
     replies = await conv.say("what's on the 10th?")
     fresh = await bot.conversation(user_id=ADELE, timezone=PARIS).say("what's on the 10th?")
     assert joined(replies) == joined(fresh)  # answered as the request it is
+    assert cards(replies), "the agenda of the 10th is shown"
     await conv.say("yes")
     assert _all_task_titles(graph) == before  # never a task called "what's on the 10th?"
 
@@ -168,3 +169,12 @@ async def test_les_listes_du_site_marketing(bot: BotServer) -> None:
     shown = joined(await conv.say("montre mes listes SharePoint"))
     assert "Listes du site Operations :" in shown
     assert "Le site Marketing n'a aucune liste." in joined(await conv.say("quelles sont les listes du site Marketing ?"))
+
+
+async def test_quelles_listes_sur_le_site_marketing(bot: BotServer) -> None:
+    conv = bot.conversation(user_id=CAMILLE, locale="fr-FR", timezone=PARIS)
+    await conv.say("montre mes listes SharePoint")
+    marketing = joined(await conv.say("quelles listes y a-t-il sur le site Marketing ?"))  # was the To Do lists
+    operations = joined(await conv.say("quelles listes y a-t-il sur le site Operations ?"))
+    assert "Marketing" in marketing and "Commandes" not in marketing and "Orders" not in marketing
+    assert "Operations" in operations and ("Orders" in operations or "Commandes" in operations)

@@ -236,6 +236,11 @@ def test_teams_command_titles(text: str, lang: str, intent: str) -> None:
     ("annule l'atelier 7", "fr", "calendar.cancel"),  # was "never mind" (general.cancel)
     ("annule", "fr", "general.cancel"),
     ("annule ça", "fr", "general.cancel"),
+    ("what's on the 10th?", "en", "calendar.agenda"),  # was declined
+    ("what's on december 10?", "en", "calendar.agenda"),
+    ("qu'est-ce que j'ai le 10 ?", "fr", "calendar.agenda"),
+    ("what's on the Marketing site?", "en", "lists.items"),
+    ("quelles listes y a-t-il sur le site Marketing ?", "fr", "lists.items"),  # was the To Do lists
 ])
 def test_a_meeting_asked_about_is_no_answer_to_it(text: str, lang: str, intent: str) -> None:
     assert rec(text, lang).intent == intent

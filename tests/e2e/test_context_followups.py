@@ -9,7 +9,7 @@ from typing import Any
 
 from clock import PinnedClock
 from language import recognize, t
-from language.formatting import format_date
+from language.formatting import format_date, format_day
 from sandbox.testing import AdminClient
 from tests.e2e.test_calendar import cards, user, view
 from tests.e2e.test_calendar import shown as joined
@@ -131,7 +131,7 @@ async def test_and_for_megan_after_free_time(bot: BotServer, sandbox: AdminClien
     with_megan = joined(await conv.say("and for Megan?"))
     assert all_free in with_megan or t("calendar.free.none_with", "en") in with_megan
     if all_free in with_megan:  # the same day, now with Megan
-        assert format_date(day, "en", TZ) in with_megan
+        assert format_day(day, "en", TZ) in with_megan  # the card's heading ("Monday, March 15")
 
 
 async def test_a_follow_up_with_nothing_before_reads_on_its_own(bot: BotServer, sandbox: AdminClient, graph_as: Any,

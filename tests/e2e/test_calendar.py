@@ -270,6 +270,8 @@ async def test_free_time_with_someone_in_french(bot: BotServer, sandbox: AdminCl
     conv = bot.conversation(user_id=camille["userPrincipalName"], locale="fr-FR", timezone=tz)
     replies = await conv.say("quand suis-je libre demain avec Adele ?")
     assert ("Vous êtes tous libres" if slots else "aucun créneau") in joined(replies)
+    if not slots:  # tomorrow is a day off or full: the sentence says so, and there is no card of slots
+        return
     card = card_text(cards(replies)[0])
     for slot in slots:
         assert format_clock_range(slot.start, slot.end, "fr", tz) in card

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from clock import Clock, PinnedClock
 from language import t
 from tests.e2e.test_tasks_support import ADELE, CAMILLE, CARD, plain_texts
 from tests.support.bot import BotServer
+from tests.support.clock import day_start
 
 #: A sentence ends, and another one starts, within the text.
 _SECOND_SENTENCE = re.compile(r"[.!?]\s+[\"«]?\s*[A-ZÀ-Ý]")
@@ -17,7 +19,7 @@ _SECOND_SENTENCE = re.compile(r"[.!?]\s+[\"«]?\s*[A-ZÀ-Ý]")
 READS_EN = (
     "what's on my calendar today?",
     "what's on my calendar next week?",
-    "when am I free tomorrow?",
+    "when am I free on {working_day}?",
     "my day",
     "show my tasks",
     "show my planner tasks",
@@ -32,7 +34,7 @@ READS_EN = (
 READS_FR = (
     "qu'est-ce que j'ai aujourd'hui ?",
     "qu'est-ce que j'ai la semaine prochaine ?",
-    "quand suis-je libre demain ?",
+    "quand suis-je libre le {working_day} ?",
     "ma journée",
     "montre mes tâches",
     "montre mes tâches planner",
@@ -73,9 +75,20 @@ def _card(activity: dict[str, Any]) -> dict[str, Any]:
     return dict(content)
 
 
-async def _walk_reads(bot: BotServer, user_id: str, locale: str, asks: tuple[str, ...]) -> None:
+_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+         "décembre")
+
+
+def _next_working_day(locale: str, clock: Clock) -> str:
+    """The first Monday-to-Friday after today in Paris, as typed ("March 15", "15 mars"): a day off answers
+    with a sentence and no card, whatever day the suite runs on."""
+    day = next(d for d in (day_start("Europe/Paris", n, clock) for n in range(1, 8)) if d.weekday() < 5)
+    return f"{day.day} {_MOIS[day.month - 1]}" if locale.startswith("fr") else day.strftime("%B ") + str(day.day)
+
+
+async def _walk_reads(bot: BotServer, user_id: str, locale: str, asks: tuple[str, ...], clock: Clock) -> None:
     conv = bot.conversation(user_id=user_id, locale=locale, timezone="Europe/Paris")
-    for ask in asks:
+    for ask in (a.format(working_day=_next_working_day(locale, clock)) for a in asks):
         replies = [r for r in await conv.say(ask) if r.get("type") == "message"]
         assert len(replies) == 1, (ask, [r.get("text") for r in replies])
         [answer] = _card_messages(replies) or [None]
@@ -89,12 +102,12 @@ async def _walk_reads(bot: BotServer, user_id: str, locale: str, asks: tuple[str
             assert item not in text, (ask, item, text)
 
 
-async def test_every_read_answers_one_card_with_one_sentence_in_english(bot: BotServer) -> None:
-    await _walk_reads(bot, ADELE, "en-US", READS_EN)
+async def test_every_read_answers_one_card_with_one_sentence_in_english(bot: BotServer, bot_clock: PinnedClock) -> None:
+    await _walk_reads(bot, ADELE, "en-US", READS_EN, bot_clock)
 
 
-async def test_every_read_answers_one_card_with_one_sentence_in_french(bot: BotServer) -> None:
-    await _walk_reads(bot, CAMILLE, "fr-FR", READS_FR)
+async def test_every_read_answers_one_card_with_one_sentence_in_french(bot: BotServer, bot_clock: PinnedClock) -> None:
+    await _walk_reads(bot, CAMILLE, "fr-FR", READS_FR, bot_clock)
 
 
 async def test_a_write_asks_and_answers_with_one_sentence_and_a_card(bot: BotServer) -> None:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 import redis as redis_client
 
 from app import BOT_PARTS
@@ -107,6 +108,7 @@ async def test_memory_state_holds_no_subject_title_name_or_text(bot: BotServer, 
     assert leaks(stored, words) == []  # ... words are not
 
 
+@pytest.mark.redis
 async def test_redis_state_holds_no_subject_title_name_or_text(sandbox: AdminClient, sandbox_url: str,
                                                                 channel: FakeChannel, bot_clock: PinnedClock,
                                                                 redis: RedisServer, graph_as: Any) -> None:

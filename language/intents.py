@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .alerts import RULES as ALERT_RULES
 from .errors import ModelError
+from .fastdates import MONTH_WORDS
 from .mailbox import RULES as MAILBOX_RULES
 from .models import WRITE_INTENTS
 from .recurrence import repeat_task_intent
@@ -174,12 +175,13 @@ _DECLINE = _R(r"^(?:please |peux-tu |pouvez-vous )?(?:decline|refuse|refuser|ref
               r"|\bje ne viendrai pas\b|\bje n'y serai pas\b|\bi won't attend\b|\bje n'assisterai pas\b"
               r"|\b(?:decline|refuse|decliner|refuser)\b.*\b" + _MEETING)
 _TELL_ME_ABOUT = _R(r"^(?:peux-tu |pouvez-vous )?(?:parle|parlez|dis|dites)-moi (?:tout )?(?:de |du |des |d'|sur )")
-_MEETING_KIND = _R(r"\b(?:reunions?|rendez-vous|rdv|evenements?|invitations?|ateliers?|dejeuners?|diners?|points?|"
-                   r"appels?|visios?|seances?|revues?|comites?|entretiens?|formations?|workshops?|meetings?|calls?|"
-                   r"reunion|conferences?|seminaires?|\d+)\b")
+# Kinds of meeting a title starts with ("l'atelier 7", "the workshop 7"), beyond the words for a meeting itself.
+_NAMED_KINDS = (r"ateliers?|dejeuners?|diners?|seances?|revues?|comites?|entretiens?|formations?|workshops?|seminaires?|"
+                r"conferences?|visios?")
+_MEETING_KIND = _R(r"\b(?:reunions?|rendez-vous|rdv|evenements?|invitations?|points?|appels?|meetings?|calls?|\d+|"
+                   + _NAMED_KINDS + r")\b")
 _CANCEL_NAMED = _R(r"^(?:please |peux-tu |pouvez-vous )?(?:annule[rz]?|supprime[rz]?|cancel|call off) (?:l'|le |la |les |"
-                   r"mon |ma |mes |the |my )?(?:ateliers?|dejeuners?|diners?|seances?|revues?|comites?|entretiens?|"
-                   r"formations?|workshops?|seminaires?|conferences?|visios?)\b")
+                   r"mon |ma |mes |the |my )?(?:" + _NAMED_KINDS + r")\b")
 _OTHER_ITEMS = _R(r"\b(?:taches?|to-?dos?|listes?|plans?|planner|mails?|e-?mails?|courriels?|messages?|contacts?|"
                   r"fichiers?|documents?|dossiers?|journee|absence|horaires?|notifications?|rappels?|toi|vous|mipa)\b")
 _TENTATIVE = _R(r"\btentative(?:ly)?\b|\bprovisoirement\b|\bsous reserve\b|\bpeut-etre\b.*\b" + _MEETING +
@@ -211,9 +213,7 @@ _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s
 _AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montre |affiche |voir )?(?:my|mon|ma) (?:calendar|agenda|"
                      r"calendrier)(?: (?:today|for today|tomorrow|aujourd'hui|d'aujourd'hui|du jour|demain|pour aujourd'hui))?[ ?!.]*$")
 # "what's on the 10th?", "what's on december 10?", "qu'est-ce que j'ai le 10 ?": a day of the month and nothing else
-_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
-           r"jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
-           r"novembre|decembre)")
+_MONTHS = "(?:" + MONTH_WORDS + ")"
 _DAY_OF_MONTH = (r"(?:(?:the |le )?\d{1,2}(?:st|nd|rd|th|er)?(?: (?:of )?" + _MONTHS + r")?|" + _MONTHS +
                  r" \d{1,2}(?:st|nd|rd|th)?)")
 _AGENDA_ON_A_DATE = _R(r"^(?:what's|what is|whats|what have i got|what do i have) on " + _DAY_OF_MONTH + r"[ ?!.]*$"

@@ -14,7 +14,7 @@ from sandbox.testing import AdminClient
 from tests.e2e.test_calendar import cards, user, view
 from tests.e2e.test_calendar import shown as joined
 from tests.support.bot import BotServer
-from tests.support.clock import day_start, local_now
+from tests.support.clock import day_start, local_now, next_working_day
 
 TZ = "Europe/Paris"
 
@@ -121,7 +121,7 @@ async def test_french_planner_then_tasks(bot: BotServer, sandbox: AdminClient) -
 
 async def test_and_for_megan_after_free_time(bot: BotServer, sandbox: AdminClient, bot_clock: PinnedClock) -> None:
     adele = user(sandbox, "adelev")
-    day = next(d for d in (day_start(TZ, n, bot_clock) for n in range(1, 8)) if d.weekday() < 5)  # a working day
+    day = next_working_day(TZ, bot_clock)
     when = day.strftime("%B ") + str(day.day)
     conv = bot.conversation(user_id=adele["userPrincipalName"], timezone=TZ)
     mine = joined(await conv.say(f"when am I free on {when}?"))

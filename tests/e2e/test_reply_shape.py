@@ -10,7 +10,7 @@ from clock import Clock, PinnedClock
 from language import t
 from tests.e2e.test_tasks_support import ADELE, CAMILLE, CARD, plain_texts
 from tests.support.bot import BotServer
-from tests.support.clock import day_start
+from tests.support.clock import next_working_day
 
 #: A sentence ends, and another one starts, within the text.
 _SECOND_SENTENCE = re.compile(r"[.!?]\s+[\"«]?\s*[A-ZÀ-Ý]")
@@ -82,7 +82,7 @@ _MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
 def _next_working_day(locale: str, clock: Clock) -> str:
     """The first Monday-to-Friday after today in Paris, as typed ("March 15", "15 mars"): a day off answers
     with a sentence and no card, whatever day the suite runs on."""
-    day = next(d for d in (day_start("Europe/Paris", n, clock) for n in range(1, 8)) if d.weekday() < 5)
+    day = next_working_day("Europe/Paris", clock)
     return f"{day.day} {_MOIS[day.month - 1]}" if locale.startswith("fr") else day.strftime("%B ") + str(day.day)
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from clock import OFFSET_ENV, Clock, PinnedClock, clock_from_env, offset_to, parse_instant
 from sandbox.testing import AdminClient
 
-__all__ = ["TEST_NOW_ENV", "configure", "day_start", "local_now", "pin", "suite_clock"]
+__all__ = ["TEST_NOW_ENV", "configure", "day_start", "local_now", "next_working_day", "pin", "suite_clock"]
 
 TEST_NOW_ENV = "MIPA_TEST_NOW"
 
@@ -40,6 +40,11 @@ def day_start(tz: str, offset: int = 0, clock: Clock | None = None) -> datetime:
     """Midnight in `tz`, `offset` days from today there."""
     day = local_now(tz, clock).date() + timedelta(days=offset)
     return datetime.combine(day, time(0), ZoneInfo(tz))
+
+
+def next_working_day(tz: str, clock: Clock | None = None) -> datetime:
+    """Midnight in `tz` of the first Monday-to-Friday after today there."""
+    return next(d for d in (day_start(tz, n, clock) for n in range(1, 8)) if d.weekday() < 5)
 
 
 def pin(bot_clock: PinnedClock, sandbox: AdminClient, hhmm: str, tz: str, *, days: int = 0) -> datetime:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-__all__ = ["MONTH_WORDS", "QuickReading", "clock_guess", "last_day_of_month", "month_day", "quick_parse"]
+__all__ = ["MONTH_NUMBERS", "MONTH_WORDS", "QuickReading", "clock_guess", "last_day_of_month", "month_day", "quick_parse"]
 
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -51,6 +51,8 @@ _MONTHS = {
 _MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
 #: Month names and abbreviations, English and French, folded, longest first: a regex alternation.
 MONTH_WORDS = _MON
+#: The same names and abbreviations, each with its month's number.
+MONTH_NUMBERS = _MONTHS
 _DATE_NAMED = re.compile(
     r"\b(?P<d>[012]?\d|3[01])(?:st|nd|rd|th|er|re)?(?: of)? (?P<mon>" + _MON + r")\.?(?: (?P<y>20\d\d))?\b"
     r"|\b(?P<mon2>" + _MON + r")\.? (?:the )?(?P<d2>[012]?\d|3[01])(?:st|nd|rd|th)?(?:,? (?P<y2>20\d\d))?\b(?!:| ?h\b| ?(?:am|pm)\b)"

@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from .fastdates import MONTH_NUMBERS
+
 __all__ = ["Repeat", "find_repeat", "fold_same_length", "repeat_task_intent", "strip_repeat"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -16,13 +18,7 @@ _DAY_WORDS = {
     "jeudis": 3, "friday": 4, "fri": 4, "vendredi": 4, "vendredis": 4, "saturday": 5, "sat": 5, "samedi": 5,
     "samedis": 5, "sunday": 6, "sun": 6, "dimanche": 6, "dimanches": 6,
 }
-_MONTHS = {
-    "january": 1, "jan": 1, "janvier": 1, "february": 2, "feb": 2, "fevrier": 2, "march": 3, "mar": 3, "mars": 3,
-    "april": 4, "apr": 4, "avril": 4, "may": 5, "mai": 5, "june": 6, "jun": 6, "juin": 6, "july": 7, "jul": 7,
-    "juillet": 7, "august": 8, "aug": 8, "aout": 8, "september": 9, "sep": 9, "sept": 9, "septembre": 9,
-    "october": 10, "oct": 10, "octobre": 10, "november": 11, "nov": 11, "novembre": 11, "december": 12, "dec": 12,
-    "decembre": 12,
-}
+_MONTHS = MONTH_NUMBERS
 _NUMBERS = {"two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4, "other": 2, "second": 2}
 
 

@@ -10,6 +10,7 @@ from ..errors import GraphError
 from ..tenant.model import Person, Tenant
 from ..timezones import from_graph, to_graph, zone
 from .core import CONTEXT_BASE, Ctx, GraphResponse, Router, ok, reject_unknown, require_content_type
+from .recurrence import read_enum
 
 __all__ = ["effective_settings", "register", "working_hours"]
 
@@ -96,15 +97,6 @@ async def get_settings(ctx: Ctx) -> GraphResponse:
     return ok({"@odata.context": base, **settings})
 
 
-def _enum(value: Any, allowed: tuple[str, ...], type_name: str) -> str:
-    """Graph's enum reading is case-insensitive and answers with the canonical spelling."""
-    if isinstance(value, str):
-        for name in allowed:
-            if name.lower() == value.lower():
-                return name
-    raise GraphError(400, "RequestBodyRead", f"Cannot convert the literal '{value}' to the expected type '{type_name}'.")
-
-
 def _object(value: Any, type_name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise GraphError(400, "RequestBodyRead", f"Cannot read a value of type '{type(value).__name__}' as '{type_name}'.")
@@ -129,9 +121,9 @@ def _replies(current: dict[str, Any], raw: Any) -> dict[str, Any]:
         if key.startswith("@odata"):
             continue
         if key == "status":
-            out[key] = _enum(value, _STATUS, "microsoft.graph.automaticRepliesStatus")
+            out[key] = read_enum(value, _STATUS, "microsoft.graph.automaticRepliesStatus")
         elif key == "externalAudience":
-            out[key] = _enum(value, _AUDIENCE, "microsoft.graph.externalAudienceScope")
+            out[key] = read_enum(value, _AUDIENCE, "microsoft.graph.externalAudienceScope")
         elif key in ("internalReplyMessage", "externalReplyMessage"):
             out[key] = "" if value is None else str(value)
         else:
@@ -159,7 +151,7 @@ def _hours(current: dict[str, Any], raw: Any) -> dict[str, Any]:
         days = body["daysOfWeek"]
         if not isinstance(days, list):
             raise GraphError(400, "RequestBodyRead", "Cannot read the value as 'Collection(microsoft.graph.dayOfWeek)'.")
-        canonical = [_enum(d, _DAYS, "microsoft.graph.dayOfWeek") for d in days]
+        canonical = [read_enum(d, _DAYS, "microsoft.graph.dayOfWeek") for d in days]
         out["daysOfWeek"] = [d for d in _DAYS if d in canonical]
     for key in ("startTime", "endTime"):
         if key in body:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import GraphError
 
-__all__ = ["patterned_recurrence"]
+__all__ = ["patterned_recurrence", "read_enum"]
 
 PATTERN_FIELDS = {"type", "interval", "month", "dayOfMonth", "daysOfWeek", "firstDayOfWeek", "index"}
 RANGE_FIELDS = {"type", "startDate", "endDate", "recurrenceTimeZone", "numberOfOccurrences"}
@@ -22,7 +22,8 @@ def _bad(message: str) -> GraphError:
     return GraphError(400, "invalidRequest", message)
 
 
-def _enum(value: Any, allowed: tuple[str, ...], type_name: str) -> str:
+def read_enum(value: Any, allowed: tuple[str, ...], type_name: str) -> str:
+    """Graph's enum reading is case-insensitive and answers with the canonical spelling."""
     if isinstance(value, str):
         for name in allowed:
             if name.lower() == value.lower():
@@ -55,7 +56,7 @@ def _pattern(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise _bad("A recurrence needs a pattern.")
     _unknown(raw, PATTERN_FIELDS, "microsoft.graph.recurrencePattern")
-    kind = _enum(raw.get("type"), _PATTERNS, "microsoft.graph.recurrencePatternType")
+    kind = read_enum(raw.get("type"), _PATTERNS, "microsoft.graph.recurrencePatternType")
     days = raw.get("daysOfWeek") or []
     if not isinstance(days, list):
         raise GraphError(400, "RequestBodyRead", "Cannot read the value as 'Collection(microsoft.graph.dayOfWeek)'.")
@@ -64,9 +65,9 @@ def _pattern(raw: Any) -> dict[str, Any]:
         "interval": _int(raw.get("interval", 1)),
         "month": _int(raw.get("month")),
         "dayOfMonth": _int(raw.get("dayOfMonth")),
-        "daysOfWeek": [_enum(d, _DAYS, "microsoft.graph.dayOfWeek") for d in days],
-        "firstDayOfWeek": _enum(raw.get("firstDayOfWeek") or "sunday", _DAYS, "microsoft.graph.dayOfWeek"),
-        "index": _enum(raw.get("index") or "first", _INDEX, "microsoft.graph.weekIndex"),
+        "daysOfWeek": [read_enum(d, _DAYS, "microsoft.graph.dayOfWeek") for d in days],
+        "firstDayOfWeek": read_enum(raw.get("firstDayOfWeek") or "sunday", _DAYS, "microsoft.graph.dayOfWeek"),
+        "index": read_enum(raw.get("index") or "first", _INDEX, "microsoft.graph.weekIndex"),
     }
     if pattern["interval"] < 1:
         raise _bad("The recurrence interval must be at least 1.")
@@ -85,7 +86,7 @@ def _range(raw: Any, default_start: date | None) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise _bad("A recurrence range must be an object.")
     _unknown(raw, RANGE_FIELDS, "microsoft.graph.recurrenceRange")
-    kind = _enum(raw.get("type") or "noEnd", _RANGES, "microsoft.graph.recurrenceRangeType")
+    kind = read_enum(raw.get("type") or "noEnd", _RANGES, "microsoft.graph.recurrenceRangeType")
     start_raw = raw.get("startDate")
     if start_raw in (None, "", NO_DATE):
         if default_start is None:

@@ -20,15 +20,16 @@ from cards.notify import minutes_text
 from clock import Clock
 from dialogs.alert_settings import AlertSettings
 from dialogs.digest import build_my_day
-from dialogs.notify import reference_of, subscribe, unsubscribe
+from dialogs.notify import subscribe, unsubscribe
 from dialogs.services import Services, card_activity
 from graph import Event, GraphError, NotFound, UserGraph
 from language import t
 from language.formatting import format_time
-from notify import Due, SubscriptionInfo, UserRecord, reminder_plan
+from notify import Due, SubscriptionInfo, UserRecord, reminder_plan, strip_names
 from notify.schedule import HORIZON
 
 from .proactive import Gone, ProactiveSender
+from .wire import reference_json
 
 __all__ = ["Alerts"]
 
@@ -75,7 +76,7 @@ class Alerts:
             record = await self.store.get(sender.id)
             if record is None or not record.paused:
                 return
-        reference = reference_of(context)
+        reference = strip_names(reference_json(activity))  # as dialogs.notify.reference_of, without its copies
         if record is None:
             record = await self.store.get(sender.id)
         resume = False

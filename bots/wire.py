@@ -6,7 +6,9 @@ numbers, nested schema models, lists, card contents that are plain JSON, aware d
 anything else to msrest, whole or for the card contents only. `activity_from_json` is
 `Activity().deserialize(body)` the same way (~0.15 ms of msrest per inbound activity): strings, booleans,
 plain JSON objects, ISO dates (msrest's own parser), the accounts, attachments, entities and reactions,
-unknown keys in `additional_properties`; any other shape goes to msrest whole. Tests compare both on every shape.
+unknown keys in `additional_properties`; any other shape goes to msrest whole. `reference_json` is a turn's
+conversation reference as msrest serialises it, without the SDK's three account copies (~0.2 ms per turn in
+which the alerts look at the reference). Tests compare each with msrest on every shape.
 """
 
 from __future__ import annotations
@@ -17,17 +19,20 @@ from typing import Any
 
 from botbuilder.schema import (
     Activity,
+    ActivityTypes,
     Attachment,
     CardAction,
     ChannelAccount,
     ConversationAccount,
+    ConversationReference,
     Entity,
     MessageReaction,
 )
+from botframework.connector import Channels
 from botframework.connector.token_api.models import TokenResponse
 from msrest.serialization import Deserializer, Model
 
-__all__ = ["activity_from_json", "activity_json", "model_json", "plain_json", "token_response"]
+__all__ = ["activity_from_json", "activity_json", "model_json", "plain_json", "reference_json", "token_response"]
 
 
 class _Unsupported(Exception):
@@ -140,6 +145,21 @@ def activity_json(activity: Activity) -> dict[str, Any]:
         if content is not None:
             item["content"] = content
     return body
+
+
+def reference_json(activity: Activity) -> dict[str, Any]:
+    """`TurnContext.get_conversation_reference(activity).serialize()`, without copying the accounts first."""
+    keeps_id = activity.type != ActivityTypes.conversation_update and activity.channel_id not in (
+        Channels.direct_line, Channels.webchat)
+    reference = ConversationReference(
+        activity_id=activity.id if keeps_id else None, user=activity.from_property, bot=activity.recipient,
+        conversation=activity.conversation, channel_id=activity.channel_id, locale=activity.locale,
+        service_url=activity.service_url,
+    )
+    try:
+        return model_json(reference)
+    except _Unsupported:
+        return dict(reference.serialize())
 
 
 _TOKEN_FIELDS = {"channelId": "channel_id", "connectionName": "connection_name", "token": "token",

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import (
     ActionTypes,
     Activity,
@@ -31,7 +31,7 @@ from botbuilder.schema.teams import TeamsChannelData, TenantInfo
 from botframework.connector.token_api.models import TokenResponse
 
 from bots.connector import activity_json, token_response
-from bots.wire import model_json
+from bots.wire import activity_from_json, model_json, reference_json
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 CARD: dict[str, Any] = {
@@ -132,3 +132,31 @@ def test_usual_replies_take_the_fast_path() -> None:
         with pytest.raises(Exception) as caught:  # noqa: PT011  (the private _Unsupported)
             model_json(unusual_activity)
         assert type(caught.value).__name__ == "_Unsupported"
+
+
+def _inbound() -> list[Activity]:
+    teams = activity_from_json({
+        "type": "message", "id": "1700000000001", "channelId": "msteams", "serviceUrl": "https://smba.example/emea/",
+        "locale": "fr-FR", "text": "mon agenda",
+        "from": {"id": "29:u", "name": "Megan", "aadObjectId": "aad-1", "role": "user", "extra": 1},
+        "recipient": {"id": "28:bot", "name": "MIPA"},
+        "conversation": {"id": "a:1", "conversationType": "personal", "tenantId": "t-1", "isGroup": False},
+    })
+    update = activity_from_json({"type": "conversationUpdate", "id": "u1", "channelId": "msteams",
+                                 "conversation": {"id": "a:2"}, "recipient": {"id": "28:bot"}})
+    webchat = activity_from_json({"type": "message", "id": "w1", "channelId": "webchat", "from": {"id": "x"}})
+    direct = Activity(type="message", id="d1", channel_id="directline", from_property=ChannelAccount(id="y"))
+    bare = Activity(type="message", id="b1")  # no accounts at all
+    properties = Activity(type="message", id="p1", channel_id="emulator",
+                          from_property=ChannelAccount(id="z", role=RoleTypes.user, properties={"k": [1, "v"]}),
+                          conversation=ConversationAccount(id="c", properties={"k": {"n": None}}))
+    odd = Activity(type="message", id="o1", conversation=ConversationAccount(id="c", properties={"set": {1, 2}}))
+    return [teams, update, webchat, direct, bare, properties, odd]
+
+
+@pytest.mark.parametrize("activity", _inbound())
+def test_reference_json_is_the_sdk_reference_as_msrest_serialises_it(activity: Activity) -> None:
+    expected = TurnContext.get_conversation_reference(activity).serialize()
+    before = activity.serialize()
+    assert reference_json(activity) == expected
+    assert activity.serialize() == before  # the activity is left as it was

@@ -127,8 +127,6 @@ async def graph_ctx(app: web.Application) -> AsyncIterator[None]:
 
 
 async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
-    from botbuilder.core import ConversationState, UserState
-
     from bots import AppBotFrameworkAuthentication, AssistantBot, DedupingTeamsSSOMiddleware
     from bots.adapter import AppCloudAdapter
     from bots.alerts import Alerts
@@ -136,6 +134,7 @@ async def bot_ctx(app: web.Application) -> AsyncIterator[None]:
     from bots.errors import make_turn_error_handler
     from bots.proactive import ProactiveSender
     from bots.routes import make_messages_handler
+    from bots.sdkfix.b12_state_hash import ConversationState, UserState
     from dialogs import MainDialog, Services, SignInPrompt, build_features, signin_settings
     from dialogs.alert_settings import AlertSettings
     from dialogs.undo import UndoRegistry

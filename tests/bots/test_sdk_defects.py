@@ -33,6 +33,7 @@ from botframework.connector.auth import (
 )
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
 from botframework.connector.token_api.models import TokenExchangeRequest
+from jsonpickle.pickler import Pickler
 
 CARD = {"type": "AdaptiveCard", "version": "1.4", "body": []}
 
@@ -191,3 +192,25 @@ async def test_b11_a_malformed_bearer_is_a_jwt_error_not_a_permission_error() ->
                                                       SimpleCredentialProvider("app", "secret"))
     assert not isinstance(raised.value, PermissionError)
 
+
+
+async def test_b12_state_change_detection_flattens_the_state_with_jsonpickle_three_times(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """B12: CachedBotState hashes the whole state with jsonpickle on load, on save and after the write."""
+    flattened: list[object] = []
+    real_flatten = Pickler.flatten
+
+    def counting(self: Pickler, obj: object, *args: Any, **kwargs: Any) -> Any:
+        flattened.append(obj)
+        return real_flatten(self, obj, *args, **kwargs)
+
+    monkeypatch.setattr(Pickler, "flatten", counting)
+    conversation = ConversationState(MemoryStorage())
+    turns = conversation.create_property("turns")
+
+    async def logic(context: TurnContext) -> None:
+        await turns.set(context, {"n": 1})
+        await conversation.save_changes(context)
+
+    await TestAdapter(logic).send("hello")
+    assert len(flattened) == 3

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
-from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core import InvokeResponse, MemoryStorage, TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.core.serializer_helper import serializer_helper
+from botbuilder.dialogs.prompts import PromptOptions
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
+from jsonpickle.pickler import Pickler
 
 from bots.sdkfix.b1_invoke_body import INVOKE_RESPONSE_KEY, keep_model_body
 from bots.sdkfix.b2_execute_only import execute_action
 from bots.sdkfix.b4_parameterised_settings import PARAMETERISED_SETTINGS, builtin_only
 from bots.sdkfix.b8_blocking_metadata import forget_metadata
+from bots.sdkfix.b12_state_hash import ConversationState, fingerprint
 from config import BotConfig
 from dialogs.invoke import MESSAGE, UniversalActionResponse
 
@@ -60,3 +66,102 @@ def test_b8_the_metadata_cache_can_be_forgotten() -> None:
     JwtTokenExtractor.metadataCache["http://127.0.0.1:9/metadata"] = object()
     forget_metadata()
     assert not JwtTokenExtractor.metadataCache
+
+
+class _CountingStorage(MemoryStorage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    async def write(self, changes: dict[str, object]) -> None:
+        self.writes += 1
+        await super().write(changes)
+
+
+async def _turns(storage: _CountingStorage, *changes: Callable[[dict[str, Any]], None]) -> list[int]:
+    """One turn per change (applied to the conversation's `data` property); the store's writes after each."""
+    conversation = ConversationState(storage)
+    data = conversation.create_property("data")
+    writes: list[int] = []
+    pending = list(changes)
+
+    async def logic(context: TurnContext) -> None:
+        value = await data.get(context, dict)
+        pending.pop(0)(value)
+        await conversation.save_changes(context)
+        writes.append(storage.writes)
+
+    adapter = TestAdapter(logic)
+    for _ in changes:
+        await adapter.send("turn")
+    return writes
+
+
+async def test_b12_a_change_anywhere_in_the_state_is_saved_and_no_change_is_not() -> None:
+    def first(value: dict[str, Any]) -> None:
+        value.update(stack=[{"id": "main", "state": {"step": 0, "values": {"ids": ["a"]}}}])
+
+    def nothing(value: dict[str, Any]) -> None:
+        pass
+
+    def deep(value: dict[str, Any]) -> None:
+        value["stack"][0]["state"]["values"]["ids"].append("b")
+
+    def same_value_again(value: dict[str, Any]) -> None:
+        value["stack"][0]["state"]["step"] = 0
+
+    assert await _turns(_CountingStorage(), first, nothing, deep, nothing, same_value_again) == [1, 1, 2, 2, 2]
+
+
+async def test_b12_objects_in_the_state_are_compared_by_their_attributes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sign-in in progress keeps PromptOptions (holding an Activity) and a datetime (B10): pickle sees inside."""
+    flattened: list[object] = []
+    monkeypatch.setattr(Pickler, "flatten", lambda self, obj, *a, **k: flattened.append(obj) or {})
+
+    def prompt(value: dict[str, Any]) -> None:
+        value["options"] = PromptOptions(prompt=Activity(type="message", text="Sign in"))
+        value["expires"] = datetime(2026, 12, 6, 5, 0, tzinfo=UTC)
+
+    def retext(value: dict[str, Any]) -> None:
+        value["options"].prompt.text = "Sign in again"
+
+    def later(value: dict[str, Any]) -> None:
+        value["expires"] += timedelta(minutes=1)
+
+    def nothing(value: dict[str, Any]) -> None:
+        pass
+
+    assert await _turns(_CountingStorage(), prompt, nothing, retext, nothing, later) == [1, 1, 2, 2, 3]
+    assert flattened == []  # all of it pickled: jsonpickle never ran
+
+
+async def test_b12_state_pickle_refuses_is_compared_as_the_sdk_does() -> None:
+    def local() -> None:  # a local function: deep-copied as it is by the store, refused by pickle
+        pass
+
+    def first(value: dict[str, Any]) -> None:
+        value.update(callback=local, n=1)
+
+    def nothing(value: dict[str, Any]) -> None:
+        pass
+
+    def bump(value: dict[str, Any]) -> None:
+        value["n"] += 1
+
+    assert isinstance(fingerprint({"callback": local}), str)
+    assert await _turns(_CountingStorage(), first, nothing, bump) == [1, 1, 2]
+
+
+async def test_b12_cleared_state_is_always_saved() -> None:
+    storage = _CountingStorage()
+    conversation = ConversationState(storage)
+
+    async def logic(context: TurnContext) -> None:
+        await conversation.load(context)
+        await conversation.clear_state(context)
+        await conversation.save_changes(context)
+
+    adapter = TestAdapter(logic)
+    await adapter.send("one")
+    await adapter.send("two")
+    assert storage.writes == 2

@@ -5,14 +5,16 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from botbuilder.core import BotAdapter, MessageFactory, TurnContext
+from botbuilder.core import BotAdapter, CloudAdapterBase, MessageFactory, TurnContext
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
     Attachment,
+    CardAction,
     ChannelAccount,
     ConversationAccount,
     ConversationReference,
+    Entity,
     ResourceResponse,
 )
 
@@ -80,3 +82,53 @@ async def test_sent_activity_is_the_same_as_with_the_sdk_context() -> None:
 async def test_text_replies_are_passed_as_they_are() -> None:
     sent = await _send(ReplyTurnContext, MessageFactory.text("hello"))
     assert sent.text == "hello" and not sent.attachments
+
+
+async def test_nested_parts_of_a_reply_are_copied_not_shared() -> None:
+    reply = MessageFactory.suggested_actions([CardAction(type="imBack", title="Oui", value="oui")], text="Confirmer ?")
+    reply.entities = [Entity(type="clientInfo")]
+    reply.channel_data = {"notification": {"alert": True}}
+    before = copy.deepcopy(reply.serialize())
+    sent = await _send(ReplyTurnContext, reply)
+    assert type(sent) is Activity
+    assert sent.suggested_actions is not reply.suggested_actions and sent.entities[0] is not reply.entities[0]
+    assert sent.channel_data == reply.channel_data and sent.channel_data is not reply.channel_data
+    sent.channel_data["notification"]["alert"] = False
+    assert reply.serialize() == before
+    sdk = await _send(TurnContext, reply)
+    assert sdk.serialize() == (await _send(ReplyTurnContext, reply)).serialize()
+
+
+class _CloudRecorder(CloudAdapterBase):
+    def __init__(self) -> None:
+        super().__init__(object())  # type: ignore[arg-type]  (never used: nothing is authenticated here)
+        self.sent: list[Activity] = []
+
+    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+        self.sent.extend(activities)
+        return [ResourceResponse(id="recorded") for _ in activities]
+
+
+async def test_traces_cloud_adapter_would_drop_are_not_copied_to_it() -> None:
+    trace = Activity.create_trace_activity("BotState", value={"dialog": {"stack": []}})
+    adapter = _CloudRecorder()
+    teams = ReplyTurnContext(adapter, _incoming())
+    response = await teams.send_activity(trace)
+    assert isinstance(response, ResourceResponse) and response.id is None  # what CloudAdapter answers for it
+    assert adapter.sent == [] and not teams.responded
+
+    emulator = _incoming()
+    emulator.channel_id = "emulator"  # the Emulator shows the trace: it is sent as the SDK sends it
+    await ReplyTurnContext(adapter, emulator).send_activity(trace)
+    assert [a.type for a in adapter.sent] == ["trace"]
+
+    seen: list[str] = []
+
+    async def handler(context: TurnContext, activities: list[Activity], next_send: Any) -> Any:
+        seen.extend(a.type for a in activities)
+        return await next_send()
+
+    watched = ReplyTurnContext(adapter, _incoming())
+    watched.on_send_activities(handler)  # a send handler sees every activity, traces too
+    await watched.send_activity(trace)
+    assert seen == ["trace"]

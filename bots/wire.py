@@ -13,8 +13,10 @@ which the alerts look at the reference). Tests compare each with msrest on every
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import datetime, tzinfo
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from botbuilder.schema import (
@@ -185,6 +187,32 @@ _KEYS: dict[type[Model], dict[str, tuple[str, str]]] = {
 }
 
 
+#: The usual channel timestamp: seconds, 0 to 7 fraction digits, `Z` or an offset (Teams sends 7 digits).
+_TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,7}))?(Z|[+-]\d\d:\d\d)")
+
+
+@lru_cache(maxsize=64)
+def _zone(suffix: str) -> tzinfo | None:
+    """The tzinfo msrest (isodate) gives a timestamp ending in `suffix`: its own objects, not datetime.timezone."""
+    return Deserializer.deserialize_iso("2000-01-01T00:00:00" + suffix).tzinfo
+
+
+def _iso_in(value: Any) -> datetime:
+    """`Deserializer.deserialize_iso(value)`: the usual shape parsed directly, anything else by msrest."""
+    match = _TIMESTAMP.fullmatch(value) if type(value) is str else None
+    if match is not None:
+        stamp, fraction, suffix = match.groups()
+        try:
+            parsed = datetime.fromisoformat(stamp).replace(
+                microsecond=int((fraction or "0")[:6].ljust(6, "0")), tzinfo=_zone(suffix))
+            if 1 <= parsed.utctimetuple().tm_year <= 9999:
+                return parsed
+        except (ValueError, OverflowError):
+            pass
+    result: datetime = Deserializer.deserialize_iso(value)
+    return result
+
+
 def _from_json(value: Any, kind: str) -> Any:
     if kind == "str":
         if type(value) is not str:
@@ -197,7 +225,7 @@ def _from_json(value: Any, kind: str) -> Any:
             raise _Unsupported(kind)
         return value
     if kind == "iso-8601":
-        return Deserializer.deserialize_iso(value)
+        return _iso_in(value)
     if kind.startswith("[") and kind.endswith("]"):
         if type(value) is not list:
             raise _Unsupported(kind)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from botbuilder.schema import Activity
-from msrest.serialization import Model
+from msrest.serialization import Deserializer, Model
 
 from bots import wire
 from bots.wire import activity_from_json
@@ -89,3 +89,32 @@ def test_the_usual_teams_message_takes_the_fast_path(monkeypatch: pytest.MonkeyP
 def test_other_shapes_go_to_msrest_whole() -> None:
     with pytest.raises(wire._Unsupported):
         wire._model_from_json(Activity, SHAPES[5])
+
+
+@pytest.mark.parametrize("stamp", [
+    "2026-12-06T05:30:00.1234567Z", "2026-12-06T05:30:00.123Z", "2026-12-06T05:30:00Z", "2026-12-06T05:30:00.5Z",
+    "2026-12-06T06:30:00.123456+01:00", "2026-12-05T23:30:00-05:30", "2026-12-06T05:30:00.000000+00:00",
+    "2026-12-06T05:30:00-00:00", "2028-02-29T23:59:59.9999999+14:00", "0001-01-01T00:30:00+01:00",
+    "9999-12-31T23:30:00-01:00", "2026-13-06T05:30:00Z", "2026-12-06T24:00:00Z", "2026-12-06t05:30:00z",
+    "2026-12-06T05:30:00", "2026-12-06T05:30Z", "2026-12-06", "20261206T053000Z", "not a date", "",
+])
+def test_timestamps_are_read_as_msrest_reads_them(stamp: str) -> None:
+    def read(parse: Any) -> Any:
+        try:
+            value = parse(stamp)
+        except Exception as exc:  # noqa: BLE001 - compared with what msrest raises
+            return type(exc)
+        return value, value.isoformat(), type(value.tzinfo), value.tzinfo and value.tzinfo.tzname(value)
+
+    assert read(wire._iso_in) == read(Deserializer.deserialize_iso)
+
+
+def test_the_usual_timestamps_do_not_go_through_msrest(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [Deserializer.deserialize_iso(s) for s in ("2026-12-06T05:30:00.1234567Z", "2026-12-06T06:30:00+01:00")]
+    wire._iso_in("2000-01-01T00:00:00Z"), wire._iso_in("2000-01-01T00:00:00+01:00")  # each zone asked once
+
+    def refuse(*_args: Any) -> Any:
+        raise AssertionError("msrest was used")
+
+    monkeypatch.setattr(Deserializer, "deserialize_iso", refuse)  # the zones are known: nothing else asks msrest
+    assert [wire._iso_in(s) for s in ("2026-12-06T05:30:00.1234567Z", "2026-12-06T06:30:00+01:00")] == expected

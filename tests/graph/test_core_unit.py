@@ -265,6 +265,32 @@ async def test_paging_follows_next_link_verbatim_with_headers_and_cap() -> None:
     assert all(r.headers["prefer"] == 'outlook.timezone="UTC"' for r in seen)
 
 
+async def test_the_transport_gets_the_request_an_httpx_client_would_send() -> None:
+    """GraphClient hands its requests to the transport itself: the same request as `AsyncClient.request`."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(201, json={"id": "é"}, headers={"request-id": "rid"})
+
+    client, _ = make(handler, timeout=7.0)
+    async with client:
+        ours = await client.request("POST", "/me/events", token="tok", json={"subject": "Réunion", "n": [1.5]},
+                                    headers={"Prefer": 'outlook.timezone="UTC"', "Accept": "text/plain"})
+    [sent] = seen
+    headers = {k: v for k, v in sent.headers.items() if k != "client-request-id"}
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler), timeout=10, follow_redirects=False) as http:
+        theirs = await http.request("POST", sent.url, json={"subject": "Réunion", "n": [1.5]}, timeout=7.0,
+                                    headers={**headers, "client-request-id": sent.headers["client-request-id"]})
+    expected = seen[1]
+    assert (sent.method, sent.url, sent.content) == (expected.method, expected.url, expected.content)
+    assert sorted(sent.headers.multi_items()) == sorted(expected.headers.multi_items())  # once each
+    assert sent.extensions["timeout"] == expected.extensions["timeout"]
+    assert headers["authorization"] == "Bearer tok" and headers["accept"] == "text/plain"
+    assert ours.status == theirs.status_code == 201 and ours.body == theirs.json() == {"id": "é"}
+    assert ours.request_id == "rid"
+
+
 def test_query_string_keeps_literal_dollar_and_escapes_values() -> None:
     qs = odata.query_string({"$filter": odata.eq("displayName", "O'Brien & co #1+2"), "$top": 5})
     assert qs.startswith("?$filter=displayName%20eq%20'O''Brien%20%26%20co%20%231%2B2'")

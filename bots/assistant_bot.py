@@ -19,6 +19,7 @@ from botbuilder.dialogs import DialogExtensions, DialogSet
 from botbuilder.schema import ChannelAccount
 
 from bots.alerts import Alerts
+from bots.memory_scopes import MemoryScopes
 from cards.notify import settings_button_text
 from dialogs import MainDialog, Services
 from dialogs.feature import NotSignedIn
@@ -63,9 +64,11 @@ class AssistantBot(TeamsActivityHandler):
         self._welcomed = conversation_state.create_property("welcomed")
         self._card_actions = card_actions
         self._alerts = alerts
+        self._memory_scopes = MemoryScopes()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         turn_context.turn_state[CLOCK_KEY] = self._services.clock
+        self._memory_scopes.put(turn_context)
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)

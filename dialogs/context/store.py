@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 #: The context ends after this much silence.
 LIFETIME_SECONDS = 30 * 60
 _PROPERTY = "context"
+#: turn_state key: (the stored dict, the Context read from it or saved as it), so that a turn's several
+#: reads (touch, remember_request, remember_list...) parse the stored dict once.
+_PARSED = "mipa.context.parsed"
 
 
 class ConversationContext:
@@ -33,7 +36,13 @@ class ConversationContext:
         """The live context (empty when none, or after 30 minutes of silence)."""
         raw = await self._property.get(context, dict)
         now = self._clock.timestamp()
-        found = Context.from_json(raw) if raw else Context()
+        parsed = context.turn_state.get(_PARSED)
+        if raw and parsed is not None and parsed[0] is raw:
+            found = parsed[1]
+        else:
+            found = Context.from_json(raw) if raw else Context()
+            if raw:
+                context.turn_state[_PARSED] = (raw, found)
         if not raw or now - found.at >= LIFETIME_SECONDS:
             if raw:
                 logger.info("conversation context expired")
@@ -67,4 +76,7 @@ class ConversationContext:
         await self._property.delete(context)
 
     async def _save(self, context: TurnContext, value: Context) -> None:
-        await self._property.set(context, replace(value, at=self._clock.timestamp()).to_json())
+        saved = replace(value, at=self._clock.timestamp())
+        raw = saved.to_json()
+        await self._property.set(context, raw)
+        context.turn_state[_PARSED] = (raw, saved)

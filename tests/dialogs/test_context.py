@@ -71,6 +71,33 @@ async def test_the_context_ends_after_thirty_minutes_of_silence_and_on_clear() -
     assert (await store.get(context)).item is None
 
 
+async def test_a_turn_parses_the_stored_context_once_and_stores_what_it_would_have(monkeypatch: Any) -> None:
+    clock = PinnedClock(NOW, running=False)
+    state = ConversationState(MemoryStorage())
+    store = ConversationContext(state, clock)
+    first = turn(TestAdapter())
+    await state.load(first)
+    await store.remember_item(first, Item("event", ("e1",)))
+    await state.save_changes(first)
+
+    parsed: list[dict[str, Any]] = []
+    real = Context.from_json.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(Context, "from_json", classmethod(lambda cls, raw: parsed.append(raw) or real(cls, raw)))
+    second = turn(TestAdapter())
+    await state.load(second)
+    clock.advance(60)
+    assert (await store.touch(second)).item == Item("event", ("e1",))
+    request = LastRequest("calendar.agenda", DAY, DAY + timedelta(days=1))
+    await store.remember_request(second, request)
+    await store.remember_list(second, ShownList("event", (("e2",),)), request=request)
+    found = await store.get(second)
+    assert len(parsed) == 1  # touch read the stored dict; the other reads got what the turn saved
+    stored = (await state.create_property("context").get(second))
+    assert Context.from_json(stored) == found  # what a later turn will read is what this turn saw
+    assert found == Context(request=request, shown=ShownList("event", (("e2",),)), item=Item("event", ("e1",)),
+                            at=NOW.timestamp() + 60, latest="list", pager=request)
+
+
 def test_a_dated_request_is_remembered_as_whole_days() -> None:
     local = NOW.astimezone(ZoneInfo(TZ))
     today = local.replace(hour=0, minute=0, second=0, microsecond=0)

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 
 from cards.errors import MissingTextError
+from language.errors import MissingMessageError
+from language.messages import t, tn
 
 __all__ = ["LANGUAGES", "catalog", "lang_of", "plural", "text"]
 
@@ -35,11 +37,7 @@ def catalog(lang: str) -> dict[str, str]:
 
 
 def text(key: str, locale: str | None, /, **params: object) -> str:
-    """The string `key` in the locale's language with `{name}` placeholders filled in."""
-    # The shared catalogs (every file of language/messages/<lang>/), imported on first use.
-    from language.errors import MissingMessageError
-    from language.messages import t
-
+    """The string `key` in the locale's language with `{name}` placeholders filled in (language/messages)."""
     try:
         return t(key, lang_of(locale), **params)
     except MissingMessageError as exc:
@@ -48,9 +46,6 @@ def text(key: str, locale: str | None, /, **params: object) -> str:
 
 def plural(key: str, count: int, locale: str | None, /, **params: object) -> str:
     """`key.one` or `key.other` by the language's plural rule (French: 0 and 1 are singular), `{count}` filled."""
-    from language.errors import MissingMessageError
-    from language.messages import tn
-
     try:
         return tn(key, count, lang_of(locale), **params)
     except MissingMessageError as exc:

@@ -47,17 +47,19 @@ def plain_json(value: Any) -> bool:
     A str subclass counts when its str() is its text (StrEnum): msrest sends str(x), json sends the text.
     """
     stack = [value]
-    while stack:
-        item = stack.pop()
+    pop, push = stack.pop, stack.extend
+    while stack:  # leaves first: most nodes of a card are strings
+        item = pop()
         kind = type(item)
-        if kind is dict:
-            if not all(type(key) is str for key in item):
-                return False
-            stack.extend(item.values())
-        elif kind is list:
-            stack.extend(item)
-        elif kind in (str, int, float, bool) or item is None:
+        if kind is str or item is None or kind is bool or kind is int or kind is float:
             continue
+        if kind is dict:
+            for key in item:
+                if type(key) is not str:
+                    return False
+            push(item.values())
+        elif kind is list:
+            push(item)
         elif isinstance(item, str) and str(item) == item:  # StrEnum (card verbs): msrest sends str(item)
             continue
         else:

@@ -31,7 +31,7 @@ from botbuilder.schema.teams import TeamsChannelData, TenantInfo
 from botframework.connector.token_api.models import TokenResponse
 
 from bots.connector import activity_json, token_response
-from bots.wire import activity_from_json, model_json, reference_json
+from bots.wire import activity_from_json, model_json, plain_json, reference_json
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 CARD: dict[str, Any] = {
@@ -160,3 +160,12 @@ def test_reference_json_is_the_sdk_reference_as_msrest_serialises_it(activity: A
     before = activity.serialize()
     assert reference_json(activity) == expected
     assert activity.serialize() == before  # the activity is left as it was
+
+
+@pytest.mark.parametrize(("value", "plain"), [
+    ({"a": [1, 2.5, True, None, "x", {"b": _Verb.ACCEPT}]}, True), ([], True), ("x", True), (None, True),
+    ({"a": ("t",)}, False), ({1: "x"}, False), ({"a": [_Level.HIGH]}, False), ({"a": {1, 2}}, False),
+    ({"a": [{"b": datetime(2026, 1, 1, tzinfo=UTC)}]}, False), ([{"deep": [[[{"k": b"bytes"}]]]}], False),
+])
+def test_plain_json_is_json_exactly_as_it_is(value: Any, plain: bool) -> None:
+    assert plain_json(value) is plain

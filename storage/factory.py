@@ -2,7 +2,7 @@
 
 | `STORAGE_URL` | store | `STORAGE_KEY` |
 |---|---|---|
-| empty or `memory://` | botbuilder `MemoryStorage` (one instance only) | — |
+| empty or `memory://` | botbuilder's `MemoryStorage` (one instance only; `storage.memory` copies a write once) | — |
 | `redis://[:password@]host[:port][/db]`, `rediss://...` | `RedisStorage` | password, if not in the URL |
 | `cosmosdb://<account>.documents.azure.com[:port]/<database>/<container>` | `CosmosDbPartitionedStorage` | account key |
 | `blob://<account>/<container>` | `BlobStorage` | account key, or a full connection string |
@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 
 from .errors import StorageError
+from .memory import MemoryStorage
 from .redis_storage import RedisStorage
 from .serialization import StateSerializer
 

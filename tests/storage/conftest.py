@@ -10,6 +10,7 @@ from botbuilder.core import MemoryStorage, Storage
 
 from devkit import RedisServer, free_port
 from storage import RedisStorage
+from storage.memory import MemoryStorage as MipaMemoryStorage
 
 REDIS_PASSWORD = "s3cret-test-password"
 
@@ -38,15 +39,16 @@ def redis_url(redis_server: RedisServer) -> str:
 StoreFactory = Callable[[], Storage]
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", "mipa-memory", "redis"])
 async def store_factory(request: pytest.FixtureRequest) -> AsyncIterator[StoreFactory]:
     """Builds NEW store objects that share one backing store (a dict, or a Redis prefix)."""
     made: list[RedisStorage] = []
-    if request.param == "memory":
+    if request.param in ("memory", "mipa-memory"):
         backing: dict[str, object] = {}
+        kind = MemoryStorage if request.param == "memory" else MipaMemoryStorage
 
         def make() -> Storage:
-            return MemoryStorage(dictionary=backing)
+            return kind(dictionary=backing)
 
     else:
         url = request.getfixturevalue("redis_url")

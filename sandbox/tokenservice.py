@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .jsonbody import json_response
 from .state import STATE, SandboxState
 from .tenant.model import Person
 from .tokens import DEFAULT_SCOPES, TokenInvalid
@@ -58,7 +59,7 @@ def _stored_token_response(state: SandboxState, key: tuple[str, str, str], perso
 
 
 def _not_found(connection: str, channel: str) -> web.Response:
-    return web.json_response({"channelId": channel, "connectionName": connection, "token": None, "expiration": None}, status=404)
+    return json_response({"channelId": channel, "connectionName": connection, "token": None, "expiration": None}, status=404)
 
 
 def mapped_person(state: SandboxState, channel_user_id: str) -> Person:
@@ -86,7 +87,7 @@ async def get_token(request: web.Request) -> web.Response:
     person = state.tenant.person(person_id) if person_id else None
     if person is None:
         return _not_found(connection, channel)
-    return web.json_response(_stored_token_response(state, key, person))
+    return json_response(_stored_token_response(state, key, person))
 
 
 async def get_aad_tokens(request: web.Request) -> web.Response:
@@ -100,8 +101,8 @@ async def get_aad_tokens(request: web.Request) -> web.Response:
     person_id = state.user_tokens.get((user, connection, channel))
     person = state.tenant.person(person_id) if person_id else None
     if person is None:
-        return web.json_response({})
-    return web.json_response({url: _token_response(state, person, connection, channel) for url in urls})
+        return json_response({})
+    return json_response({url: _token_response(state, person, connection, channel) for url in urls})
 
 
 async def sign_out(request: web.Request) -> web.Response:
@@ -111,7 +112,7 @@ async def sign_out(request: web.Request) -> web.Response:
         if key[0] == user and (not connection or key[1] == connection) and (not channel or key[2] == channel):
             del state.user_tokens[key]
             state.issued_tokens.pop(key, None)
-    return web.json_response({})
+    return json_response({})
 
 
 async def token_status(request: web.Request) -> web.Response:
@@ -119,13 +120,13 @@ async def token_status(request: web.Request) -> web.Response:
     user, _connection, channel = _key(request)
     connections = {k[1] for k in state.user_tokens if k[0] == user and (not channel or k[2] == channel)}
     names = connections or {"graph"}
-    return web.json_response(
+    return json_response(
         [{"channelId": channel, "connectionName": name, "hasToken": name in connections, "serviceProviderDisplayName": PROVIDER_NAME} for name in sorted(names)]
     )
 
 
 def _error(status: int, code: str, message: str) -> web.Response:
-    return web.json_response({"error": {"code": code, "message": message, "innerHttpError": {"statusCode": status, "body": {}}}}, status=status)
+    return json_response({"error": {"code": code, "message": message, "innerHttpError": {"statusCode": status, "body": {}}}}, status=status)
 
 
 async def exchange(request: web.Request) -> web.Response:
@@ -148,7 +149,7 @@ async def exchange(request: web.Request) -> web.Response:
     key = (user, connection, channel)
     state.user_tokens[key] = person.id
     state.issued_tokens.pop(key, None)  # a new sign-in: a new token
-    return web.json_response(_stored_token_response(state, key, person))
+    return json_response(_stored_token_response(state, key, person))
 
 
 def _decode_state(raw: str) -> dict[str, Any]:
@@ -164,11 +165,11 @@ def _decode_state(raw: str) -> dict[str, Any]:
 
 
 async def sign_in_resource(request: web.Request) -> web.Response:
-    return web.json_response(_resource(request))
+    return json_response(_resource(request))
 
 
 async def sign_in_url(request: web.Request) -> web.Response:
-    return web.json_response(_resource(request)["signInLink"])
+    return json_response(_resource(request)["signInLink"])
 
 
 def _resource(request: web.Request) -> dict[str, Any]:

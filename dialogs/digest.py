@@ -27,21 +27,20 @@ SOURCE_KEY = "source"
 DIGEST_SOURCE = "digest"
 
 
-_ACTIONS = ("Action.Execute", "Action.Submit")
-
-
 def mark_source(card: Card, source: str = DIGEST_SOURCE) -> Card:
     """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`."""
 
-    stack: list[Any] = [card]
-    while stack:  # every dict and list of the card, in any order (each action is marked on its own)
-        node = stack.pop()
+    def visit(node: Any) -> None:
         if isinstance(node, dict):
-            if node.get("type") in _ACTIONS and isinstance(node.get("data"), dict):
+            if node.get("type") in ("Action.Execute", "Action.Submit") and isinstance(node.get("data"), dict):
                 node["data"][SOURCE_KEY] = source
-            stack.extend(value for value in node.values() if isinstance(value, dict | list))
+            for value in node.values():
+                visit(value)
         elif isinstance(node, list):
-            stack.extend(item for item in node if isinstance(item, dict | list))
+            for item in node:
+                visit(item)
+
+    visit(card)
     return card
 
 

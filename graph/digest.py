@@ -15,7 +15,7 @@ from .models import Digest, Event, PlannerTask, TodoTask
 from .planner import parse_plan, parse_planner_task
 from .session import Session
 from .timezones import zone
-from .todo import OPEN_FILTER, parse_task, parse_todo_list
+from .todo import OPEN_FILTER, open_with_due_date, parse_task, parse_todo_list
 
 __all__ = ["DigestService"]
 
@@ -92,7 +92,7 @@ class DigestService:
             answer = two[f"todo{n}"]
             if not _ok(answer, "todo", partial):
                 continue
-            for todo in (parse_task(i, li.id, tz) for i in answer.values()):
+            for todo in (parse_task(i, li.id, tz) for i in answer.values() if open_with_due_date(i)):
                 if todo.due is None or todo.is_completed:
                     continue
                 if todo.due == day:

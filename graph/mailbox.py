@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, time
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,10 +29,16 @@ def _time(value: Any, default: time) -> time:
         return default
 
 
+@cache
+def _windows_names() -> frozenset[str]:
+    """The Windows zone names Graph may use, lower-cased (built on first use, once)."""
+    return frozenset(k.lower() for k in WINDOWS_TO_IANA)
+
+
 def _usable(name: Any) -> bool:
     if not isinstance(name, str) or not name.strip():
         return False
-    if name.strip().lower() in {k.lower() for k in WINDOWS_TO_IANA}:
+    if name.strip().lower() in _windows_names():
         return True
     try:
         ZoneInfo(name.strip())

@@ -16,7 +16,8 @@ from .response import GraphResponse
 from .session import Session
 from .timezones import format_graph_datetime, parse_date_time_zone, parse_offset_datetime, zone
 
-__all__ = ["OPEN_FILTER", "TodoService", "parse_recurrence", "parse_task", "parse_todo_list", "recurrence_body"]
+__all__ = ["OPEN_FILTER", "TodoService", "open_with_due_date", "parse_recurrence", "parse_task", "parse_todo_list",
+           "recurrence_body"]
 
 OPEN_FILTER = "status ne 'completed'"
 
@@ -40,6 +41,11 @@ def _due_date(value: Any) -> date | None:
         return date.fromisoformat(value["dateTime"][:10])
     except ValueError:
         return None
+
+
+def open_with_due_date(item: dict[str, Any]) -> bool:
+    """Whether the raw task would parse (`parse_task`) as not completed and with a due date."""
+    return _due_date(item.get("dueDateTime")) is not None and str(item.get("status") or "notStarted") != "completed"
 
 
 _NO_DATE = "0001-01-01"

@@ -13,6 +13,7 @@ from graph import FieldError, ListColumn, MailboxSettings, PreconditionFailed, W
 from graph.calendar import free_slots
 from graph.lists import validate_fields
 from graph.mailbox import parse_mailbox_settings
+from graph.todo import open_with_due_date, parse_task
 from tests.support.clock import suite_clock
 
 from .fakes import MAILBOX, FakeGraph, error
@@ -227,3 +228,17 @@ def test_list_fields_are_validated_and_typed() -> None:
                 {"Title": "x", "Modified": "y"}, {"Title": "x", "Nope": 1}):
         with pytest.raises(FieldError):
             validate_fields(columns, bad)
+
+
+@pytest.mark.parametrize("item", [
+    {"id": "1", "status": "notStarted", "dueDateTime": {"dateTime": "2027-05-12T00:00:00.0000000", "timeZone": "UTC"}},
+    {"id": "2", "status": "completed", "dueDateTime": {"dateTime": "2027-05-12T00:00:00", "timeZone": "UTC"}},
+    {"id": "3", "status": "inProgress"},
+    {"id": "4", "dueDateTime": {"dateTime": "2027-05-12T00:00:00", "timeZone": "UTC"}},  # no status: not started
+    {"id": "5", "status": None, "dueDateTime": {"dateTime": "not a date"}},
+    {"id": "6", "status": "waitingOnOthers", "dueDateTime": {"dateTime": 20270512}},
+    {"id": "7", "status": "", "dueDateTime": "2027-05-12"},
+])
+def test_open_with_due_date_says_what_parse_task_would(item: dict[str, object]) -> None:
+    task = parse_task(item, "list", UTC)
+    assert open_with_due_date(item) is (task.due is not None and not task.is_completed)

@@ -9,7 +9,7 @@ import time
 
 import httpx
 
-from app import WARM_LINE
+from app import GC_THRESHOLDS, WARM_LINE
 from devkit import MipaProcess
 
 
@@ -32,8 +32,9 @@ def test_start_up_objects_are_frozen_once_the_recognizer_is_warm(sandbox_url: st
     try:
         line = _next_line(bot, timeout=120)
         assert line.strip() == WARM_LINE, (line, bot.logs()[-2000:])
-        frozen = re.search(r"mipa (\d+) start-up objects frozen", bot.logs())  # counted only at DEBUG
-        assert frozen is not None, bot.logs()[-2000:]
+        frozen = re.search(r"mipa (\d+) start-up objects frozen, collector thresholds (\(.*?\))", bot.logs())
+        assert frozen is not None, bot.logs()[-2000:]  # counted only at DEBUG
+        assert frozen.group(2) == str(GC_THRESHOLDS)
         # The modules, the intent model and Recognizers-Text's models: tens of thousands of objects at least.
         assert int(frozen.group(1)) > 10_000
         assert httpx.get(f"{url}/healthz", timeout=10).json() == {"status": "ok"}  # still serving after the freeze

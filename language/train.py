@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .corpus_labels import mipa_label
+from .corpus_labels import is_template, mipa_label
 from .dates import has_date_cue
 from .features import features
 from .text import fold, normalize_locale
@@ -37,7 +37,8 @@ Example = tuple[list[str], str]
 
 
 def load_examples(paths: Iterable[Path]) -> dict[str, list[tuple[str, str]]]:
-    """(text, intent) pairs per locale; `intent: null` becomes "none", LUIS-era labels MIPA reads otherwise are relabelled."""
+    """(text, intent) pairs per locale; `intent: null` becomes "none", LUIS-era labels MIPA reads otherwise are relabelled,
+    LUIS pattern templates left out (`corpus_labels`)."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for path in paths:
         if path.resolve().is_relative_to(TESTSETS):
@@ -46,6 +47,8 @@ def load_examples(paths: Iterable[Path]) -> dict[str, list[tuple[str, str]]]:
             if not line.strip():
                 continue
             row = json.loads(line)
+            if is_template(row):
+                continue
             out[normalize_locale(row["locale"])].append((row["text"], mipa_label(row)))
     return out
 

@@ -18,8 +18,11 @@ Three more kinds of rows are plainly not requests in MIPA's catalog, and are rea
   question like the bare pronouns above;
 - `TimeRemaining` rows that count the time to a date, a holiday or an hour, with no item of the calendar in them
   ("how many days until christmas", "how much time until noon"): MIPA keeps no calendar of holidays.
+And `FindCalendarWhen` rows asking when the person has free time ("when do i have free time today") are
+`calendar.availability`, MIPA's intent for free time.
 Rows that are LUIS pattern templates, not utterances ("^do i have time (at|on|for) {FromTime} [on] {FromDate}"),
-are left out of training and of evaluation alike (`is_template`).
+are left out of training and of evaluation alike (`is_template`; English rows so far: the French ones are the
+French work's to decide).
 And one reading is accepted beside the label: "my next meeting" / "ma prochaine réunion" filed under
 `FindCalendarEntry` or under a `FindCalendar*` detail intent is answered by `calendar.agenda` and by
 `calendar.details` (which shows the next meeting by default) alike.
@@ -50,6 +53,7 @@ _TO_A_DATE = re.compile(r"\b(?:until|till|til|to|before) (?:the )?(?:christmas|t
                         r"noon|midnight|january|february|march|april|may|june|july|august|september|october|november|"
                         r"december|\d{1,2}(?:st|nd|rd|th))\b")
 _CALENDAR_ITEM = re.compile(r"\b(?:meetings?|appointments?|appt|events?|call|ceremony|party|trip|flight|my|next)\b")
+_FREE_TIME = re.compile(r"\bfree (?:time|slots?)\b|\bwhen am i free\b")
 # LUIS pattern syntax: {Slot}, ^anchors^, [optional] parts, (a|b) alternatives.
 _TEMPLATE = re.compile(r"[{}^\[\]]|\([^)]*\|[^)]*\)")
 _CALENDAR_FINDS = frozenset({"FindCalendarEntry", "FindCalendarDetail", "FindCalendarWhen", "FindCalendarWhere",
@@ -60,7 +64,7 @@ _NEXT = re.compile(r"\b(?:next|prochaine?s?)\b")
 def is_template(row: Mapping[str, object]) -> bool:
     """True for a row that is a LUIS pattern template rather than something a person typed: never trained on nor
     scored."""
-    return bool(_TEMPLATE.search(str(row.get("text", ""))))
+    return str(row.get("locale", "")).startswith("en") and bool(_TEMPLATE.search(str(row.get("text", ""))))
 
 
 def label_rule(row: Mapping[str, object]) -> tuple[str, str | None]:
@@ -80,6 +84,8 @@ def label_rule(row: Mapping[str, object]) -> tuple[str, str | None]:
         return "none", "possessive-fragment"
     if va == "TimeRemaining" and _TO_A_DATE.search(text) and not _CALENDAR_ITEM.search(text):
         return "none", "time-to-a-date"
+    if va == "FindCalendarWhen" and _FREE_TIME.search(text):
+        return "calendar.availability", "free-time-question"
     if va == "ShowToDo" and len(text.split()) <= 2 and not _TODO_WORDS.search(text):
         return "none", "shopping-item"
     if va == "Confirm" and _THANKS.search(text):

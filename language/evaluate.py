@@ -120,7 +120,7 @@ def kfold_results(lang: str, *, folds: int = 5) -> list[tuple[str, str, str]]:
     rows = [r for r in load_rows(TRAINING_FILES[0]) if normalize_locale(r.get("locale")) == lang and not is_template(r)]
     extra = load_examples(TRAINING_FILES[1:])[lang]
     return cross_validate([(str(r["text"]), mipa_label(r)) for r in rows], folds=folds,
-                          accepted=[accepted_labels(r) for r in rows], always=extra)
+                          accepted=[accepted_labels(r) for r in rows], always=extra, lang=lang)
 
 
 def cross_validation(lang: str, *, folds: int = 5) -> CrossValidation:

@@ -53,7 +53,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "participer", "lien", "link", "teams", "skype", "bridge"),
     "WHEN": ("when", "time", "quand", "heure", "long", "duree", "combien", "where", "ou", "who", "qui",
              "location", "locations", "lieu", "endroit", "attending", "attendee", "attendees", "participants", "details",
-             "detail", "about", "duration",
+             "detail", "about", "duration", "particulars", "info",
              "sujet"),
     "YES": ("yes", "yeah", "yep", "sure", "ok", "okay", "correct", "right", "confirm", "absolutely",
             "oui", "ouais", "d'accord", "bien", "exactement", "parfait", "vas-y", "go"),

@@ -50,7 +50,7 @@ def score_intents(model: Model, feats: list[str]) -> dict[str, float]:
 _R = re.compile
 _PLANNER = _R(r"\bplanner\b|\bbuckets?\b|\bcompartiments?\b|"
               r"\b(?:the|my|our|this|that|on|in|to|from|of|le|du|au|mon|mes|nos|notre|ce|dans|sur|les|des|mon)"
-              r"\s+(?:[\w-]+\s+){0,3}plans?\b")
+              r"\s+(?:[\w-]+\s+){0,2}plans?\b|\b(?:on|in) the\s+(?:[\w-]+\s+){3}plan\b")
 _PLANNER_PLANS = _R(r"\b(?:which|what|list|show|all|my|our|quels?|quelles?|liste|mes|nos|tous|affiche|montre)"
                     r"\b[\w' ]{0,20}\bplans\b(?![\w ]{0,12}\b(?:task|tache))")
 _PLANNER_ADD = _R(r"\b(?:add|create|new|put|assign|ajoute|ajouter|cree|creer|nouvelle|mets|assigne)\b")
@@ -225,6 +225,8 @@ _REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle
 _FLAG = _R(r"\b(?:clear|remove|take off|delete|unset|enleve|enlever|retire|retirer|supprime|supprimer|efface|effacer|"
            r"ote|oter)\b.*\b(?:flag|drapeau|indicateur)\b|^(?:please )?(?:flag|unflag|signale)\b|"
            r"\bmark\b.*\bas flagged\b|\bmarque\b.*\b(?:d'un|avec un) (?:indicateur|drapeau)\b")
+# "mark as flagged", "make it flagged": said of the message being talked about (English)
+_FLAG_IT = _R(r"^(?:please )?(?:mark|make|set)(?: it| this| that| this one| that one)?(?: as)? (?:flag|flagged)" + _POLITE)
 _ROOM = _R(r"\b(?:rooms?|salles?|chambres?|floor|etage|hotel|building|batiment)\b")
 _FIND_NAME = re.compile(r"^(?:please |can you |peux-tu )?(?:find|look up|lookup|search for|who is|cherche|trouve|"
                         r"recherche|qui est)\s+(?:[A-Z\u00C0-\u00DD][\w\u00C0-\u00FF'’-]+)(?:\s+[A-Z\u00C0-\u00DD]"
@@ -239,9 +241,10 @@ _BUCKET_PHRASE = _R(r"\b(?:in|into|to|the|dans|au|le)\s+(?:the\s+|le\s+)?[\w' -]
 _EN_REPLIES = (
     ("general.reject", _R(r"^(?:reject it|reject that|i reject(?: it| that)?|i don't need(?: it| that| this)?|maybe another time|"
                           r"(?:it's|that's|its|thats) (?:the )?wrong(?: one| room| time| day| person| meeting| location)?|"
-                          r"not this (?:one|location|room|time|day|meeting)|wrong one)" + _POLITE)),
-    ("general.cancel", _R(r"^(?:cancell?ed|cancel (?:that|this) one|nothing please|nothing else)" + _POLITE)),
-    ("general.confirm", _R(r"^(?:(?:thanks?|thank you|ok|okay)[ ,]+)?(?:ya|yah|yea|ye|yas|great|nice|it's fine|its fine|"
+                          r"not this (?:one|location|room|time|day|meeting)|wrong one|i don't want(?: it| that| this| to)?|i do not want(?: it| that)?)"
+                          + _POLITE)),
+    ("general.cancel", _R(r"^(?:cancell?ed|cancel (?:that|this) one|nothing please|nothing else|(?:please )?do nothing|sorry,? don't do it)" + _POLITE)),
+    ("general.confirm", _R(r"^(?:(?:thanks?|thank you|ok|okay|oh|ah|well)[ ,]+)?(?:ya|yah|yea|ye|yas|great|nice|it's fine|its fine|"
                            r"that's fine|this is good|that's good|thats good|all good|just do it|come on|ok for now|"
                            r"okay for now|yes(?: please)?)" + _POLITE)),
     ("general.help", _R(r"^(?:i don't understand|i dont understand|i don't get it|i'm lost|how to do it|how do i do (?:it|that)|"
@@ -312,6 +315,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
     ):
         return "mail.flagged"
+    if _FLAG_IT.search(folded):
+        return "mail.flag"
     if _MAIL_FROM_ELIDED.search(folded):
         return "mail.search"
     if _SP_LIST.search(folded):
@@ -373,9 +378,10 @@ _DATE_WORDS = (r"today|tomorrow|tmrw|tonight|yesterday|monday|tuesday|wednesday|
                r"aujourd'hui|demain|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|week-end|matin|"
                r"aprem|apres-midi|soir|midi|mois|heures?|hours?|minutes?|mins?|january|february|march|april|may|june|"
                r"july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
-               r"septembre|octobre|novembre|decembre|\d+(?:st|nd|rd|th|er|e)|"
-               r"(?:from|at|until|till|by|before|after) \d{1,2}(?::\d\d)?|\d{1,2} ?o'? ?clock")
-_CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|meetings?|meeting's|calendars?|calender|agenda|schedule\w*|planning|"
+               r"septembre|octobre|novembre|decembre|\d+(?:st|nd|rd|th|er|e)")
+# A span of bare clock times ("from 11 to 2") or "o'clock": a calendar cue for a read, never enough for a write.
+_CLOCK_WORDS = r"(?:from|between) \d{1,2}(?::\d\d)? ?(?:to|till|until|and|-) ?\d{1,2}(?::\d\d)?|\d{1,2} ?o'? ?clock"
+_CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|" + _CLOCK_WORDS + r"|meetings?|meeting's|calendars?|calender|agenda|schedule\w*|planning|"
                    r"appointments?|appt|events?|invit\w*|calls?|sync|standup|stand-up|1:1|one on one|review|retro|"
                    r"workshop|kickoff|lunch|dinner|breakfast|session|conference|webinar|training|class|flight|trip|"
                    r"vacation|busy|free|available|availability|slot|time|when|where|who|how long|attend\w*|"
@@ -383,14 +389,25 @@ _CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|meetings?|meeting's|calendars?|ca
                    r"seminaire|revue|libre|dispo\w*|creneau|occupe|quand|ou|qui|combien|lien|link|join|teams|"
                    r"participants?|organi\w+|lieu|salle|prochaine?|next|last|first|dure\w*|duration|vol|voyage|calendrier|"
                    r"emploi du temps|rencontres?|seances?|ceremonie|fete|party|details?|temps|emplacement|location|"
-                   r"place|raison|about|sujet|reschedule|move|update|modifie\w*|changer?|change[zr]?|deplace\w*|"
+                   r"place|raison|about|sujet|longer|reschedule|move|update|modifie\w*|changer?|change[zr]?|deplace\w*|"
                    r"mettre a jour|decale\w*|reporte\w*|remind\w*|birthday|anniversaire)\b")
+# English: a scorer's calendar guess needs a word of the calendar itself (a meeting, a date, free time, a pronoun for
+# the meeting being talked about, the person's own "my" or "I"), not only a question word ("when does the match start", "who won", "where is the
+# station" are no meeting questions). Folded text.
+_CALENDAR_STRONG_EN = _R(r"\b(?:" + _DATE_WORDS + r"|" + _CLOCK_WORDS + r"|meetings?|meeting's|mtgs?|calendars?|calender|agenda|"
+                         r"schedule\w*|appointments?|appts?|events?|invit\w*|calls?|sync|standup|stand-up|1:1|1x1|one on one|"
+                         r"review|retro|workshop|kickoff|offsite|town hall|all hands|interview|demo|lunch|dinner|breakfast|"
+                         r"session|conference|webinar|training|class|flight|trip|vacation|busy|free|available|availability|"
+                         r"slots?|attend\w*|link|join|participants?|attendees?|organi[sz]er|duration|party|birthday|dentist|"
+                         r"doctor|reschedule|move|update|change|remind\w*|it|that|this one|them|kick-off|stand up|social)\b|"
+                         r"^(?:when|where|who|what|how|which)\b.*\b(?:my|i|i'm|me|next)\b")
+_NO_MEETING_EN = _R(r"^what (?:time|day|date) is it\b")
 _GENERAL_CUES = {
-    "general.confirm": _R(r"\b(?:yes|yeah|yep|ya|yup|ok|okay|sure|right|correct|good|great|nice|fine|perfect|go|do it|"
+    "general.confirm": _R(r"\b(?:yes|yeah|yep|ya|yup|ok|okay|sure|right|correct|good|great|nice|fine|perfect|go(?! away)|do it|"
                           r"sounds|alright|confirm\w*|oui|ouais|d'accord|bien|parfait|exact\w*|vas-y|allez|certainement|"
                           r"absolument|entendu|super|c'est ca|ca marche|volontiers|that's all|come on|sur|sure|sans doute|juste|"
                           r"lancer|deja|certain\w*|indeed|definitely|of course)\b"),
-    "general.reject": _R(r"\b(?:no|nope|nah|not|never|neither|nothing|wrong|don't|non|pas|jamais|aucun\w*|rien|ni|faux|"
+    "general.reject": _R(r"\b(?:no|nope|nah|not|never|neither|nothing|wrong|don't|doesn't work|won't work|unavailable|non|pas|jamais|aucun\w*|rien|ni|faux|"
                          r"reject\w*|rejet\w*|negati\w*|erreur|mistake|n'aime)\b"),
     "general.help": _R(r"\b(?:help|aid\w*|how|comment|what can|what do you|que (?:sais|peux)|qu'est-ce que tu|"
                        r"understand|comprends|explain|explique|favor|service|can you|peux-tu|pouvez-vous|who are you|"
@@ -412,7 +429,7 @@ _MEETING_NOUN = (r"(?:meetings?|reunions?|rdv|rendez-vous|calls?|appels?|events?
                  r"party|fete|it|that|this|one|le|la|l'|ca|cela|celle-ci|celui-ci|them|les)")
 _WRITE_EVIDENCE = {
     "calendar.create": _R(r"\b" + _MEETING_NOUN + r"\b|\b(?:schedule|book|plan|organi[sz]e|arrange|add|append\w*|"
-                          r"meet|put|planifi\w*|programm\w*|organise\w*|reserve\w*|ajout\w*|rencontrer|prevoi\w*|cale)\b"
+                          r"meet|planifi\w*|programm\w*|organise\w*|reserve\w*|ajout\w*|rencontrer|prevoi\w*|cale)\b"
                           r".*\b(?:" + _DATE_WORDS + r")\b"),
     "calendar.update": _R(r"\b(?:reprogramm\w*|mise a jour|changement|start\w*|end\w*|commencer|terminer|earlier|"
                           r"later|plus tot|plus tard|time|heure|move|reschedule|postpone|push|shift|change|update|modify|edit|delay|bring|extend|"
@@ -436,7 +453,8 @@ _WRITE_EVIDENCE = {
     "todo.complete": _R(r"\b(?:done|complete\w*|finish\w*|tick\w*|check\w*|mark\w*|close\w*|did|bought|got|"
                         r"termin\w*|fini\w*|fait\w*|coch\w*|marqu\w*|achev\w*|accompli\w*|achete\w*|regle\w*|"
                         r"all|tous|tout)\b"),
-    "todo.delete": _R(r"\b(?:delete|remove|erase|drop|clear|cancel\w*|cross|take|omit|discard|scratch|get rid|no need|don't need|"
+    "todo.delete": _R(r"\bcancel\w*\b.*\b(?:from|off|on)\b.*\b(?:lists?|groceries|to-?dos?)\b|"
+                      r"\b(?:delete|remove|erase|drop|clear|cross|take|omit|discard|scratch|get rid|no need|don't need|"
                       r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b"),
     "calendar.accept": _R(r"\b(?:accept\w*|yes|attend\w*|join|rsvp|confirm\w*|oui|assist\w*|particip\w*|venir|viendrai|"
                           r"serai|be there|count me in|going|go)\b"),
@@ -459,12 +477,14 @@ _WHICH_LIST = _R(r"^(?:show|open|display|view|see|pull up|what's in|whats in|wha
                  r"team|reading|packing|wish|mailing|contacts?)\b)[\w-]+ ){0,3}list[ ?!.]*$")
 
 
-def _has_evidence(intent: str, folded: str) -> bool:
+def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
     """True when the utterance holds a word of the scorer's guessed intent's domain (and, for a write, its
     verb and object)."""
     write = _WRITE_EVIDENCE.get(intent)
     if write is not None and not write.search(folded):
         return False
+    if intent.startswith("calendar.") and lang == "en":
+        return bool(_CALENDAR_STRONG_EN.search(folded)) and not _NO_MEETING_EN.search(folded)
     if intent.startswith("calendar."):
         return bool(_CALENDAR_CUE.search(folded))
     for table in RULE_TABLES:
@@ -482,10 +502,11 @@ def _probabilities(scores: dict[str, float]) -> dict[str, float]:
     return {k: v / total for k, v in exps.items()}
 
 
-def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tuple[str, float, tuple[str, ...]]:
+def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: str = "") -> tuple[str, float, tuple[str, ...]]:
     """The intent, its confidence and the close alternatives: rules first, then the scorer, then the guards.
 
-    `text` is the utterance as typed (some rules look at capitals); `folded` is `text.fold`-ed. The
+    `text` is the utterance as typed (some rules look at capitals); `folded` is `text.fold`-ed; `lang` ("en", "fr"
+    or empty) selects the guards that are one language's own. The
     alternatives are empty, or the two in-scope intents the scorer could not tell apart (best first): the
     dialog asks which one is meant.
     """
@@ -506,7 +527,7 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tup
     confidence = probs[best]
     if best in _RULE_ONLY or best == "none" or (best in _SESSION_CUES and not _SESSION_CUES[best].search(folded)):
         return "none", confidence, ()
-    if not _has_evidence(best, folded):
+    if not _has_evidence(best, folded, lang):
         return "none", confidence, ()
     if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(folded) and not best.startswith("calendar"):
         return "none", confidence, ()

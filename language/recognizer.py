@@ -100,7 +100,7 @@ def _recognize_cached(text: str, lang: str, dmy: bool, now: datetime, zone: tzin
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
     cue = has_date_cue(folded)
-    intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text, lang)
     entities = _entities(text, lang, dmy, intent, now, zone)
     logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
     return Recognition(intent=intent, score=score, locale=lang, entities=entities, alternatives=alternatives)

@@ -240,9 +240,31 @@ _EN_RULES = (
     # "find an email about the audit", "show me the email about spring festival"
     ("mail.search", _R(r"^(?:please |can you )?(?:find|search(?: for)?|look(?:ing)? for|show(?: me)?|get(?: me)?|pull up)"
                        r"(?: me)? (?:an?|the|all|any|my)? ?" + _EN_MAIL + r" (?:about|regarding|re|on|containing|"
-                       r"mentioning|titled|called|named|with the (?:word|subject|title))\b")),
+                       r"mentioning|titled|called|named|contain\w*|that contain\w*|with (?:the )?(?:words?|subject|title))\b")),
     # "check outlook please", "check my inbox"
     ("mail.list", _R(r"^(?:please )?check (?:my |the )?(?:outlook|inbox|e-?mails?|mail|mailbox)" + _POLITE)),
+    # "what's on next week?", "what's on tomorrow": the calendar of a day or a week
+    ("calendar.agenda", _R(r"^(?:so |and |ok |okay )?(?:what's|what is|whats|what do i have|what have i got) on (?:for )?"
+                           r"(?:today|tonight|tomorrow|tmrw|(?:this|next) (?:week|weekend|month)|the weekend|"
+                           r"(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| afternoon| evening)?)"
+                           r"[ ?!.]*$")),
+    # "i want to check my shopping list" (not "check off"): the list itself
+    ("todo.list", _R(r"^(?:i want to |i'd like to |can you |please )?check (?:my |the )?(?:shopping|grocery|groceries|to-?do|"
+                     r"todo|task)s? list" + _POLITE)),
+    # "display tasks note", "find note labeled grocery": notes are To Do items (not a meeting's notes)
+    ("todo.list", _R(r"^(?:please |can you )?(?:display|show|find|open|get|where (?:is|are))\b"
+                     r"(?!.*\b(?:add|create|new|make|write|take|meeting|meetings|call|release|patch|speaker|minutes)\b)"
+                     r".*\bnotes?\b")),
+    # "where is it", "where's that": the meeting being talked about
+    ("calendar.details", _R(r"^(?:and )?where(?:'s| is| will) (?:it|that|that one)(?: be)?(?: held| happening| at)?[ ?!.]*$"
+                            r"|^(?:the )?locations? of (?:the |my )?.*\b(?:meeting|appointment|event|call)s?\b")),
+    # "when does ellen have time to attend the meeting": someone's free time
+    ("calendar.availability", _R(r"^when (?:does|do|will|would|can|could|is|are) (?!i\b)(?:[a-z']+ ){1,2}(?:have (?:some |any )?"
+                                 r"(?:free )?time|be free|be available|free|available)\b")),
+    # "book a meeting in the endor conference room": a meeting held somewhere, not a room booking
+    ("calendar.create", _R(r"^(?:i would like to |i'd like to |i want to |please |can you |could you )?(?:book|schedule|set up|"
+                           r"arrange|organi[sz]e|plan) (?:me )?(?:a|an|new)\s+(?:meeting|call|appointment|event)\s+"
+                           r"(?:in|at) (?:the )?")),
     # "new calendar item", "new calendar entry for friday"
     ("calendar.create", _R(r"^(?:please )?(?:add |create |make )?(?:a )?new calendar (?:entry|item|event)\b")),
 )
@@ -453,7 +475,7 @@ _MEETING_NOUN = (r"(?:meetings?|reunions?|rdv|rendez-vous|calls?|appels?|events?
                  r"party|fete|it|that|this|one|le|la|l'|ca|cela|celle-ci|celui-ci|them|les)")
 _WRITE_EVIDENCE = {
     "calendar.create": _R(r"\b" + _MEETING_NOUN + r"\b|\b(?:schedule|book|plan|organi[sz]e|arrange|add|append\w*|"
-                          r"meet|planifi\w*|programm\w*|organise\w*|reserve\w*|ajout\w*|rencontrer|prevoi\w*|cale)\b"
+                          r"meet|put|planifi\w*|programm\w*|organise\w*|reserve\w*|ajout\w*|rencontrer|prevoi\w*|cale)\b"
                           r".*\b(?:" + _DATE_WORDS + r")\b"),
     "calendar.update": _R(r"\b(?:reprogramm\w*|mise a jour|changement|start\w*|end\w*|commencer|terminer|earlier|"
                           r"later|plus tot|plus tard|time|heure|move|reschedule|postpone|push|shift|change|update|modify|edit|delay|bring|extend|"
@@ -495,6 +517,11 @@ RULE_TABLES: tuple[RuleTable, ...] = (ALERT_RULES, MAILBOX_RULES)
 _RULE_ONLY = frozenset({"general.undo"}).union(*(table.intents for table in RULE_TABLES))
 
 
+# "meetings and tasks tomorrow", "my tasks and my meetings": a read naming the calendar and To Do (English)
+_EN_CAL = r"(?:my )?(?:meetings|calendar|agenda|events|appointments)"
+_EN_TASKS = r"(?:my )?(?:tasks|to-?dos|to do list)"
+_TWO_SOURCES_EN = _R(r"^(?:show |show me |what are |list |give me )?(?:my )?(?:(" + _EN_CAL + r") and " + _EN_TASKS + r"|"
+                     + _EN_TASKS + r" and " + _EN_CAL + r")\b(?!.*\b(?:add|create|book|schedule|delete|cancel|move)\b)")
 # "show the Orders list", "open the list": a list by a name, or no name, and no word that says which kind (English).
 _WHICH_LIST = _R(r"^(?:show|open|display|view|see|pull up|what's in|whats in|what is in)(?: me)? the "
                  r"((?!(?:shopping|grocery|groceries|to-?do|todo|tasks?|attendees?|participants?|guest|sharepoint|site|"
@@ -541,6 +568,10 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: 
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()
     if _OFF_TOPIC.search(folded):
         return "none", 0.9, ()
+    both = _TWO_SOURCES_EN.search(folded)
+    if both is not None:  # "meetings and tasks tomorrow": two sources named, the dialog asks which one first
+        pair = ("calendar.agenda", "todo.list") if both.group(1) else ("todo.list", "calendar.agenda")
+        return pair[0], 0.5, pair
     which_list = _WHICH_LIST.search(folded)
     if which_list is not None:  # "show the Orders list": a To Do list or a SharePoint list, the dialog asks which
         pair = ("lists.items", "todo.list") if which_list.group(1) else ("todo.list", "lists.items")

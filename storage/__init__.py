@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from .claims import claim_once
 from .errors import ETagConflict, StorageError, StorageUnavailable, UnsafePayload
 from .factory import create_storage
+from .memory import ExpiringMemoryStorage
 from .serialization import StateSerializer
 
 if TYPE_CHECKING:
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ETagConflict",
+    "ExpiringMemoryStorage",
     "RedisStorage",
     "StateSerializer",
     "StorageError",

@@ -20,6 +20,7 @@ from typing import Protocol, runtime_checkable
 from botbuilder.core import MemoryStorage, Storage
 
 from .errors import ETagConflict, StorageError
+from .memory import ExpiringMemoryStorage
 
 __all__ = ["claim_once"]
 
@@ -53,6 +54,8 @@ def _claim_in_memory(storage: MemoryStorage, key: str, *, ttl_seconds: float) ->
     if current is not None and not _expired(current, now):
         return False
     storage.memory[key] = {"claimed": True, "expires_at": now + ttl_seconds}
+    if isinstance(storage, ExpiringMemoryStorage):
+        storage.keep(key, ttl_seconds)
     return True
 
 

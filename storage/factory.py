@@ -2,7 +2,7 @@
 
 | `STORAGE_URL` | store | `STORAGE_KEY` |
 |---|---|---|
-| empty or `memory://` | botbuilder `MemoryStorage` (one instance only) | — |
+| empty or `memory://` | `ExpiringMemoryStorage`: botbuilder's `MemoryStorage` with the TTL (one instance only) | — |
 | `redis://[:password@]host[:port][/db]`, `rediss://...` | `RedisStorage` | password, if not in the URL |
 | `cosmosdb://<account>.documents.azure.com[:port]/<database>/<container>` | `CosmosDbPartitionedStorage` | account key |
 | `blob://<account>/<container>` | `BlobStorage` | account key, or a full connection string |
@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 
 from .errors import StorageError
+from .memory import ExpiringMemoryStorage
 from .serialization import StateSerializer
 
 __all__ = ["create_storage"]
@@ -38,7 +39,7 @@ def create_storage(
     scheme = urlsplit(url).scheme.lower() if url else "memory"
     serializer = StateSerializer(allowed_modules=allowed_modules)
     if scheme == "memory":
-        return MemoryStorage()
+        return ExpiringMemoryStorage(ttl_seconds=ttl_seconds)
     if scheme in ("redis", "rediss"):
         from .redis_storage import RedisStorage  # redis is imported only for a Redis URL
 

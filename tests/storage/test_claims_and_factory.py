@@ -13,7 +13,14 @@ from types import SimpleNamespace
 import pytest
 from botbuilder.core import MemoryStorage, Storage
 
-from storage import RedisStorage, StorageError, UnsafePayload, claim_once, create_storage
+from storage import (
+    ExpiringMemoryStorage,
+    RedisStorage,
+    StorageError,
+    UnsafePayload,
+    claim_once,
+    create_storage,
+)
 from storage.azure import SafeBlobStorage, SafeCosmosDbPartitionedStorage
 from storage.serialization import e_tag_of
 
@@ -97,7 +104,7 @@ async def test_claim_once_rejects_a_non_positive_ttl() -> None:
 
 @pytest.mark.parametrize("url", [None, "", "  ", "memory://"])
 def test_factory_defaults_to_memory(url: str | None) -> None:
-    assert type(create_storage(url=url)) is MemoryStorage
+    assert type(create_storage(url=url)) is ExpiringMemoryStorage
 
 
 async def test_factory_builds_redis_from_settings(redis_url: str) -> None:

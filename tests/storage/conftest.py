@@ -6,11 +6,10 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 
 from devkit import RedisServer, free_port
-from storage import RedisStorage
-from storage.memory import MemoryStorage as MipaMemoryStorage
+from storage import ExpiringMemoryStorage, RedisStorage
 
 REDIS_PASSWORD = "s3cret-test-password"
 
@@ -39,16 +38,15 @@ def redis_url(redis_server: RedisServer) -> str:
 StoreFactory = Callable[[], Storage]
 
 
-@pytest.fixture(params=["memory", "mipa-memory", "redis"])
+@pytest.fixture(params=["memory", "redis"])
 async def store_factory(request: pytest.FixtureRequest) -> AsyncIterator[StoreFactory]:
     """Builds NEW store objects that share one backing store (a dict, or a Redis prefix)."""
     made: list[RedisStorage] = []
-    if request.param in ("memory", "mipa-memory"):
+    if request.param == "memory":
         backing: dict[str, object] = {}
-        kind = MemoryStorage if request.param == "memory" else MipaMemoryStorage
 
         def make() -> Storage:
-            return kind(dictionary=backing)
+            return ExpiringMemoryStorage(dictionary=backing, ttl_seconds=600)
 
     else:
         url = request.getfixturevalue("redis_url")

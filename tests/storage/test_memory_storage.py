@@ -1,46 +1,73 @@
-"""`storage.memory.MemoryStorage`: the SDK's store, one deep copy per written change (the contract suite runs on it too)."""
+"""`ExpiringMemoryStorage`: memory mode forgets every key STORAGE_TTL_SECONDS after its last write (issue 25)."""
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 import pytest
-from botbuilder.core import MemoryStorage, StoreItem
 
-from storage.memory import MemoryStorage as MipaMemoryStorage
-
-
-async def _writes(store: MemoryStorage) -> tuple[dict[str, Any], list[Any]]:
-    """The same writes on a store: its memory afterwards and what each write raised."""
-    state: dict[str, Any] = {"dialog": {"stack": [{"id": "main", "state": {"values": [1, "two"]}}]}, "e_tag": "*"}
-    item = StoreItem(n=1, e_tag="*")
-    raised: list[Any] = []
-    for changes in ({"c": state, "i": item}, {"c": state}, {"c": {"stale": True, "e_tag": "nope"}},
-                    {"c": {"empty": True, "e_tag": ""}}, {"x": {"no": "etag"}}, {}):
-        try:
-            await store.write(changes)
-            raised.append(None)
-        except Exception as exc:  # noqa: BLE001 - compared between the two stores
-            raised.append((type(exc), str(exc)))
-    state["dialog"]["stack"].append("changed after the write")  # the stored copy must not see this
-    item.n = 2
-    return {k: (vars(v) if isinstance(v, StoreItem) else v) for k, v in store.memory.items()}, raised
+from storage import ExpiringMemoryStorage, StorageError, claim_once, create_storage
 
 
-async def test_same_stored_values_etags_and_errors_as_the_sdk() -> None:
-    assert await _writes(MipaMemoryStorage()) == await _writes(MemoryStorage())
+class Ticks:
+    """A monotonic clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
-async def test_a_change_is_copied_once_and_the_callers_object_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    copies: list[object] = []
-    real = copy.deepcopy
-    monkeypatch.setattr("storage.memory.deepcopy", lambda value, *a: copies.append(value) or real(value, *a))
-    store = MipaMemoryStorage()
-    state = {"n": [1], "e_tag": "*"}
-    await store.write({"k": state})
-    await store.write({"k": state})
-    assert len(copies) == 2  # one per change (the SDK makes two)
-    assert state == {"n": [1], "e_tag": "*"} and store.memory["k"] is not state
-    assert store.memory["k"]["e_tag"] == "1" and store.memory["k"]["n"] is not state["n"]
+async def test_a_key_lives_ttl_seconds_after_its_last_write() -> None:
+    ticks = Ticks()
+    store = ExpiringMemoryStorage(ttl_seconds=60, monotonic=ticks)
+    await store.write({"a": {"n": 1}, "b": {"n": 1}})
+    ticks.now += 40
+    await store.write({"a": {"n": 2}})  # a's time to live starts again
+    ticks.now += 30
+    assert await store.read(["a", "b"]) == {"a": {"n": 2}}
+    ticks.now += 31
+    assert await store.read(["a", "b"]) == {}
+    assert store.memory == {}
 
+
+async def test_the_store_holds_only_the_conversations_of_the_last_ttl() -> None:
+    """One conversation state a second for an hour, a TTL of ten minutes: about 600 keys, not 3,600."""
+    ticks = Ticks()
+    store = ExpiringMemoryStorage(ttl_seconds=600, monotonic=ticks)
+    for i in range(3600):
+        await store.write({f"msteams/conversations/c{i}": {"dialog_state": {"stack": []}}})
+        ticks.now += 1
+    assert 599 <= len(store.memory) <= 601
+    assert "msteams/conversations/c3599" in store.memory and "msteams/conversations/c0" not in store.memory
+
+
+async def test_deleted_and_conflicting_keys() -> None:
+    ticks = Ticks()
+    store = ExpiringMemoryStorage(ttl_seconds=60, monotonic=ticks)
+    await store.write({"k": {"v": 0, "e_tag": "seed"}, "gone": {"v": 0}})
+    await store.delete(["gone"])
+    current = (await store.read(["k"]))["k"]
+    with pytest.raises(KeyError, match="Etag conflict"):
+        await store.write({"new": {"v": 1}, "k": {"v": 2, "e_tag": "stale"}})
+    assert (await store.read(["k"]))["k"]["v"] == current["v"] and "new" in store.memory
+    ticks.now += 61
+    assert store.expire() == 2 and store.memory == {}
+
+
+async def test_claims_in_memory_expire_with_the_store_never_before_their_own_ttl() -> None:
+    ticks = Ticks()
+    store = ExpiringMemoryStorage(ttl_seconds=60, monotonic=ticks)
+    assert await claim_once(store, "sso/c1/x", ttl_seconds=300) is True
+    ticks.now += 299
+    store.expire()
+    assert await claim_once(store, "sso/c1/x", ttl_seconds=300) is False
+    assert "sso/c1/x" in store.memory
+    ticks.now += 2
+    assert store.expire() == 1 and store.memory == {}
+
+
+def test_memory_mode_takes_the_storage_ttl_setting() -> None:
+    store = create_storage(url="memory://", ttl_seconds=120)
+    assert isinstance(store, ExpiringMemoryStorage) and store.ttl_seconds == 120
+    with pytest.raises(StorageError):
+        ExpiringMemoryStorage(ttl_seconds=0)

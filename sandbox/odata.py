@@ -40,12 +40,44 @@ class ODataError(ValueError):
 
 def get_path(item: Any, path: str) -> Any:
     """The value at `a/b/c` in nested dicts (None when absent)."""
+    return _get_parts(item, path.split("/"))
+
+
+def _get_parts(item: Any, parts: list[str]) -> Any:
     value = item
-    for part in path.split("/"):
+    for part in parts:
         if not isinstance(value, dict):
             return None
         value = value.get(part)
     return value
+
+
+class _Const:
+    """A literal operand: the same value for every item (comparisons normalise it once)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __call__(self, item: Any) -> Any:
+        return self.value
+
+
+def _equality(op: str, left: Getter, constant: Any) -> Predicate:
+    """`left eq constant` / `left ne constant` exactly as `_compare` decides it, the constant folded once."""
+    folded = _norm(constant)
+    equal = op == "eq"
+
+    def predicate(item: Any) -> bool:
+        value = left(item)
+        if isinstance(value, datetime):
+            return _compare(op, value, constant)
+        if isinstance(value, str):
+            value = value.casefold()
+        return bool(value == folded) if equal else bool(value != folded)
+
+    return predicate
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -174,34 +206,32 @@ class _Parser:
             self.take(")")
             return lambda item: any(_compare("eq", left(item), v(item)) for v in values)
         right = self.operand()
+        if op in ("eq", "ne") and isinstance(right, _Const) and not isinstance(right.value, datetime):
+            return _equality(op, left, right.value)
         return lambda item: _compare(op, left(item), right(item))
 
     def operand(self) -> Getter:
         kind, value = self.take()
         if kind == "str":
-            literal = value[1:-1].replace("''", "'")
-            return lambda item: literal
+            return _Const(value[1:-1].replace("''", "'"))
         if kind == "dt":
-            when = parse_offset_datetime(value)
-            return lambda item: when
+            return _Const(parse_offset_datetime(value))
         if kind in ("num",):
-            number = float(value) if "." in value else int(value)
-            return lambda item: number
+            return _Const(float(value) if "." in value else int(value))
         if kind == "guid":
-            return lambda item: value
+            return _Const(value)
         if kind != "name":
             raise ODataError(f"Invalid filter clause: unexpected '{value}'.")
         lowered = value.lower()
         if lowered in ("true", "false"):
-            flag = lowered == "true"
-            return lambda item: flag
+            return _Const(lowered == "true")
         if lowered == "null":
-            return lambda item: None
+            return _Const(None)
         nxt = self.peek()
         if nxt is not None and nxt[1] == "(":
             return self.call(value)
-        path = value
-        return lambda item: get_path(item, path)
+        parts = value.split("/")
+        return lambda item: _get_parts(item, parts)
 
     def call(self, name: str) -> Getter:
         lowered = name.lower()

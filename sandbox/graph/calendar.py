@@ -52,7 +52,8 @@ def _rendered(ctx: Ctx, events: list[dict[str, Any]]) -> tuple[list[dict[str, An
     headers = {"Preference-Applied": f'outlook.timezone="{tz_name}"'} if ctx.prefer("outlook.timezone") else {}
     # Default order is deliberately not chronological (reference §3.5): newest created first.
     ordered = sorted(events, key=lambda e: (e["createdDateTime"], e["id"]), reverse=True)
-    return [render(e, tz_name, keep_transaction_id=_txn_selected(ctx)) for e in ordered], headers
+    keep = _txn_selected(ctx)
+    return [render(e, tz_name, keep_transaction_id=keep) for e in ordered], headers
 
 
 async def calendar_view(ctx: Ctx) -> GraphResponse:

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import parse_qsl, quote, unquote
 
 from ..errors import GraphError
@@ -42,6 +42,8 @@ class GraphRequest:
     base_url: str
     in_batch: bool = False
     query: dict[str, str] = field(default_factory=dict)
+    #: The `Prefer` header's preferences (lower-cased names, first one wins), parsed on first use.
+    preferences: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         if not self.query:
@@ -92,12 +94,13 @@ class Ctx:
         return self.state.tenant.mailbox(self.principal.oid)
 
     def prefer(self, name: str) -> str | None:
-        raw = self.request.header("prefer") or ""
-        for part in raw.split(","):
-            key, _, value = part.strip().partition("=")
-            if key.strip().lower() == name.lower():
-                return value.strip().strip('"')
-        return None
+        preferences = self.request.preferences
+        if preferences is None:
+            preferences = self.request.preferences = {}
+            for part in (self.request.header("prefer") or "").split(","):
+                key, _, value = part.strip().partition("=")
+                preferences.setdefault(key.strip().lower(), value.strip().strip('"'))
+        return preferences.get(name.lower())
 
     def output_zone(self) -> str:
         """The Prefer outlook.timezone zone (validated), else UTC."""
@@ -120,26 +123,46 @@ class Route:
     workload: str
 
 
+#: Distinct (method, path) matches a router remembers before it starts over.
+MATCH_CACHE_SIZE = 4096
+
+
 class Router:
     """(method, path pattern) → handler, with the scopes that allow it and the workload it belongs to."""
 
     def __init__(self) -> None:
         self.routes: list[Route] = []
+        #: (method, path) → (route, raw parameters), or None for no route: the routes are fixed once served.
+        self._matches: dict[tuple[str, str], tuple[Route, dict[str, str]] | None] = {}
 
     def add(self, method: str, path: str, handler: Handler, *, scopes: tuple[str, ...], workload: str) -> None:
         regex = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(path)) + "$"
         self.routes.append(Route(method, re.compile(regex, re.IGNORECASE), handler, frozenset(scopes), workload))
+        self._matches.clear()
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
-        allowed = False
+        key = (method, path)
+        try:
+            found = self._matches[key]
+        except KeyError:
+            found = self._find(method, path)
+            if len(self._matches) >= MATCH_CACHE_SIZE:
+                self._matches.clear()
+            self._matches[key] = found
+        if found is None:
+            self._refuse(method, path)
+        route, params = found
+        return route, dict(params)
+
+    def _find(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         for route in self.routes:
             found = route.pattern.match(path)
-            if found is None:
-                continue
-            if route.method == method:
+            if found is not None and route.method == method:
                 return route, {k: unquote(v) for k, v in found.groupdict().items()}
-            allowed = True
-        if allowed:
+        return None
+
+    def _refuse(self, method: str, path: str) -> NoReturn:
+        if any(route.pattern.match(path) for route in self.routes):
             raise GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.")
         segment = path.rstrip("/").rsplit("/", 1)[-1] or path
         raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")

@@ -164,12 +164,19 @@ def to_web(response: GraphResponse) -> web.Response:
 
 
 def make_graph_handler(state_key: web.AppKey[SandboxState], router: Router) -> Any:
+    bases: dict[tuple[str, str], str] = {}  # (scheme, Host header) → the absolute /v1.0 base of nextLinks
+
     async def graph_handler(request: web.Request) -> web.Response:
         state = request.app[state_key]
         raw_path, _, raw_query = request.raw_path.partition("?")
         path = (raw_path[len("/v1.0") :] or "/").replace("%24", "$")
         body = await request.read()
-        base = str(request.url.origin()) + "/v1.0"
+        where = (request.scheme, request.host)
+        base = bases.get(where)
+        if base is None:
+            if len(bases) >= 256:
+                bases.clear()
+            base = bases[where] = str(request.url.origin()) + "/v1.0"
         graph_request = GraphRequest(
             method=request.method,
             path=path,

@@ -58,8 +58,8 @@ def _task(ctx: Ctx) -> dict[str, Any]:
     return task
 
 
-def _render(ctx: Ctx, task: dict[str, Any]) -> dict[str, Any]:
-    tz_name = ctx.output_zone()
+def _render(ctx: Ctx, task: dict[str, Any], tz_name: str | None = None) -> dict[str, Any]:
+    tz_name = tz_name or ctx.output_zone()
     out = dict(task)
     if tz_name != "UTC":
         for key in ("dueDateTime", "completedDateTime", "startDateTime", "reminderDateTime"):
@@ -93,7 +93,8 @@ async def create_list(ctx: Ctx) -> GraphResponse:
 
 async def get_tasks(ctx: Ctx) -> GraphResponse:
     todo_list = _list(ctx)
-    tasks = [_render(ctx, t) for t in ctx.mailbox.todo_tasks[todo_list["id"]].values()]
+    tz_name = ctx.output_zone()
+    tasks = [_render(ctx, t, tz_name) for t in ctx.mailbox.todo_tasks[todo_list["id"]].values()]
     response = list_response(ctx, tasks, context=f"users('{ctx.principal.oid}')/todo/lists('{todo_list['id']}')/tasks", page_size=50)
     if ctx.prefer("outlook.timezone"):
         response.headers["Preference-Applied"] = f'outlook.timezone="{ctx.output_zone()}"'

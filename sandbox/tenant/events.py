@@ -194,7 +194,7 @@ def expand(events: list[dict[str, Any]], start: datetime, end: datetime) -> list
 
 def render(event: dict[str, Any], tz_name: str, *, keep_transaction_id: bool = False) -> dict[str, Any]:
     """The Graph JSON of an event with start/end in `tz_name`; an unset `transactionId` only when selected."""
-    out = {k: v for k, v in event.items() if not k.startswith("_")}
+    out = {k: v for k, v in event.items() if k[:1] != "_"}
     out["start"] = to_graph(event["_start"], tz_name)
     out["end"] = to_graph(event["_end"], tz_name)
     if out.get("transactionId") is None and not keep_transaction_id:

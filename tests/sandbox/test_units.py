@@ -23,6 +23,15 @@ from sandbox.testing import AsyncAdminClient
         ("start/dateTime lt 2026-08-03T10:00:00Z", {"start": {"dateTime": "2026-08-03T09:00:00.0000000"}}, True),
         ("importance in ('high','low')", {"importance": "low"}, True),
         ("emailAddresses/any(a:a/address eq 'x@y.z')", {"emailAddresses": [{"address": "X@y.z"}]}, True),
+        ("status ne 'Completed'", {"status": "completed"}, False),
+        ("status ne 'completed'", {}, True),
+        ("status eq 'completed'", {"status": None}, False),
+        ("dueDateTime eq null", {}, True),
+        ("dueDateTime ne null", {"dueDateTime": {"dateTime": "2026-08-03T00:00:00"}}, True),
+        ("n eq 3", {"n": 3.0}, True),
+        ("n ne 3.5", {"n": "3.5"}, True),
+        ("isRead ne true", {"isRead": True}, False),
+        ("receivedDateTime eq 2026-08-01T00:00:00Z", {"receivedDateTime": "2026-08-01T02:00:00+02:00"}, True),
     ],
 )
 def test_filter_subset(text: str, item: dict, expected: bool) -> None:
@@ -66,3 +75,22 @@ def test_unknown_paths_get_graph_shaped_errors(sandbox_url: str) -> None:
     response = httpx.get(sandbox_url + "/nothing/here")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "ResourceNotFound" and response.headers["request-id"]
+
+
+def test_router_matches_the_same_way_twice() -> None:
+    from sandbox.errors import GraphError
+    from sandbox.graph import build_router
+
+    router = build_router()
+    first, params = router.match("GET", "/me/todo/lists/AAMk%3D/tasks")
+    params["list"] = "changed by the handler"
+    again, fresh = router.match("GET", "/me/todo/lists/AAMk%3D/tasks")
+    assert again is first and fresh == {"list": "AAMk="}
+    assert router.match("POST", "/me/todo/lists/AAMk%3D/tasks")[0] is not first
+    for _ in range(2):
+        with pytest.raises(GraphError) as not_allowed:
+            router.match("DELETE", "/me/todo/lists")
+        assert not_allowed.value.status == 405
+        with pytest.raises(GraphError) as unknown:
+            router.match("GET", "/me/nothing")
+        assert unknown.value.status == 400 and "'nothing'" in unknown.value.message

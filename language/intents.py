@@ -112,23 +112,30 @@ _YES_WORDS = (r"(?:yes|yeah|yep|yup|yes please|sure|of course|ok|okay|k|alright|
               r"confirme|confirmer|je confirme|c'est bon|ca marche|parfait|perfect|absolutely|absolument|exactly|"
               r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|"
               r"ca me va|entendu|yes do it|sure thing|certainly|certainement|sans doute|sans aucun doute|that's fine|that is fine|"
-              r"very good|sounds great|aller de l'avant|allons-y|allons y)")
+              r"very good|sounds great|aller de l'avant|allons-y|allons y|sur|c'est sur|j'en suis sur|bien entendu|"
+              r"evidemment|oui oui|merci oui|oui merci)")
 _CONFIRM = _R(r"^" + _YES_WORDS + r"(?:[ ,!]+" + _YES_WORDS + r")*" + _POLITE)
 _REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no no|oh non|oh no|pas du tout|"
              r"absolutely not|certainly not|negative|no way|not now|pas maintenant|surtout pas|not really|pas vraiment|"
              r"pas question|certainement pas|don't|ne le fais pas|don't do it|nope not now|never|jamais|negatif|neither|"
              r"none of them|none of these|ni l'un ni l'autre|aucun des deux|aucune des deux|i don't like (?:it|that)|"
-             r"je n'aime pas (?:ca|cela))" + _POLITE)
+             r"je n'aime pas (?:ca|cela)|erreur|c'est une erreur|pas tout a fait|pas exactement|je rejette|je refuse|"
+             r"rejete|rejeter|c'est faux|faux|incorrect)" + _POLITE)
 _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez|annule(?:-le|-la|-tout| ca| tout)?|"
                  r"laisse tomber|laissez tomber|stop|stop it|stop that|arrete|arretez|arrete ca|never ?mind|forget it|"
                  r"forget about it|forget that|oublie|oublie ca|oublie-ca|oubliez|abandon|abandonne|abandonner|quit|"
                  r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please|ca ne fait rien|ne fais rien|"
-                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all)")
-_CANCEL = _R(r"^(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS + r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE)
+                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all|rien|ne (?:le |la )?(?:fais|faites) (?:rien|plus)|"
+                 r"ne (?:le |la )?faites pas|n'y pense plus|n'y pensez plus|n'en parlons plus|ce n'est pas grave|pas grave|"
+                 r"allez-vous-en|va-t'en|(?:tu peux|peux-tu|pouvez-vous|vous pouvez) (?:annuler|tout annuler|laisser tomber)"
+                 r"(?: (?:ca|cela|tout))?|annule(?:z)? (?:ca|cela|tout)|on oublie|oublions ca)")
+# French only: "désolé, ne le faites pas", "s'il vous plaît, ne faites rien"
+_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS + r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE)
 _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
            r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
            r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
-           r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes)" + _POLITE)
+           r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes|comment (?:le |on )?faire|"
+           r"comment je fais|comment faire ca|comment (?:ca|cela) fonctionne|comment t'utiliser|comment vous utiliser)" + _POLITE)
 _SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
               r"\bdeconnecte[rz]?(?:-moi| moi)?\b|\b(?:me|se) deconnecter\b|\bsign me out\b|\blog me out\b")
 # Small talk and conversation commands (the whole utterance). Folded text.
@@ -204,6 +211,21 @@ _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?
                      r"plan|create|cree|creer|planifie|planifier|organiser|programme|prevois|cale)\s+(?:me\s+)?(?:a|an|une?|"
                      r"new|nouvelle?|un nouveau|une nouvelle)\s+(?:meeting|call|appointment|event|reunion|rendez-vous|rdv|"
                      r"appel|evenement|visio|sync)\b")
+# French, terse or polite: "réserver une réunion dans la salle Endor", "ajout réunion d'équipe lundi 11h", "je voudrais
+# planifier un rdv avec Léa". The room is where the meeting takes place; a booking elsewhere ("chez le coiffeur", a
+# table, a flight) is no meeting of the person's calendar.
+_CREATE_MEETING_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|vous pouvez|je voudrais|je veux|j'aimerais|merci de|svp|stp|"
+                        r"s'il vous plait|s'il te plait)[ ,]+)?(?:reserve[rz]?|planifie[rz]?|organise[rz]?|programme[rz]?|"
+                        r"cree[rz]?|cale[rz]?|prevois|prevoyez|prevoir|ajout(?:e[rz]?)?|fixe[rz]?)\s+(?:moi\s+|nous\s+)?"
+                        r"(?:(?:un|une|nouvelle|nouveau|un nouveau|une nouvelle)\s+)?(?:reunions?|rendez-vous|rdv|appel|"
+                        r"evenement|visio|entretien)\b(?!.*\b(?:chez|restaurant|table|taxi|vols?|hotel|train|billets?|"
+                        r"coiffeur|medecin|dentiste|garage)\b)")
+# "changez-le à 17h", "s'il vous plaît déplacer ça à 15 h", "pouvez-vous le changer à 17 h ?": the meeting just shown,
+# moved to a day or a time (To Do has no move).
+_MOVE_IT_FR = _R(r"^(?:(?:s'il vous plait|s'il te plait|svp|stp|pouvez-vous|peux-tu|tu peux|vous pouvez|merci de)[ ,]+)?"
+                 r"(?:(?:le|la|l') ?)?(?:deplace[rz]?|decale[rz]?|change[rz]?|repousse[rz]?|avance[rz]?|reporte[rz]?|"
+                 r"bouge[rz]?|mets|mettez|mettre|passe[rz]?)(?:-le|-la| ca| cela)? (?:a|au|pour|vers|jusqu'a|a partir de)\b(?! jour)")
+_POLITE_FR = _R(r"s'il (?:vous|te) plait|pouvez-vous|vous pouvez|peux-tu|tu peux")
 # "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
 _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+(?!.*\b(?:meeting|meetings|event|appointment|"
                r"reunion|rendez-vous|rdv|call|appel|evenement|calendar|agenda|calendrier|contact|contacts|with|avec|"
@@ -219,6 +241,13 @@ _DAY_OF_MONTH = (r"(?:(?:the |le )?\d{1,2}(?:st|nd|rd|th|er)?(?: (?:of )?" + _MO
 _AGENDA_ON_A_DATE = _R(r"^(?:what's|what is|whats|what have i got|what do i have) on " + _DAY_OF_MONTH + r"[ ?!.]*$"
                        r"|^(?:qu'est-ce que j'ai|qu'est ce que j'ai|j'ai quoi|qu'ai-je|que se passe-t-il) (?:de prevu )?"
                        r"(?:le |pour le )?" + _DAY_OF_MONTH + r"[ ?!.]*$")
+# French: "quels sont mes rendez-vous aujourd'hui ?", "montrez-moi mes réunions de demain", "ce qui est sur mon calendrier
+# aujourd'hui": the person's meetings, plural, or what the calendar holds; a question about one of them is a detail.
+_AGENDA_FR = _R(r"^(?:(?:quels?|quelles?) sont|montre[zr]?(?:-moi| moi)?|affiche[zr]?(?:-moi| moi)?|donne[zr]?(?:-moi| moi)|"
+                r"liste[zr]?|voir|c'est quoi|je veux voir) (?:tous |toutes )?(?:mes|tous mes|toutes mes) (?:reunions|rendez-vous|"
+                r"rdv|evenements|appels|rencontres)\b(?!.*\b(?:participants?|invites?|lieux?|salles?|ou|duree|liens?|"
+                r"details?|sujets?)\b)|^(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|qu'est-ce qu'il y a|qu'y a-t-il) "
+                r"(?:prevu )?(?:sur|dans) (?:mon|mes) (?:calendriers?|agendas?|emploi du temps|planning)\b")
 _TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
 _REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|rappelle-moi d'|rappelle moi d'|"
              r"rappelez-moi de|rappelez-moi d'|n'oublie pas de|n'oublie pas d')(?:\b|(?<='))")
@@ -271,7 +300,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     repeating = repeat_task_intent(folded)  # language/recurrence.py
     if repeating is not None:
         return repeating
-    if _AGENDA_COMMAND.search(folded) or _AGENDA_ON_A_DATE.search(folded):
+    if _AGENDA_COMMAND.search(folded) or _AGENDA_ON_A_DATE.search(folded) or _AGENDA_FR.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):
         return "todo.list"
@@ -319,6 +348,10 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.add"
     if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):
         return "calendar.create"
+    if _CREATE_MEETING_FR.search(folded) and _CALENDAR_CUE.search(folded):
+        return "calendar.create"
+    if _MOVE_IT_FR.search(folded) and _A_DATE.search(folded) and not _OTHER_ITEMS.search(_POLITE_FR.sub(" ", folded)):
+        return "calendar.update"
     if _FIND_NAME.search(text.strip()) and not _NAME_WORDS.search(folded):
         return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -350,12 +383,14 @@ _SESSION_CUES = {
 
 # Evidence a scorer's guess needs: without a word of its domain, an utterance is declined, not guessed into
 # a feature ("what is love" is no meeting detail, "lol" no task list). Folded text. Rules need none of this.
+_TITLE_COLON = _R(r"\s?:\s")
 _DATE_WORDS = (r"today|tomorrow|tmrw|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                r"weekend|morning|afternoon|evening|noon|month|am|pm|\d{1,2}(?::\d\d)? ?(?:am|pm|h\d*)|\d{1,2}h\d*|"
                r"aujourd'hui|demain|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|week-end|matin|"
                r"aprem|apres-midi|soir|midi|mois|heures?|hours?|minutes?|mins?|january|february|march|april|may|june|"
                r"july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                r"septembre|octobre|novembre|decembre|\d+(?:st|nd|rd|th|er|e)")
+_A_DATE = _R(r"\b(?:" + _DATE_WORDS + r")\b")
 _CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|meetings?|meeting's|calendars?|calender|agenda|schedule\w*|planning|"
                    r"appointments?|appt|events?|invit\w*|calls?|sync|standup|stand-up|1:1|one on one|review|retro|"
                    r"workshop|kickoff|lunch|dinner|breakfast|session|conference|webinar|training|class|flight|trip|"
@@ -417,7 +452,8 @@ _WRITE_EVIDENCE = {
                         r"termin\w*|fini\w*|fait\w*|coch\w*|marqu\w*|achev\w*|accompli\w*|achete\w*|regle\w*|"
                         r"all|tous|tout)\b"),
     "todo.delete": _R(r"\b(?:delete|remove|erase|drop|clear|cross|take|omit|discard|scratch|get rid|no need|don't need|"
-                      r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b"),
+                      r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b|"
+                      r"\bannul\w*\b.*\b(?:listes?|taches?|courses|epicerie)\b"),
     "calendar.accept": _R(r"\b(?:accept\w*|yes|attend\w*|join|rsvp|confirm\w*|oui|assist\w*|particip\w*|venir|viendrai|"
                           r"serai|be there|count me in|going|go)\b"),
     # "parle-moi de l'atelier 6" names a meeting and no answer to it: an answer says that it is one
@@ -449,6 +485,12 @@ def _has_evidence(intent: str, folded: str) -> bool:
     return cue is None or bool(cue.search(folded))
 
 
+def _request_part(folded: str) -> str:
+    """The request before a colon: in "ajoutez à ma liste : envoyer les formulaires par mail" what follows it is the
+    title of the item, not a request to send mail."""
+    return _TITLE_COLON.split(folded, maxsplit=1)[0]
+
+
 def _probabilities(scores: dict[str, float]) -> dict[str, float]:
     top = max(scores.values())
     exps = {k: math.exp(max(-30.0, (s - top) / TEMPERATURE)) for k, s in scores.items()}
@@ -478,7 +520,7 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tup
         return "none", confidence, ()
     if not _has_evidence(best, folded):
         return "none", confidence, ()
-    if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(folded) and not best.startswith("calendar"):
+    if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(_request_part(folded)) and not best.startswith("calendar"):
         return "none", confidence, ()
     second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES and i not in _RULE_ONLY), None)
     if second is not None and best not in _SESSION_CUES and probs[second] >= CLARIFY_RATIO * confidence and confidence + probs[second] >= MIN_CONFIDENCE:

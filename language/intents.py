@@ -119,18 +119,19 @@ _REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no n
              r"absolutely not|certainly not|negative|no way|not now|pas maintenant|surtout pas|not really|pas vraiment|"
              r"pas question|certainement pas|don't|ne le fais pas|don't do it|nope not now|never|jamais|negatif|neither|"
              r"none of them|none of these|ni l'un ni l'autre|aucun des deux|aucune des deux|i don't like (?:it|that)|"
-             r"je n'aime pas (?:ca|cela)|erreur|c'est une erreur|pas tout a fait|pas exactement|je rejette|je refuse|"
-             r"rejete|rejeter|c'est faux|faux|incorrect)" + _POLITE)
+             r"je n'aime pas (?:ca|cela)|erreur|c'est une erreur|pas tout a fait|pas exactement|je rejette|"
+             r"c'est faux)" + _POLITE)
 _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez|annule(?:-le|-la|-tout| ca| tout)?|"
                  r"laisse tomber|laissez tomber|stop|stop it|stop that|arrete|arretez|arrete ca|never ?mind|forget it|"
                  r"forget about it|forget that|oublie|oublie ca|oublie-ca|oubliez|abandon|abandonne|abandonner|quit|"
                  r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please|ca ne fait rien|ne fais rien|"
-                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all|rien|ne (?:le |la )?(?:fais|faites) (?:rien|plus)|"
-                 r"ne (?:le |la )?faites pas|n'y pense plus|n'y pensez plus|n'en parlons plus|ce n'est pas grave|pas grave|"
-                 r"allez-vous-en|va-t'en|(?:tu peux|peux-tu|pouvez-vous|vous pouvez) (?:annuler|tout annuler|laisser tomber)"
+                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all|ne (?:le |la )?(?:fais|faites) (?:rien|plus)|"
+                 r"ne (?:le |la )?faites pas|n'y pense plus|n'y pensez plus|n'en parlons plus|"
+                 r"(?:tu peux|peux-tu|pouvez-vous|vous pouvez) (?:annuler|tout annuler|laisser tomber)"
                  r"(?: (?:ca|cela|tout))?|annule(?:z)? (?:ca|cela|tout)|on oublie|oublions ca)")
 # French only: "désolé, ne le faites pas", "s'il vous plaît, ne faites rien"
-_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS + r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE)
+_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS +
+             r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE + r"|^non[ ,]+(?:c'est |ce n'est )?pas grave" + _POLITE)
 _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
            r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
            r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
@@ -375,8 +376,18 @@ CLARIFY_RATIO = 0.3         # the runner-up within this ratio of the best: ask w
 # Session commands are never guessed from nonsense: the scorer's cancel or sign out stands only when the
 # utterance says it in so many words; otherwise it is declined.
 _SESSION_CUES = {
-    "general.cancel": _R(r"\b(?:cancel\w*|annul\w*|abandon\w*|stop|arrete\w*|never ?mind|forget|oubli\w*|nothing|rien|"
-                         r"don't|do not|ne (?:le |la )?fais pas|ne (?:le |la )?faites pas|peu importe|quit|exit)\b"),
+    # a clear phrasing: the act named ("annuler ça", "l'annuler", "cancel it"), not a thing cancelled ("annule ma commande
+    # amazon"), or a fixed form; verbs that take other objects ("arrête de me parler", "j'ai oublié mon mot de passe",
+    # "quitte spotify", "stop the music") are a session command only as a whole reply, read by the rules (`_CANCEL`)
+    "general.cancel": _R(r"(?<!\best )(?<!\bsont )(?<!\bete )(?<!\betait )(?<!\bis )(?<!\bwas )(?<!\bbeen )(?<!\bare )"
+                         r"\b(?:cancel\w*|annul\w*)(?:[ -](?:ca|cela|tout|tous|toutes|le|la|les|it|that|this|one|everything|"
+                         r"all|simplement|just|please|svp|stp|s'il (?:te|vous) plait|maintenant|now))*[ !.,?]*$|"
+                         r"\b(?:never ?mind|forget (?:it|that|this|about it|everything)|do nothing|don't do (?:it|that)|"
+                         r"ne (?:le |la )?(?:fais|faites) pas (?:ca|cela))\b|"
+                         r"^(?:(?:oh+|bon|ok|alors|non)[ ,]+)*peu importe" + _POLITE + "|"
+                         r"^rien(?: (?:s'il (?:te|vous) plait|svp|stp|merci|du tout|de plus))*[ !.,?]*$|"
+                         r"^(?:(?:non|no|svp|stp|s'il (?:te|vous) plait|desole|pardon|please)[ ,]+)*ne (?:le |la )?(?:fais|faites) rien\b|"
+                         r"^(?:ca|cela) ne fait rien\b"),
     "general.signout": _R(r"\b(?:sign|log|signout|logout|logoff|deconnect\w*|deconnexion)\b.*\b(?:out|off|moi|me)\b|"
                           r"\b(?:signout|logout|logoff|deconnexion|deconnecter)\b"),
 }
@@ -401,6 +412,22 @@ _CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|meetings?|meeting's|calendars?|ca
                    r"emploi du temps|rencontres?|seances?|ceremonie|fete|party|details?|temps|emplacement|location|"
                    r"place|raison|about|sujet|reschedule|move|update|modifie\w*|changer?|change[zr]?|deplace\w*|"
                    r"mettre a jour|decale\w*|reporte\w*|remind\w*|birthday|anniversaire)\b")
+# A detail question guessed by the scorer names a meeting, a day or what it asks of a meeting ("qui vient à la revue ?",
+# "où est la réunion de 15h ?", "c'est où ?"); a question word alone asks about the world ("où est le musée d'orsay",
+# "qui est le pdg de renault"), which MIPA declines.
+_DETAILS_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|" + _NAMED_KINDS + r"|meetings?|meeting's|reunions?|rdv|rendez-vous|"
+                  r"appointments?|appt|events?|evenements?|invit\w*|calls?|appels?|points?|sync|standup|stand-up|1:1|"
+                  r"one on one|review|retro|kickoff|lancement|session|webinar|training|class|cours|visio|interview|"
+                  r"rencontres?|calendars?|calendrier|agenda|schedule\w*|planning|emploi du temps|participants?|attendees?|"
+                  r"invites?|guests?|organi[sz]\w*|lieu|location|emplacement|salle|room|place|duree|duration|sujet|"
+                  r"subject|details?|link|lien|next|prochaine?|first|premier|premiere|last|dernier|derniere|concert|"
+                  r"party|fete|pot|anniversaire|birthday|flight|vol|trip|voyage|ceremonie|ceremony|shopping|date|"
+                  r"spectacle|show|rendez|my|mon|ma|mes|je|j'|i|i'm|me|m'|moi|we|our|nous|notre|nos|ai-je|dois-je|vais-je|suis-je|"
+                  r"aurai-je|ca|cela|it|that|dure\w*|last\w*|long|longtemps|rest\w*|remaining|left|avant|before|until|"
+                  r"till|jusqu'a|temps|time|lunch|dinner|breakfast|picnic|pique-nique|social|attend\w*|assist\w*|particip\w*|"
+                  r"sera|will|jour|day)\b"
+                  r"|^(?:c'est|it's|it is|is it|and|et) ?(?:ou|quand|qui|when|where|who|a quelle heure)?[ ?!.]*$"
+                  r"|^(?:ou|quand|qui|where|when|who)(?: (?:est-ce|c'est|is it|was it|ca))?[ ?!.]*$")
 _GENERAL_CUES = {
     "general.confirm": _R(r"\b(?:yes|yeah|yep|ya|yup|ok|okay|sure|right|correct|good|great|nice|fine|perfect|go|do it|"
                           r"sounds|alright|confirm\w*|oui|ouais|d'accord|bien|parfait|exact\w*|vas-y|allez|certainement|"
@@ -474,6 +501,8 @@ def _has_evidence(intent: str, folded: str) -> bool:
     verb and object)."""
     write = _WRITE_EVIDENCE.get(intent)
     if write is not None and not write.search(folded):
+        return False
+    if intent == "calendar.details" and not _DETAILS_CUE.search(folded):
         return False
     if intent.startswith("calendar."):
         return bool(_CALENDAR_CUE.search(folded))

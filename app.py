@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -252,6 +253,16 @@ def create_app(
 # A worker thread hands the GIL back every millisecond instead of every 5: the recognizer's rare slow date
 # readings (Recognizers-Text, in `asyncio.to_thread`) then never hold the event loop for 5 ms (language/README.md).
 SWITCH_INTERVAL_S = 0.001
+#: Printed on stdout once the recognizer is warm and the start-up objects are frozen (after the listening line).
+WARM_LINE = "MIPA warm: "
+
+
+def freeze_start_up() -> int:
+    """Move every object alive now (modules, the recognizer's models, the app) to the collector's permanent
+    generation; return how many. A full collection then walks only what was made since: ~0 ms instead of the
+    10-70 ms of walking ~340,000 start-up objects, a pause that landed inside whichever callback set it off."""
+    gc.freeze()
+    return gc.get_freeze_count()
 
 
 async def serve(settings: Settings) -> None:
@@ -270,6 +281,8 @@ async def serve(settings: Settings) -> None:
         await site.start()
         port = runner.addresses[0][1] if runner.addresses else settings.port
         print(f"MIPA listening on http://{settings.host}:{port}", flush=True)
+        await warming  # the models exist once the warm-up is done: only then is everything start-up made
+        print(f"{WARM_LINE}{freeze_start_up()} start-up objects frozen", flush=True)
         await stop.wait()
     finally:
         await runner.cleanup()

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from app import WARM_LINE
 from bench.checks import evaluate, render_checks
 from bench.errors import BenchError, LoadGeneratorError
 from bench.measures import (
@@ -69,6 +70,20 @@ def slow_callbacks(log: Path, offset: int) -> dict[str, Any]:
     found.sort(key=lambda item: -item[0])
     return {"available": True, "threshold_ms": 5.0, "count": len(found),
             "max_ms": found[0][0] if found else 0.0, "worst": [f"{ms:.1f} ms {what}" for ms, what in found[:5]]}
+
+
+def wait_for_line(log: Path, marker: str, *, timeout: float) -> float | None:
+    """Seconds until a line of `log` starts with `marker` (polled every 10 ms), or None after `timeout`."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            text = log.read_text(errors="replace")
+        except OSError:
+            text = ""
+        if text.startswith(marker) or f"\n{marker}" in text:
+            return time.perf_counter() - started
+        time.sleep(0.01)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +325,8 @@ class Run:
             info["startup_s"], info["startup_status"] = round(first[0], 3), first[1]
             info["startup_measure"] = "process spawn to first HTTP answer on GET /healthz"
             info["rss_start_mb"] = child.rss_mb()
+            if not target.module:  # MIPA: its cells start once the recognizer is warm and start-up is frozen
+                info["warm_after_s"] = wait_for_line(child_log, WARM_LINE, timeout=60)
             log_offset = child_log.stat().st_size if child_log.exists() else 0
             for scenario in target.scenarios:
                 for concurrency in self.options.concurrency:

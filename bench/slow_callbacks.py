@@ -7,7 +7,10 @@ benchmark counts. Debug mode also records a stack for every handle, future and c
 makes each callback about three times longer, so `--timed` measures the same thing (the time of each
 `Handle._run`, exactly what debug mode times) on a loop in normal mode. The loop is asyncio's own either way
 (uvloop is kept out): uvloop has no slow-callback report, and the Python code a callback runs is the same.
-For a task's step, <where> is the await the task stopped at: the end of the segment that was too long.
+For a task's step, <where> is the await the task stopped at: the end of the segment that was too long. Each line
+ends with what the callback's time was spent on: `[gc N ms genG]` when the garbage collector ran during it (in
+either mode), and in `--timed` mode `[cpu N ms]`, the loop thread's own CPU time (the rest of the wall time went to
+another thread holding the GIL, or to other processes on the machine).
 """
 
 from __future__ import annotations
@@ -28,6 +31,33 @@ __all__ = ["MARKER", "main"]
 
 MARKER = "slow-callback "
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class _GcTimes:
+    """Garbage collections as they end: (perf_counter at the end, seconds, generation), the last few hundred."""
+
+    def __init__(self) -> None:
+        self.started = 0.0
+        self.done: list[tuple[float, float, int]] = []
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self.started = now
+            return
+        self.done.append((now, now - self.started, int(info.get("generation", 0))))
+        if len(self.done) > 512:
+            del self.done[:256]
+
+    def since(self, started: float) -> str:
+        """` [gc N ms genG]` for the collections that ended after `started` (the highest generation), or ""."""
+        spent = [(seconds, generation) for ended, seconds, generation in self.done if ended >= started]
+        if not spent:
+            return ""
+        return f" [gc {sum(s for s, _ in spent) * 1000:.1f} ms gen{max(g for _, g in spent)}]"
+
+
+_GC = _GcTimes()
 
 
 class _DebugPolicy(asyncio.DefaultEventLoopPolicy):
@@ -51,7 +81,8 @@ class _Report(logging.Handler):
         handle, seconds = record.args
         if not isinstance(seconds, (int, float)):
             return
-        print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)}", file=sys.stderr, flush=True)
+        gc_note = _GC.since(time.perf_counter() - seconds)
+        print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)}{gc_note}", file=sys.stderr, flush=True)
 
 
 def _await_chain(task: asyncio.Task[Any]) -> list[FrameType]:
@@ -92,11 +123,14 @@ def _time_handles(threshold: float) -> None:
     run = asyncio.events.Handle._run
 
     def timed(handle: asyncio.Handle) -> None:
+        cpu = time.thread_time()
         started = time.perf_counter()
         run(handle)
         seconds = time.perf_counter() - started
         if seconds >= threshold:
-            print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)}", file=sys.stderr, flush=True)
+            cpu = time.thread_time() - cpu
+            print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)} [cpu {cpu * 1000:.1f} ms]{_GC.since(started)}",
+                  file=sys.stderr, flush=True)
 
     setattr(asyncio.events.Handle, "_run", timed)  # noqa: B010 - a method replaced for the whole process
 
@@ -108,6 +142,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit("usage: python -m bench.slow_callbacks [--timed] SCRIPT")
     threshold = float(os.environ.get("BENCH_SLOW_CALLBACK_MS", "5")) / 1000
     sys.modules["uvloop"] = None  # type: ignore[assignment]  # `import uvloop` fails: app.py uses asyncio.run
+    gc.callbacks.append(_GC)
     if timed:
         _time_handles(threshold)
     else:

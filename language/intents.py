@@ -514,6 +514,12 @@ def _has_evidence(intent: str, folded: str) -> bool:
     return cue is None or bool(cue.search(folded))
 
 
+# A list asked for that names meetings and tasks alike: the dialog asks which one is meant.
+_BOTH_LISTS = {"calendar.agenda": "todo.list", "todo.list": "calendar.agenda"}
+_MEETINGS_NAMED = _R(r"\b(?:reunions?|rendez-vous|rdv|meetings?|calendrier|agenda|calendar|appointments?|events?|evenements?)\b")
+_TASKS_NAMED = _R(r"\b(?:taches?|tasks?|to-?dos?)\b")
+
+
 def _request_part(folded: str) -> str:
     """The request before a colon: in "ajoutez à ma liste : envoyer les formulaires par mail" what follows it is the
     title of the item, not a request to send mail."""
@@ -551,6 +557,8 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "") -> tup
         return "none", confidence, ()
     if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(_request_part(folded)) and not best.startswith("calendar"):
         return "none", confidence, ()
+    if best in _BOTH_LISTS and _MEETINGS_NAMED.search(folded) and _TASKS_NAMED.search(folded):
+        return best, confidence, (best, _BOTH_LISTS[best])  # "mes tâches et mes réunions aujourd'hui": ask which
     second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES and i not in _RULE_ONLY), None)
     if second is not None and best not in _SESSION_CUES and probs[second] >= CLARIFY_RATIO * confidence and confidence + probs[second] >= MIN_CONFIDENCE:
         return best, confidence, (best, second)

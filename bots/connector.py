@@ -131,11 +131,11 @@ class FastUserTokenClient(UserTokenClient):
         headers = await _bearer(self._credentials)
         session = self._http.get()
         async with session.request(method, self._base + path, params=query, json=body, headers=headers) as response:
-            text = await response.text()
+            raw = await response.read()  # the token service answers JSON in UTF-8: no charset sniffing, one decode
             try:
-                data = json.loads(text) if text else None
+                data = json.loads(raw) if raw else None
             except ValueError:
-                data = text
+                data = raw.decode("utf-8", "replace")
             return response.status, data
 
     async def get_user_token(

@@ -14,6 +14,7 @@ An answer that is really a new request ("what's on the 10th?") never gets here: 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -55,8 +56,9 @@ def answer_of(result: object) -> tuple[Any, Correction | None]:
     return result, None
 
 
-def _read(kind: str, text: str, *, locale: str, tz: str, facts: TurnFacts, choices: tuple[str, ...]) -> Any:
-    """The typed value of an answer; AnswerError when it does not fit the kind."""
+async def _read(kind: str, text: str, *, locale: str, tz: str, facts: TurnFacts, choices: tuple[str, ...]) -> Any:
+    """The typed value of an answer; AnswerError when it does not fit the kind. Dates and ordinals are read in a
+    worker thread (the date reader may take tens of milliseconds)."""
     cleaned = text.strip()
     if kind == "title":
         if not cleaned:
@@ -65,10 +67,10 @@ def _read(kind: str, text: str, *, locale: str, tz: str, facts: TurnFacts, choic
             raise AnswerError("directory.answer.too_long")
         return cleaned
     if kind == "when":
-        if recognize(cleaned, locale, facts.now, tz).entities.start is None:
+        if (await asyncio.to_thread(recognize, cleaned, locale, facts.now, tz)).entities.start is None:
             raise AnswerError("calendar.ask.when_retry")
         return cleaned
-    return parse_answer(kind, text, locale=locale, tz=tz, now=facts.now, choices=choices)
+    return await asyncio.to_thread(parse_answer, kind, text, locale=locale, tz=tz, now=facts.now, choices=choices)
 
 
 class AskDialog(Dialog):
@@ -111,7 +113,7 @@ class AskDialog(Dialog):
         tz = str(opts.get("tz", "UTC"))
         if opts.get("optional") and is_skip(text):
             return await self._end(dialog_context, "")
-        other = self._other_slot(opts, text, facts)
+        other = await self._other_slot(opts, text, facts)
         if other is not None:
             filled = Correction.from_json(state["filled"]).merge(other) if state.get("filled") else other
             state["filled"] = filled.to_json()
@@ -120,7 +122,7 @@ class AskDialog(Dialog):
             await context.send_activity(MessageFactory.text(noted + " " + self._question(opts)))
             return Dialog.end_of_turn
         try:
-            value = _read(str(opts.get("kind", "text")), text, locale=locale, tz=tz, facts=facts,
+            value = await _read(str(opts.get("kind", "text")), text, locale=locale, tz=tz, facts=facts,
                           choices=tuple(opts.get("choices") or ()))
         except AnswerError as exc:
             state["attempts"] = int(state.get("attempts", 0)) + 1
@@ -133,12 +135,13 @@ class AskDialog(Dialog):
         return await self._end(dialog_context, value)
 
     @staticmethod
-    def _other_slot(opts: dict[str, Any], text: str, facts: TurnFacts) -> Correction | None:
+    async def _other_slot(opts: dict[str, Any], text: str, facts: TurnFacts) -> Correction | None:
         """What the answer says for another slot the dialog takes ("with Megan and Liam"), or None."""
         others = set(opts.get("others") or ())
         if not others:
             return None
-        said = read_correction(text, str(opts.get("locale", "en")), facts.now, str(opts.get("tz", "UTC")))
+        said = await asyncio.to_thread(read_correction, text, str(opts.get("locale", "en")), facts.now,
+                                       str(opts.get("tz", "UTC")))
         if said is None or not set(said.slots) <= others:
             return None
         if str(opts.get("kind")) == "when" and set(said.slots) & set(_WHEN):

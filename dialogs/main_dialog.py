@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -104,7 +105,7 @@ class MainDialog(ComponentDialog):
             await inner_dc.cancel_all_dialogs()
             return await inner_dc.begin_dialog(self.initial_dialog_id)
         waiting, state = await _innermost(inner_dc)
-        if isinstance(waiting, ConfirmDialog) and correction_for(context, state) is not None:
+        if isinstance(waiting, ConfirmDialog) and await correction_for(context, state) is not None:
             return None  # "no, Thursday", "add Megan too": the confirmation takes it and asks again
         if isinstance(waiting, AskDialog) and looks_like_request(facts.text) and (
                 intent in self._routes and recognition.score >= NEW_REQUEST_SCORE or facts.text.endswith("?")):
@@ -158,7 +159,9 @@ class MainDialog(ComponentDialog):
             return await step.end_dialog()
         known_tz = await self.services.known_time_zone(context)
         recognition = as_undo(await facts.recognize_off_loop(known_tz or "UTC", self.services.clock.now()), facts.text)
-        recognition = settle(recognition, facts.text, now=self.services.clock.now(), tz=known_tz or "UTC")
+        if len(recognition.alternatives) == 2:  # a close call: `settle` may read the entities again (dates)
+            recognition = await asyncio.to_thread(settle, recognition, facts.text, now=self.services.clock.now(),
+                                                  tz=known_tz or "UTC")
         intent = recognition.intent
         logger.info("recognised intent %s (score %.2f, locale %s)", intent, recognition.score, facts.locale)
         redirect = await self._lean_on_context(context, recognition, facts.text, known_tz or "UTC")
@@ -171,8 +174,8 @@ class MainDialog(ComponentDialog):
             await small_talk(context, intent, facts.locale)
             return await step.end_dialog()
         if len([i for i in recognition.alternatives if i in self._routes]) == 2:
-            return await step.begin_dialog(ClarifyDialog.__name__, clarification(
-                recognition, facts.text, now=self.services.clock.now(), tz=known_tz or "UTC"))
+            return await step.begin_dialog(ClarifyDialog.__name__, await asyncio.to_thread(
+                clarification, recognition, facts.text, now=self.services.clock.now(), tz=known_tz or "UTC"))
         if intent == "none":
             await decline(context, facts.locale)
             return await step.end_dialog()
@@ -247,7 +250,8 @@ class MainDialog(ComponentDialog):
             tz = await self.services.time_zone(context, self.services.graph.for_user(token.token))
             if tz != Request.from_options(options).tz:
                 facts = TurnFacts.of(context)
-                options = Request.from_recognition(as_undo(facts.recognize(tz), facts.text), tz=tz).to_options()
+                recognition = await facts.recognize_off_loop(tz, facts.now)
+                options = Request.from_recognition(as_undo(recognition, facts.text), tz=tz).to_options()
         return await step.next(options)
 
     async def dispatch_step(self, step: WaterfallStepContext) -> DialogTurnResult:

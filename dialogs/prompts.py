@@ -7,6 +7,7 @@ reference id and an attempt counter are kept in dialog state; the card itself is
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -85,7 +86,7 @@ class _WaitingDialog(Dialog):
         if context.activity.type not in (ActivityTypes.message, ActivityTypes.invoke):
             return Dialog.end_of_turn
         state = dialog_context.active_dialog.state
-        decided, value = self.recognize(context, state)
+        decided, value = await self.recognize(context, state)
         if decided:
             return await dialog_context.end_dialog(value)
         state["attempts"] = state.get("attempts", 0) + 1
@@ -99,7 +100,8 @@ class _WaitingDialog(Dialog):
             await context.send_activity(MessageFactory.text(t(self.reask(state), locale)))
         return Dialog.end_of_turn
 
-    def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
+    async def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
+        """(decided, value) for this turn's answer; what may read dates runs off the loop."""
         raise NotImplementedError
 
     def reask(self, state: dict[str, Any]) -> str:
@@ -127,8 +129,7 @@ class ConfirmDialog(_WaitingDialog):
     def reask(self, state: dict[str, Any]) -> str:
         return "writes.correction.unsupported" if state.pop("cannot_change", False) else self.reask_key
 
-    def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
-        locale = TurnFacts.of(context).locale
+    async def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
         button = _button(context)
         if button is not None:
             if button.verb in (Verb.CONFIRM, Verb.REJECT) and button.ref == state.get("ref"):
@@ -139,13 +140,13 @@ class ConfirmDialog(_WaitingDialog):
         text = TurnFacts.of(context).text
         if not text:
             return False, None
-        correction = correction_for(context, state)
+        correction = await correction_for(context, state)
         if correction is not None:
             if correction:
                 return True, {"correction": correction}
             state["cannot_change"] = True  # "make it 4pm" for a contact: say what can be answered
             return False, None
-        intent = recognize(text, locale, TurnFacts.of(context).now, "UTC").intent
+        intent = TurnFacts.of(context).intent()
         if intent == "general.confirm":
             return True, True
         if intent in ("general.reject", "general.cancel"):
@@ -153,7 +154,7 @@ class ConfirmDialog(_WaitingDialog):
         return False, None
 
 
-def correction_for(context: TurnContext, state: dict[str, Any]) -> dict[str, Any] | None:
+async def correction_for(context: TurnContext, state: dict[str, Any]) -> dict[str, Any] | None:
     """The correction this message makes to the write a confirmation shows: its JSON when the write accepts
     every slot it changes, {} when it changes something the write cannot, None when it is no correction."""
     facts = TurnFacts.of(context)
@@ -162,7 +163,7 @@ def correction_for(context: TurnContext, state: dict[str, Any]) -> dict[str, Any
     tz = str(state.get("tz") or "UTC")
     read: dict[str, Correction | None] = context.turn_state.setdefault(_CORRECTION_KEY, {})
     if tz not in read:  # read once a turn: MainDialog asks first, then the confirmation itself
-        read[tz] = read_correction(facts.text, facts.locale, facts.now, tz)
+        read[tz] = await asyncio.to_thread(read_correction, facts.text, facts.locale, facts.now, tz)  # reads dates
     correction = read[tz]
     if correction is None:
         return None
@@ -179,7 +180,7 @@ class PickDialog(_WaitingDialog):
 
     reask_key = "bot.pick.reask"
 
-    def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
+    async def recognize(self, context: TurnContext, state: dict[str, Any]) -> tuple[bool, Any]:
         size = int(state.get("size", 0))
         button = _button(context)
         if button is not None:
@@ -196,7 +197,7 @@ class PickDialog(_WaitingDialog):
         if number:
             index = int(number.group(1)) - 1
             return (True, index) if 0 <= index < size else (False, None)
-        recognition = recognize(facts.text, facts.locale, facts.now, "UTC")
+        recognition = await asyncio.to_thread(recognize, facts.text, facts.locale, facts.now, "UTC")
         if recognition.intent in ("general.cancel", "general.reject"):
             return True, None
         ordinal = recognition.entities.ordinal

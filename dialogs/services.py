@@ -21,6 +21,7 @@ from dialogs.context import ConversationContext
 from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
+from language.recognizer import recognize_intent
 
 __all__ = ["CLOCK_KEY", "Services", "TurnFacts", "card_activity"]
 
@@ -73,16 +74,18 @@ class TurnFacts:
         self.client_tz: str | None = _valid_zone(info.get("timezone") or activity.local_timezone)
         self._recognitions: dict[str, Recognition] = {}
 
-    def recognize(self, tz: str) -> Recognition:
-        recognition = self._recognitions.get(tz)
-        if recognition is None:
-            recognition = recognize(self.text, self.locale_tag, self.now, tz)
-            self._recognitions[tz] = recognition
-        return recognition
+    def intent(self) -> str:
+        """The intent of this turn's text, from a recognition already made this turn (MainDialog makes one, off the
+        loop, on every message), else read alone: the intent depends on neither the zone nor the instant, and
+        reading it never runs the date reader (which may take tens of milliseconds)."""
+        for recognition in self._recognitions.values():
+            return recognition.intent
+        return recognize_intent(self.text, self.locale_tag)
 
     async def recognize_off_loop(self, tz: str, now: datetime) -> Recognition:
-        """`recognize`, run in a worker thread the first time: the date recognizer can take tens of
-        milliseconds, which must not hold the event loop (other conversations) that long."""
+        """This turn's text recognised in the zone `tz`, in a worker thread the first time: the date recognizer can
+        take tens of milliseconds, which must not hold the event loop (other conversations) that long. Nothing in
+        a coroutine calls `language.recognize` itself (tests/test_off_loop.py)."""
         if tz not in self._recognitions:
             # the tag as sent ("en-GB"), as `recognize` does: its region tells the order of numeric dates
             self._recognitions[tz] = await asyncio.to_thread(recognize, self.text, self.locale_tag, now, tz)

@@ -18,7 +18,7 @@ from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 from .typos import fix_typos
 
-__all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "warm_up"]
+__all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "recognize_intent", "warm_up"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,19 @@ def recognize(
     zone, minute = _reference(now, tz)
     lang = _lang(text or "", locale)
     return _recognize_cached(text or "", lang, day_first(locale, lang), minute, zone)
+
+
+def recognize_intent(text: str, locale: str | None = None) -> str:
+    """The intent `recognize` finds for `text`, without reading its entities: no date reading (Recognizers-Text can
+    take tens of milliseconds), so it can run on the event loop. The intent depends on neither `now` nor the zone."""
+    lang = _lang(text or "", locale)
+    return _classify(fold(text or ""), text or "", lang)[0]
+
+
+def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str, ...]]:
+    if not folded:
+        return "none", 1.0, ()
+    return classify(load_model()[lang], folded, features(text, date_cue=has_date_cue(folded)), text)
 
 
 def warm_up() -> None:
@@ -99,8 +112,7 @@ def _recognize_cached(text: str, lang: str, dmy: bool, now: datetime, zone: tzin
     folded = fold(text)
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)
-    cue = has_date_cue(folded)
-    intent, score, alternatives = classify(load_model()[lang], folded, features(text, date_cue=cue), text)
+    intent, score, alternatives = _classify(folded, text, lang)
     entities = _entities(text, lang, dmy, intent, now, zone)
     logger.debug("recognised intent=%s score=%.2f locale=%s", intent, score, lang)
     return Recognition(intent=intent, score=score, locale=lang, entities=entities, alternatives=alternatives)

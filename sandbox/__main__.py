@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Coroutine
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -86,10 +87,20 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"invalid --faults: {exc}\n")
         return 2
     try:
-        asyncio.run(serve(args))
+        _run(serve(args))
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _run(main_coroutine: Coroutine[Any, Any, None]) -> None:
+    """asyncio.run on uvloop where it is installed (not on Windows), as MIPA itself: less CPU per request."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main_coroutine)
+        return
+    uvloop.run(main_coroutine)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ async def graph_errors(request: web.Request, handler: Any) -> web.StreamResponse
     """Nothing leaves as a traceback: unexpected errors and unknown routes get Graph's error body."""
     from .errors import GraphError
     from .graph.pipeline import error_body
+    from .jsonbody import json_response
 
     try:
         return await handler(request)
@@ -40,7 +41,7 @@ async def graph_errors(request: web.Request, handler: Any) -> web.StreamResponse
 
     request_id = str(uuid.uuid4())
     client_request_id = request.headers.get("client-request-id", request_id)
-    return web.json_response(
+    return json_response(
         error_body(error, request_id, client_request_id),
         status=error.status,
         headers={"request-id": request_id, "client-request-id": client_request_id},

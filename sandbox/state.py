@@ -61,6 +61,10 @@ class SandboxState:
     log_generation: int = 0
     #: (channel user id, connection, channel id) → demo user id with a token.
     user_tokens: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    #: (channel user id, connection, channel id) → the access token last handed out, its expiry (epoch seconds)
+    #: and its demo user id: GetToken hands the stored token out again until it nears its expiry, as the Bot
+    #: Framework token service does; sign-out and reset drop it.
+    issued_tokens: dict[tuple[str, str, str], tuple[str, int, str]] = field(default_factory=dict)
     #: magic code → (channel user id, connection, channel id, demo user id).
     pending_codes: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     #: sign-in page state → (channel user id, connection, channel id).
@@ -125,6 +129,7 @@ class SandboxState:
         self.faults = Faults.from_config(self.initial_faults)
         self.clear_log()
         self.user_tokens.clear()
+        self.issued_tokens.clear()
         self.pending_codes.clear()
         self.signin_states.clear()
         self.hub.reset()

@@ -101,6 +101,7 @@ class TokenIssuer:
         }
         claims.update(extra or {})
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self.key_id})
+        self._remember(token, claims)
         return token, lifetime
 
     def issue_app(self, *, app_id: str, roles: list[str], lifetime_seconds: int | None = None) -> tuple[str, int]:
@@ -126,7 +127,15 @@ class TokenIssuer:
             "ver": "1.0",
         }
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self.key_id})
+        self._remember(token, claims)
         return token, lifetime
+
+    def _remember(self, token: str, claims: dict[str, Any]) -> None:
+        """A token this issuer just signed is known to be well formed and signed: its first use skips the
+        signature check (expiry and audience are still checked on every use, as for any cached token)."""
+        if len(self._cache) > 10_000:
+            self._cache.clear()
+        self._cache[token] = _principal(claims)
 
     def verify(self, token: str, *, audience: str = GRAPH_AUDIENCE) -> Principal:
         """The token's principal, or `TokenInvalid` with Graph's message."""
@@ -161,18 +170,7 @@ class TokenIssuer:
             raise TokenInvalid("IDX14100: JWT is not well formed, there are no dots (.).") from exc
         except jwt.PyJWTError as exc:
             raise TokenInvalid("Access token validation failure. Invalid audience.") from exc
-        app_only = "scp" not in claims and isinstance(claims.get("roles"), list)
-        principal = Principal(
-            oid=str(claims["oid"]),
-            tid=str(claims.get("tid", "")),
-            upn=str(claims.get("upn") or claims.get("preferred_username") or ""),
-            scopes=frozenset(str(r) for r in claims["roles"]) if app_only else frozenset(str(claims.get("scp", "")).split()),
-            audience=str(claims["aud"]),
-            issued_at=int(claims["iat"]),
-            expires_at=int(claims["exp"]),
-            claims=claims,
-            app_only=app_only,
-        )
+        principal = _principal(claims)
         if len(self._cache) > 10_000:
             self._cache.clear()
         self._cache[token] = principal
@@ -187,3 +185,18 @@ class TokenIssuer:
         except jwt.PyJWTError as exc:
             raise TokenInvalid("IDX14100: JWT is not well formed.") from exc
         return self.verify(token, audience=str(aud))
+
+
+def _principal(claims: dict[str, Any]) -> Principal:
+    app_only = "scp" not in claims and isinstance(claims.get("roles"), list)
+    return Principal(
+        oid=str(claims["oid"]),
+        tid=str(claims.get("tid", "")),
+        upn=str(claims.get("upn") or claims.get("preferred_username") or ""),
+        scopes=frozenset(str(r) for r in claims["roles"]) if app_only else frozenset(str(claims.get("scp", "")).split()),
+        audience=str(claims["aud"]),
+        issued_at=int(claims["iat"]),
+        expires_at=int(claims["exp"]),
+        claims=claims,
+        app_only=app_only,
+    )

@@ -7,11 +7,13 @@ import html
 import json
 import logging
 import secrets
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
 
+from .jsonbody import json_response
 from .state import STATE, SandboxState
 from .tenant.model import Person
 from .tokens import DEFAULT_SCOPES, TokenInvalid
@@ -22,6 +24,8 @@ __all__ = ["register"]
 
 PROVIDER_ID = "30dd229c-58e3-4a48-bdfd-91ec48eb906c"
 PROVIDER_NAME = "Azure Active Directory v2"
+#: GetToken hands out a new token once the stored one has this many seconds or fewer left.
+REFRESH_MARGIN_SECONDS = 300
 
 
 def _state(request: web.Request) -> SandboxState:
@@ -34,13 +38,28 @@ def _key(request: web.Request) -> tuple[str, str, str]:
 
 
 def _token_response(state: SandboxState, person: Person, connection: str, channel: str) -> dict[str, Any]:
+    """A newly minted token for `person` (a new sign-in, an exchange, GetAadTokens)."""
     token, lifetime = state.issuer.issue(oid=person.id, upn=person.upn, name=person.display_name, scopes=DEFAULT_SCOPES)
     expiration = (datetime.now(UTC) + timedelta(seconds=lifetime)).strftime("%Y-%m-%dT%H:%M:%SZ")
     return {"channelId": channel, "connectionName": connection, "token": token, "expiration": expiration}
 
 
+def _stored_token_response(state: SandboxState, key: tuple[str, str, str], person: Person) -> dict[str, Any]:
+    """The user's stored token for this connection, refreshed once it has REFRESH_MARGIN_SECONDS or less left.
+
+    The Bot Framework token service keeps the token it got at sign-in and hands the same one out on every
+    GetToken until it nears its expiry; it does not mint a token per call.
+    """
+    held = state.issued_tokens.get(key)
+    if held is None or held[2] != person.id or held[1] - time.time() <= REFRESH_MARGIN_SECONDS:
+        token, _lifetime = state.issuer.issue(oid=person.id, upn=person.upn, name=person.display_name, scopes=DEFAULT_SCOPES)
+        held = state.issued_tokens[key] = (token, state.issuer.verify(token).expires_at, person.id)
+    expiration = datetime.fromtimestamp(held[1], UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"channelId": key[2], "connectionName": key[1], "token": held[0], "expiration": expiration}
+
+
 def _not_found(connection: str, channel: str) -> web.Response:
-    return web.json_response({"channelId": channel, "connectionName": connection, "token": None, "expiration": None}, status=404)
+    return json_response({"channelId": channel, "connectionName": connection, "token": None, "expiration": None}, status=404)
 
 
 def mapped_person(state: SandboxState, channel_user_id: str) -> Person:
@@ -60,6 +79,7 @@ async def get_token(request: web.Request) -> web.Response:
         if pending is not None and pending[:3] == key:
             del state.pending_codes[code]
             state.user_tokens[key] = pending[3]
+            state.issued_tokens.pop(key, None)  # a new sign-in: a new token
     person_id = state.user_tokens.get(key)
     if person_id is None and state.switches.auto_signin:
         person_id = mapped_person(state, user).id
@@ -67,7 +87,7 @@ async def get_token(request: web.Request) -> web.Response:
     person = state.tenant.person(person_id) if person_id else None
     if person is None:
         return _not_found(connection, channel)
-    return web.json_response(_token_response(state, person, connection, channel))
+    return json_response(_stored_token_response(state, key, person))
 
 
 async def get_aad_tokens(request: web.Request) -> web.Response:
@@ -81,8 +101,8 @@ async def get_aad_tokens(request: web.Request) -> web.Response:
     person_id = state.user_tokens.get((user, connection, channel))
     person = state.tenant.person(person_id) if person_id else None
     if person is None:
-        return web.json_response({})
-    return web.json_response({url: _token_response(state, person, connection, channel) for url in urls})
+        return json_response({})
+    return json_response({url: _token_response(state, person, connection, channel) for url in urls})
 
 
 async def sign_out(request: web.Request) -> web.Response:
@@ -91,7 +111,8 @@ async def sign_out(request: web.Request) -> web.Response:
     for key in list(state.user_tokens):
         if key[0] == user and (not connection or key[1] == connection) and (not channel or key[2] == channel):
             del state.user_tokens[key]
-    return web.json_response({})
+            state.issued_tokens.pop(key, None)
+    return json_response({})
 
 
 async def token_status(request: web.Request) -> web.Response:
@@ -99,13 +120,13 @@ async def token_status(request: web.Request) -> web.Response:
     user, _connection, channel = _key(request)
     connections = {k[1] for k in state.user_tokens if k[0] == user and (not channel or k[2] == channel)}
     names = connections or {"graph"}
-    return web.json_response(
+    return json_response(
         [{"channelId": channel, "connectionName": name, "hasToken": name in connections, "serviceProviderDisplayName": PROVIDER_NAME} for name in sorted(names)]
     )
 
 
 def _error(status: int, code: str, message: str) -> web.Response:
-    return web.json_response({"error": {"code": code, "message": message, "innerHttpError": {"statusCode": status, "body": {}}}}, status=status)
+    return json_response({"error": {"code": code, "message": message, "innerHttpError": {"statusCode": status, "body": {}}}}, status=status)
 
 
 async def exchange(request: web.Request) -> web.Response:
@@ -125,8 +146,10 @@ async def exchange(request: web.Request) -> web.Response:
     person = state.tenant.person(principal.oid)
     if person is None or not principal.audience.startswith("api://botid-"):
         return _not_found(connection, channel)
-    state.user_tokens[(user, connection, channel)] = person.id
-    return web.json_response(_token_response(state, person, connection, channel))
+    key = (user, connection, channel)
+    state.user_tokens[key] = person.id
+    state.issued_tokens.pop(key, None)  # a new sign-in: a new token
+    return json_response(_stored_token_response(state, key, person))
 
 
 def _decode_state(raw: str) -> dict[str, Any]:
@@ -142,11 +165,11 @@ def _decode_state(raw: str) -> dict[str, Any]:
 
 
 async def sign_in_resource(request: web.Request) -> web.Response:
-    return web.json_response(_resource(request))
+    return json_response(_resource(request))
 
 
 async def sign_in_url(request: web.Request) -> web.Response:
-    return web.json_response(_resource(request)["signInLink"])
+    return json_response(_resource(request)["signInLink"])
 
 
 def _resource(request: web.Request) -> dict[str, Any]:
@@ -208,6 +231,7 @@ async def sign_in_submit(request: web.Request) -> web.Response:
         )
     else:
         state.user_tokens[key] = person.id
+        state.issued_tokens.pop(key, None)
         content = "<p>You are signed in; you can close this window. / Vous êtes connecté ; vous pouvez fermer cette fenêtre.</p>"
     return web.Response(content_type="text/html", text=_PAGE.format(content=content))
 

@@ -9,7 +9,7 @@ import time
 
 import httpx
 
-from app import WARM_LINE
+from app import GC_THRESHOLDS, WARM_LINE
 from devkit import MipaProcess
 
 
@@ -27,13 +27,14 @@ def _next_line(bot: MipaProcess, timeout: float) -> str:
 
 
 def test_start_up_objects_are_frozen_once_the_recognizer_is_warm(sandbox_url: str) -> None:
-    bot = MipaProcess(name="mipa-serve", settings={"SANDBOX_URL": sandbox_url, "LOG_LEVEL": "WARNING"})
+    bot = MipaProcess(name="mipa-serve", settings={"SANDBOX_URL": sandbox_url, "LOG_LEVEL": "DEBUG"})
     url = bot.start()  # the first line: "MIPA listening on ..."
     try:
         line = _next_line(bot, timeout=120)
-        assert line.startswith(WARM_LINE), (line, bot.logs()[-2000:])
-        frozen = re.search(r"(\d+) start-up objects frozen", line)
-        assert frozen is not None
+        assert line.strip() == WARM_LINE, (line, bot.logs()[-2000:])
+        frozen = re.search(r"mipa (\d+) start-up objects frozen, collector thresholds (\(.*?\))", bot.logs())
+        assert frozen is not None, bot.logs()[-2000:]  # counted only at DEBUG
+        assert frozen.group(2) == str(GC_THRESHOLDS)
         # The modules, the intent model and Recognizers-Text's models: tens of thousands of objects at least.
         assert int(frozen.group(1)) > 10_000
         assert httpx.get(f"{url}/healthz", timeout=10).json() == {"status": "ok"}  # still serving after the freeze

@@ -3,6 +3,7 @@ the answers."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,9 +13,10 @@ from language import Entities, recognize
 __all__ = ["clock_on", "positive", "read_when", "title_options", "when_options"]
 
 
-def read_when(text: str, locale: str, tz: str, now: datetime) -> Entities | None:
-    """The date and time in an answer such as "tomorrow at 3pm" / "demain à 15h" (read at `now`), or None."""
-    entities = recognize(text, locale, now, tz).entities
+async def read_when(text: str, locale: str, tz: str, now: datetime) -> Entities | None:
+    """The date and time in an answer such as "tomorrow at 3pm" / "demain à 15h" (read at `now`), or None; read in
+    a worker thread (the date reader may take tens of milliseconds)."""
+    entities = (await asyncio.to_thread(recognize, text, locale, now, tz)).entities
     return entities if entities.start is not None else None
 
 

@@ -234,7 +234,7 @@ class UpdateDialog(_WriteDialog):
         if step.values.get("asked_when") and not isinstance(said, str):
             return await step.end_dialog()  # gave up answering (the ask dialog said so)
         if isinstance(said, str):
-            answer = read_when(said, request.locale, request.tz, self.services.clock.now())
+            answer = await read_when(said, request.locale, request.tz, self.services.clock.now())
             if answer is None or answer.start is None:
                 await self.say(step.context, "calendar.nothing_changed")
                 return await step.end_dialog()

@@ -181,7 +181,7 @@ class CreateDialog(FeatureDialog):
         if step.values.get("asked_when") and answer is None:
             return await step.end_dialog()  # the time was asked and the person gave up (the ask dialog said so)
         if isinstance(answer, str):
-            read = read_when(answer, request.locale, request.tz, now)
+            read = await read_when(answer, request.locale, request.tz, now)
             if read is not None:
                 entities = read
             if read is not None and in_the_past(read, now):

@@ -15,6 +15,6 @@ def utterance(context: TurnContext, request: Request) -> str:
     facts = TurnFacts.of(context)
     if not facts.text:
         return ""
-    if facts.recognize(request.tz).intent != request.intent:
+    if facts.intent() != request.intent:
         return ""
     return facts.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from datetime import date
@@ -247,9 +248,9 @@ class AddListItemDialog(_ListDialog):
         columns = [c for c in await graph.lists.columns(chosen["site_id"], chosen["list_id"])
                    if not c.read_only and c.type in SETTABLE]
         step.values["columns"] = [column_json(c) for c in columns]
-        found, invalid = values_in_sentence(step.values.get("text") or "", columns, locale=request.locale,
-                                            tz=request.tz, now=self.services.clock.now(),
-                                            title=request.entities.title)
+        found, invalid = await asyncio.to_thread(  # typed values: dates and ordinals may take the date reader
+            values_in_sentence, step.values.get("text") or "", columns, locale=request.locale, tz=request.tz,
+            now=self.services.clock.now(), title=request.entities.title)
         # Asked in turn: columns said with a value that does not fit, then required columns without a value.
         pending = [c.name for c in columns if c.name in invalid] + [
             c.name for c in columns if c.required and c.name not in found and c.name not in invalid]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -75,7 +76,7 @@ class AutoReplyDialog(MailboxFeature):
         request = self.request(step)
         zone = ZoneInfo(request.tz)
         now = self.now(step)
-        said = parse_autoreply(self.utterance(step), request.locale, now, zone)
+        said = await asyncio.to_thread(parse_autoreply, self.utterance(step), request.locale, now, zone)  # dates
         graph = await self.graph(step.context)
         current = (await graph.mailbox.fresh()).automatic_replies
         if said.end is not None and said.end <= now:

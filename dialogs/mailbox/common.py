@@ -49,7 +49,7 @@ class MailboxFeature(FeatureDialog):
         if step.context.activity.type != ActivityTypes.message:
             return ""
         request = self.request(step)
-        if facts.recognize(request.tz).intent != request.intent:
+        if facts.intent() != request.intent:
             return ""
         return facts.text
 

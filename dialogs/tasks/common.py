@@ -62,7 +62,7 @@ class TaskFeature(FeatureDialog):
             return ""
         request = FeatureDialog.request(step)
         # After a separate sign-in turn the text is a magic code, not the request: only trust our intent.
-        if facts.recognize(request.tz).intent != request.intent:
+        if facts.intent() != request.intent:
             return request.entities.title or ""
         return facts.text
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 import time
 import uuid
@@ -15,6 +14,7 @@ from aiohttp import web
 
 from ..errors import GraphError
 from ..faults import WWW_AUTH, claims_challenge, error_for, mailbox_concurrency
+from ..jsonbody import dumps
 from ..state import SandboxState
 from ..tokens import TokenInvalid
 from .core import FORBIDDEN, JSON_CONTENT_TYPE, Ctx, GraphRequest, GraphResponse, Router
@@ -160,7 +160,7 @@ def to_web(response: GraphResponse) -> web.Response:
     if response.status < 400:
         headers["OData-Version"] = "4.0"
     headers["Content-Type"] = JSON_CONTENT_TYPE if response.status < 400 else "application/json"
-    return web.Response(status=response.status, body=json.dumps(response.body).encode(), headers=headers)
+    return web.Response(status=response.status, body=dumps(response.body), headers=headers)
 
 
 def make_graph_handler(state_key: web.AppKey[SandboxState], router: Router) -> Any:

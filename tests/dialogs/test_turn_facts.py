@@ -10,7 +10,9 @@ from botbuilder.core import TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
+import language.dates
 from dialogs.services import TurnFacts
+from language import recognize
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=PARIS)  # any day before 10 October of the next year works
@@ -29,4 +31,18 @@ async def test_off_loop_recognition_reads_numeric_dates_in_the_sent_region(local
     recognition = await facts.recognize_off_loop("Europe/Paris", NOW)
     assert recognition.entities.start is not None
     assert (recognition.entities.start.month, recognition.entities.start.day) == (month, day)
-    assert facts.recognize("Europe/Paris") is recognition  # one recognition per turn and zone
+    assert await facts.recognize_off_loop("Europe/Paris", NOW) is recognition  # one recognition per turn and zone
+    assert facts.intent() == recognition.intent
+
+
+def test_the_intent_alone_never_runs_the_date_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before any recognition this turn, `intent()` classifies the text alone: the same intent as `recognize`,
+    without the date reader (Recognizers-Text, tens of milliseconds), so it may run on the event loop."""
+    text = "add a meeting from monday to wednesday"  # a weekday range: only Recognizers-Text reads it
+    expected = recognize(text, "en-US", NOW, "Europe/Paris").intent
+
+    def no_reading(lang: str) -> None:
+        raise AssertionError("the date reader ran")
+
+    monkeypatch.setattr(language.dates, "_model", no_reading)
+    assert TurnFacts(_context(text, "en-US")).intent() == expected

@@ -13,6 +13,15 @@ from devkit import RedisServer, free_port
 from sandbox.testing import AdminClient
 from tests.support.bot import BotServer, run_bot
 from tests.support.channel import FakeChannel
+from tests.support.offloop import date_reader_watched
+
+
+@pytest.fixture(autouse=True)
+def date_reader_off_the_loop() -> Iterator[None]:
+    """Every end-to-end test fails when the bot ran Recognizers-Text (15-60 ms a sentence) on the event loop."""
+    with date_reader_watched() as on_loop:
+        yield
+    assert on_loop == [], f"the date reader ran on the event loop: {on_loop}"
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from datetime import UTC, datetime
 
 import httpx
 
@@ -85,3 +86,59 @@ def test_exchange_good_bad_and_consent_required(sandbox: AdminClient, sandbox_ur
     consent = httpx.post(sandbox_url + "/api/usertoken/exchange", params=params, json={"token": sso})
     assert consent.status_code == 400
     assert consent.json()["error"]["innerHttpError"]["statusCode"] == 400
+
+
+def _claims(token: str) -> dict:
+    payload = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+
+def test_get_token_hands_out_the_stored_token_until_sign_out(sandbox: AdminClient, sandbox_url: str) -> None:
+    # The token service keeps the token of a sign-in and returns it on each GetToken; it does not mint one per call.
+    sandbox.set_signin(auto_signin=True)
+    users = sandbox.users()
+    params = {"userId": users[1]["userPrincipalName"], **CONN}
+    first = httpx.get(sandbox_url + "/api/usertoken/GetToken", params=params).json()
+    again = httpx.get(sandbox_url + "/api/usertoken/GetToken", params=params).json()
+    assert again["token"] == first["token"] and again["expiration"] == first["expiration"]
+    expiry = datetime.fromtimestamp(_claims(first["token"])["exp"], UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert first["expiration"] == expiry
+    assert _me(sandbox_url, again["token"])["id"] == users[1]["id"]
+    other_channel = httpx.get(sandbox_url + "/api/usertoken/GetToken", params={**params, "channelId": "emulator"}).json()
+    assert other_channel["token"] != first["token"]  # one stored token per user, connection and channel
+    assert httpx.delete(sandbox_url + "/api/usertoken/SignOut", params=params).status_code == 200
+    after = httpx.get(sandbox_url + "/api/usertoken/GetToken", params=params).json()
+    assert after["token"] != first["token"] and _me(sandbox_url, after["token"])["id"] == users[1]["id"]
+    sandbox.reset()
+    sandbox.set_signin(auto_signin=True)
+    assert httpx.get(sandbox_url + "/api/usertoken/GetToken", params=params).json()["token"] not in (first["token"], after["token"])
+
+
+def test_a_new_sign_in_gets_a_new_token(sandbox: AdminClient, sandbox_url: str) -> None:
+    sandbox.set_signin(auto_signin=True)
+    user = sandbox.users()[4]
+    params = {"userId": "29:u5", **CONN}
+    stored = httpx.get(sandbox_url + "/api/usertoken/GetToken", params=params).json()["token"]
+    sso = sandbox.token(user["id"], sso=True, appId="11111111-2222-3333-4444-555555555555")
+    exchanged = httpx.post(sandbox_url + "/api/usertoken/exchange", params=params, json={"token": sso}).json()["token"]
+    assert exchanged != stored and _me(sandbox_url, exchanged)["id"] == user["id"]
+    assert httpx.get(sandbox_url + "/api/usertoken/GetToken", params=params).json()["token"] == exchanged
+
+
+def test_the_stored_token_is_renewed_near_its_expiry() -> None:
+    # In-process: a 4-minute lifetime is inside the refresh margin, so each GetToken mints a new token.
+    from datetime import date
+
+    from sandbox.state import SandboxState
+    from sandbox.tokenservice import REFRESH_MARGIN_SECONDS, _stored_token_response
+
+    state = SandboxState.create(seed_date=date(2026, 8, 3), faults=None, auto_signin=True)
+    person = state.tenant.people[0]
+    key = ("29:u6", "graph", "msteams")
+    hour = _stored_token_response(state, key, person)
+    assert _stored_token_response(state, key, person)["token"] == hour["token"]
+    state.issuer.lifetime_seconds = REFRESH_MARGIN_SECONDS - 60
+    state.issued_tokens.pop(key)
+    short = _stored_token_response(state, key, person)["token"]
+    renewed = _stored_token_response(state, key, person)["token"]
+    assert renewed != short and state.issuer.verify(renewed).oid == person.id

@@ -113,7 +113,7 @@ _YES_WORDS = (r"(?:yes|yeah|yep|yup|yes please|sure|of course|ok|okay|k|alright|
               r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|"
               r"ca me va|entendu|yes do it|sure thing|certainly|certainement|sans doute|sans aucun doute|that's fine|that is fine|"
               r"very good|sounds great|aller de l'avant|allons-y|allons y|sur|c'est sur|j'en suis sur|bien entendu|"
-              r"evidemment|oui oui|merci oui|oui merci)")
+              r"evidemment|oui oui|merci oui|oui merci|fonce|vas-y fonce|c'est juste)")
 _CONFIRM = _R(r"^" + _YES_WORDS + r"(?:[ ,!]+" + _YES_WORDS + r")*" + _POLITE)
 _REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no no|oh non|oh no|pas du tout|"
              r"absolutely not|certainly not|negative|no way|not now|pas maintenant|surtout pas|not really|pas vraiment|"
@@ -128,15 +128,20 @@ _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez
                  r"abandonner ca|abandonne ca|laisse tomber ca|forget it all|ne (?:le |la )?(?:fais|faites) (?:rien|plus)|"
                  r"ne (?:le |la )?faites pas|n'y pense plus|n'y pensez plus|n'en parlons plus|"
                  r"(?:tu peux|peux-tu|pouvez-vous|vous pouvez) (?:annuler|tout annuler|laisser tomber)"
-                 r"(?: (?:ca|cela|tout))?|annule(?:z)? (?:ca|cela|tout)|on oublie|oublions ca)")
+                 r"(?: (?:ca|cela|tout))?|annule(?:z)? (?:ca|cela|tout)|on oublie|oublions ca|annulez(?:-le|-la|-les)?(?: simplement)?|"
+                 r"annule(?:-le|-la)? simplement|(?:il suffit de |juste )?l'annuler|rien n'a d'importance|"
+                 r"(?:ca|cela) n'a pas d'importance|aucune importance)")
 # French only: "désolé, ne le faites pas", "s'il vous plaît, ne faites rien"
-_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS +
-             r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE + r"|^non[ ,]+(?:c'est |ce n'est )?pas grave" + _POLITE)
+# "rien, merci", "rien s'il vous plaît": nothing more, said politely (a bare "rien" says too little)
+_NOTHING_PLEASE = r"|^rien(?:[ ,]+(?:s'il (?:te|vous) plait|svp|stp|merci))+[ !.]*$"
+_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp|oh+|ah|bon)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS +
+             r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE + r"|^non[ ,]+(?:c'est |ce n'est )?pas grave" + _POLITE + _NOTHING_PLEASE)
 _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
            r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
            r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
            r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes|comment (?:le |on )?faire|"
-           r"comment je fais|comment faire ca|comment (?:ca|cela) fonctionne|comment t'utiliser|comment vous utiliser)" + _POLITE)
+           r"comment je fais|comment faire ca|comment (?:ca|cela) fonctionne|comment t'utiliser|comment vous utiliser|"
+           r"un peu d'aide|de l'aide|un coup de main|besoin d'un coup de main)" + _POLITE)
 _SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
               r"\bdeconnecte[rz]?(?:-moi| moi)?\b|\b(?:me|se) deconnecter\b|\bsign me out\b|\blog me out\b")
 # Small talk and conversation commands (the whole utterance). Folded text.
@@ -169,9 +174,9 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
            r"montre m'en plus|montre-moi plus|montre plus|en voir plus|plus de resultats|keep going|continue)"
            + _POLITE)
 # Requests MIPA never serves, declined before the scorer guesses (issue 18: weather, food, jokes, music).
-_OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|quel temps (?:fait|fera|va)|"
+_OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
-                r"playlists?|spotify|lyrics|paroles)\b")
+                r"playlists?|spotify|lyrics|paroles|listes? de lecture)\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -227,6 +232,49 @@ _MOVE_IT_FR = _R(r"^(?:(?:s'il vous plait|s'il te plait|svp|stp|pouvez-vous|peux
                  r"(?:(?:le|la|l') ?)?(?:deplace[rz]?|decale[rz]?|change[rz]?|repousse[rz]?|avance[rz]?|reporte[rz]?|"
                  r"bouge[rz]?|mets|mettez|mettre|passe[rz]?)(?:-le|-la| ca| cela)? (?:a|au|pour|vers|jusqu'a|a partir de)\b(?! jour)")
 _POLITE_FR = _R(r"s'il (?:vous|te) plait|pouvez-vous|vous pouvez|peux-tu|tu peux")
+# French forms of a few requests whose verb the scorer reads poorly (folded text):
+# "effacer mon emploi du temps aujourd'hui": the meetings of a day cancelled
+_CLEAR_DAY_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|svp|stp)[ ,]+)?(?:effacer?|effacez|supprime[rz]?|vide[rz]?)(?: tout)? "
+                   r"(?:mon|ma) (?:emploi du temps|calendrier|agenda|journee)\b")
+# "composer le numéro de la conférence", "appeler la réunion marketing": joining by phone
+_DIAL_IN_FR = _R(r"^(?:appele[rz]?|compose[rz]?|appel a)(?: le numero (?:de|d'|du))? ?(?:la |l'|le )?(?:conference|conf|reunion|"
+                 r"appel|point|visio)\b")
+# "reprogrammer le rendez-vous avec Stéphanie à la semaine prochaine"
+_RESCHEDULE_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|svp|stp|je veux|je voudrais)[ ,]+)?(?:reprogramme[rz]?|replanifie[rz]?)\b|"
+                    r"^changement (?:de |d')(?:rendez-vous|reunion|rdv|date|horaire|l'heure)\b")
+# "qu'est-ce qui se passe ce week-end ?": the calendar of a day or a week, and nothing else
+_HAPPENING_FR = _R(r"^(?:qu'est-ce qui se passe|qu'est ce qui se passe|que se passe-t-il|il se passe quoi) (?:ce week-end|ce weekend|"
+                   r"cette semaine|la semaine prochaine|demain|aujourd'hui|ce soir|cet apres-midi|ce matin|(?:ce |cette )?(?:lundi|"
+                   r"mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: prochain)?)[ ?!.]*$")
+# "je n'ai pas besoin d'acheter du lait dans la liste d'épicerie", "plus besoin de beurre sur la liste"
+_NO_NEED_FR = _R(r"^(?:je n'ai |on n'a )?(?:plus|pas) besoin d(?:e |')\b.*\b(?:liste|courses|epicerie)\b")
+# "qu'est-ce que je dois acheter ?": what the To Do list holds
+_WHAT_TO_BUY_FR = _R(r"^(?:qu'est-ce que|qu'est ce que|que) (?:je dois|j'ai a|il (?:me )?faut) (?:acheter|faire|prendre)\b")
+# "joignez-vous à ma prochaine réunion": joining
+_JOIN_FR = _R(r"^(?:joignez-vous|joins-toi|rejoignez|rejoins|rejoindre)\b.*\b(?:reunion|appel|conference|conf|point|visio|call|meeting)\b")
+# "montrez-moi l'e-mail au sujet du festival": mail about a subject
+_MAIL_ABOUT_FR = _R(r"^(?:montre[zr]?|affiche[zr]?|trouve[zr]?|cherche[zr]?)(?:-moi| moi)? (?:l'|les |le |un |des |mes )?(?:e-?mails?|"
+                    r"mails?|courriels?|messages?) (?:au sujet|a propos|concernant|qui parlen?t? d)")
+# "complétez ramasser les chaussures dans ma liste des choses à faire", "mettez de la crème sur la liste d'épicerie"
+_TODO_ON_LIST = (r" .+ (?:dans|de|sur|a) (?:ma|la|mes|les) (?:liste|listes|to-?do|taches)\b(?! de lecture| de souhaits| d'envies| noire)"
+                 r"(?!.*\b(?:participants?|invites?|diffusion|playlists?|panier)\b)")
+_TODO_DONE_FR = _R(r"^(?:complete[rz]?|termine[rz]?|coche[rz]?|finis|finissez|valide[rz]?)" + _TODO_ON_LIST)
+_TODO_PUT_FR = _R(r"^(?:mets|mettez|mettre|rajoute[rz]?|inscris|inscrivez)" + _TODO_ON_LIST)
+# "c'est où ?", "ça dure combien de temps ?": a detail of the meeting just shown
+_IT_WHERE_FR = _R(r"^(?:et )?(?:c'est|ca se passe|ca a lieu|elle a lieu|il a lieu) (?:ou|quand|a quelle heure|dans quelle salle)[ ?!.]*$|"
+                  r"^(?:et )?(?:ca|elle|il) dure combien(?: de temps)?[ ?!.]*$")
+# "faire commencer la réunion 1 heure plus tard", "faire en sorte que la réunion se terminant à 10 h aille jusqu'à 11 h",
+# "cette réunion devrait être changée pour demain"
+_MAKE_MEETING_FR = _R(r"^(?:faire|fais|faites) (?:en sorte que|commencer|debuter|finir|terminer|durer)\b.*\b(?:reunion|rendez-vous|"
+                      r"rdv|point|appel|evenement|meeting)\b|\b(?:reunion|rendez-vous|rdv|point|appel)\b.*\b(?:doit|devrait|"
+                      r"doivent|devraient) (?:etre )?(?:changee?s?|deplacee?s?|decalee?s?|reportee?s?|avancee?s?|repoussee?s?)\b")
+# "ils ont tous été faits", "tous ont été achetés dans la liste de courses"
+_ALL_DONE_FR = _R(r"^(?:ils|elles|tous|toutes|tout) (?:ont|a|sont|est) (?:tous |toutes )?(?:ete )?(?:faits?|faites?|achetee?s?|"
+                  r"terminee?s?|finie?s?|completee?s?)\b")
+# "qu'est-ce que j'ai après ?", "ai-je quelque chose de 11 à 2 ?": the person's calendar
+_WHAT_NEXT_FR = _R(r"^(?:et )?(?:qu'est-ce que|qu'est ce que|que|qu') ?(?:j'ai|ai-je) (?:apres|ensuite|apres ca|plus tard|de prevu)[ ?!.]*$")
+_ANYTHING_FR = _R(r"^(?:ai-je|est-ce que j'ai|j'ai) (?:quelque chose|qqch|un truc|des trucs)\b")
+_CLOCK_SPAN = _R(r"\bde \d{1,2}(?:h\d*)? a \d{1,2}\b")
 # "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
 _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+(?!.*\b(?:meeting|meetings|event|appointment|"
                r"reunion|rendez-vous|rdv|call|appel|evenement|calendar|agenda|calendrier|contact|contacts|with|avec|"
@@ -277,6 +325,11 @@ def reply_intent(folded: str) -> str | None:
     if _SIGNOUT.search(folded) and len(folded) <= 40:
         return "general.signout"
     return None
+
+
+def _names_other_items(folded: str) -> bool:
+    """The utterance names a task, a list, mail, ... ("vous" of "s'il vous plaît" or "rendez-vous" is no item)."""
+    return bool(_OTHER_ITEMS.search(_POLITE_FR.sub(" ", folded.replace("rendez-vous", "rdv"))))
 
 
 def rule_intent(folded: str, text: str = "") -> str | None:
@@ -349,9 +402,37 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.add"
     if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):
         return "calendar.create"
+    if _HAPPENING_FR.search(folded):
+        return "calendar.agenda"
+    if _NO_NEED_FR.search(folded):
+        return "todo.delete"
+    if _WHAT_TO_BUY_FR.search(folded):
+        return "todo.list"
+    if _JOIN_FR.search(folded):
+        return "calendar.join"
+    if _MAIL_ABOUT_FR.search(folded):
+        return "mail.search"
+    if _IT_WHERE_FR.search(folded):
+        return "calendar.details"
+    if _MAKE_MEETING_FR.search(folded) and not _names_other_items(folded):
+        return "calendar.update"
+    if _ALL_DONE_FR.search(folded):
+        return "todo.complete"
+    if _WHAT_NEXT_FR.search(folded) or (_ANYTHING_FR.search(folded) and (_A_DATE.search(folded) or _CLOCK_SPAN.search(folded))):
+        return "calendar.agenda"
+    if _CLEAR_DAY_FR.search(folded):
+        return "calendar.cancel"
+    if _DIAL_IN_FR.search(folded):
+        return "calendar.join"
+    if _RESCHEDULE_FR.search(folded) and _CALENDAR_CUE.search(folded) and not _names_other_items(folded):
+        return "calendar.update"
+    if _TODO_DONE_FR.search(folded):
+        return "todo.complete"
+    if _TODO_PUT_FR.search(folded) and not _OUT_OF_SCOPE.search(_request_part(folded)):
+        return "todo.add"
     if _CREATE_MEETING_FR.search(folded) and _CALENDAR_CUE.search(folded):
         return "calendar.create"
-    if _MOVE_IT_FR.search(folded) and _A_DATE.search(folded) and not _OTHER_ITEMS.search(_POLITE_FR.sub(" ", folded)):
+    if _MOVE_IT_FR.search(folded) and _A_DATE.search(folded) and not _names_other_items(folded):
         return "calendar.update"
     if _FIND_NAME.search(text.strip()) and not _NAME_WORDS.search(folded):
         return "contacts.find"
@@ -409,7 +490,7 @@ _CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|meetings?|meeting's|calendars?|ca
                    r"reunions?|rdv|rendez-vous|evenements?|appel|visio|point|atelier|formation|dejeuner|diner|"
                    r"seminaire|revue|libre|dispo\w*|creneau|occupe|quand|ou|qui|combien|lien|link|join|teams|"
                    r"participants?|organi\w+|lieu|salle|prochaine?|next|last|first|dure\w*|duration|vol|voyage|calendrier|"
-                   r"emploi du temps|rencontres?|seances?|ceremonie|fete|party|details?|temps|emplacement|location|"
+                   r"emploi du temps|horaires?|nuit|rencontres?|seances?|ceremonie|fete|party|details?|temps|emplacement|location|"
                    r"place|raison|about|sujet|reschedule|move|update|modifie\w*|changer?|change[zr]?|deplace\w*|"
                    r"mettre a jour|decale\w*|reporte\w*|remind\w*|birthday|anniversaire)\b")
 # A detail question guessed by the scorer names a meeting, a day or what it asks of a meeting ("qui vient à la revue ?",
@@ -472,7 +553,7 @@ _WRITE_EVIDENCE = {
     "lists.add": _R(r"\b(?:lists?|listes?|sharepoint|tracker|registre|suivi)\b"),
     # To Do and invitation answers: every write the scorer may guess names its act or its object
     "todo.add": _R(r"\b(?:add|put|remind\w*|remember|create|new|note|make|set|buy|get|pick|call|pay|book|send|write|"
-                   r"ajout\w*|rajout\w*|mets|mettre|mettez|met|rappel\w*|cree\w*|creer|nouvel\w*|note\w*|achet\w*|inscri\w*|"
+                   r"ajout\w*|rajout\w*|mets|mettre|mettez|met|rappel\w*|cree\w*|creer|nouvel\w*|note\w*|inscri\w*|"
                    r"pense|oublie|faut|dois|need|must|tasks?|to-?dos?|taches?|lists?|listes?|courses|groceries|grocery|"
                    r"epicerie|reminders?|memo)\b"),
     "todo.complete": _R(r"\b(?:done|complete\w*|finish\w*|tick\w*|check\w*|mark\w*|close\w*|did|bought|got|"

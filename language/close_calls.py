@@ -34,7 +34,8 @@ def settle(recognition: Recognition, text: str, *, now: datetime, tz: str) -> Re
     plain = " ".join(plain.split())
     folded = fold(plain)
     intent, score, alternatives = classify(load_model()[recognition.locale], folded,
-                                           features(plain, date_cue=has_date_cue(folded)), plain)
+                                           features(plain, date_cue=has_date_cue(folded)), plain,
+                                           recognition.locale)
     if alternatives or intent not in recognition.alternatives:
         return recognition
     logger.info("close call settled without the name: %s", intent)

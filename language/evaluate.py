@@ -3,6 +3,8 @@
     python -m language.evaluate               # the figures issue 18 holds (k-fold, test set, out of scope)
     python -m language.evaluate FILE.jsonl    # one labelled file, scored with the shipped model
     python -m language.evaluate --entities    # exact-match entity accuracy on the held-out entity set only
+    python -m language.evaluate --kfold-misses en   # the development corpus's k-fold misses (never the test sets)
+    python -m language.evaluate --label-rules       # rows each relabelling rule of corpus_labels reads otherwise
 
 Without a file it prints, per locale: the k-fold accuracy on the development corpus (each fold scored by a model
 trained on the others plus `language/data/training`), the accuracy on MIPA's independent test set
@@ -22,14 +24,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import entity_eval
-from .corpus_labels import accepted_labels, mipa_label
+from .corpus_labels import accepted_labels, is_template, label_rule, mipa_label
 from .models import WRITE_INTENTS
 from .recognizer import recognize
 from .text import normalize_locale
 from .train import TESTSETS, TRAINING_FILES, cross_validate, load_examples
 
-__all__ = ["CrossValidation", "OutOfScope", "Report", "cross_validation", "evaluate_rows", "load_rows",
-           "out_of_scope", "TEST_FILE", "OOS_FILE"]
+__all__ = ["CrossValidation", "OutOfScope", "Report", "cross_validation", "evaluate_rows", "kfold_results",
+           "label_rules", "load_rows", "out_of_scope", "TEST_FILE", "OOS_FILE"]
 
 _NOW = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 TEST_FILE = TESTSETS / "mipa-test.jsonl"
@@ -67,6 +69,8 @@ def evaluate_rows(rows: Sequence[dict[str, object]]) -> Report:
     """Recognise each row's `text` with its `locale` and compare with its MIPA label (`corpus_labels`; null = out of scope)."""
     report = Report()
     for row in rows:
+        if is_template(row):
+            continue
         lang = normalize_locale(row.get("locale"))
         gold = mipa_label(row)
         report.relabelled[lang] += gold != (row.get("intent") or "none")
@@ -110,12 +114,18 @@ class CrossValidation:
         return (self.in_scope_right + self.out_of_scope_declined) / (self.in_scope + self.out_of_scope)
 
 
-def cross_validation(lang: str, *, folds: int = 5) -> CrossValidation:
-    """k-fold on the development corpus of `lang`; `language/data/training` is in every fold's training part."""
-    rows = [r for r in load_rows(TRAINING_FILES[0]) if normalize_locale(r.get("locale")) == lang]
+def kfold_results(lang: str, *, folds: int = 5) -> list[tuple[str, str, str]]:
+    """(text, MIPA label, predicted) for every development-corpus row of `lang`, each predicted by a model trained on
+    the other folds; `language/data/training` is in every fold's training part. Never the test sets."""
+    rows = [r for r in load_rows(TRAINING_FILES[0]) if normalize_locale(r.get("locale")) == lang and not is_template(r)]
     extra = load_examples(TRAINING_FILES[1:])[lang]
-    results = cross_validate([(str(r["text"]), mipa_label(r)) for r in rows], folds=folds,
-                             accepted=[accepted_labels(r) for r in rows], always=extra)
+    return cross_validate([(str(r["text"]), mipa_label(r)) for r in rows], folds=folds,
+                          accepted=[accepted_labels(r) for r in rows], always=extra, lang=lang)
+
+
+def cross_validation(lang: str, *, folds: int = 5) -> CrossValidation:
+    """k-fold on the development corpus of `lang` (`kfold_results`)."""
+    results = kfold_results(lang, folds=folds)
     inside = [(gold, got) for _, gold, got in results if gold != "none"]
     outside = [got for _, gold, got in results if gold == "none"]
     return CrossValidation(len(inside), sum(g == p for g, p in inside), len(outside), outside.count("none"))
@@ -170,6 +180,24 @@ def _file_report(path: Path, confusions: int) -> None:
         print(f"  {lang} {gold} -> {got}: {n}")
 
 
+def label_rules() -> Counter[tuple[str, str]]:
+    """How many development-corpus rows each `corpus_labels` rule relabels ("template": left out), per locale."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for row in load_rows(TRAINING_FILES[0]):
+        rule = "template" if is_template(row) else label_rule(row)[1]
+        if rule is not None:
+            counts[(normalize_locale(row.get("locale")), rule)] += 1
+    return counts
+
+
+def _kfold_misses(lang: str, folds: int) -> None:
+    results = kfold_results(lang, folds=folds)
+    misses = sorted((gold, got, text) for text, gold, got in results if gold != got)
+    print(f"[{lang}] development corpus, {folds}-fold: {len(misses)} misses of {len(results)} rows")
+    for gold, got, text in misses:
+        print(f"  {gold:28} -> {got:28} | {text}")
+
+
 def _summary(folds: int) -> None:
     test = evaluate_rows(load_rows(TEST_FILE))
     oos_rows = load_rows(OOS_FILE)
@@ -194,7 +222,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--entities", type=Path, nargs="?", const=_ENTITY_SET, default=None,
                         help="report exact-match entity accuracy on this set (default: the held-out entity set)")
     parser.add_argument("--misses", type=int, default=0, help="how many entity misses to list")
+    parser.add_argument("--label-rules", action="store_true",
+                        help="count the development-corpus rows each relabelling rule of corpus_labels reads otherwise")
+    parser.add_argument("--kfold-misses", choices=("en", "fr"), default=None,
+                        help="list the k-fold misses of the development corpus in this locale (gold -> predicted | text)")
     args = parser.parse_args(argv)
+    if args.label_rules:
+        for (lang, rule), n in sorted(label_rules().items()):
+            print(f"[{lang}] {rule:22} {n}")
+        return 0
+    if args.kfold_misses is not None:
+        _kfold_misses(args.kfold_misses, args.folds)
+        return 0
     if args.entities is not None:
         entity_eval.main(args.entities, args.misses)
         if args.file is None:

@@ -66,7 +66,7 @@ def recognize_intent(text: str, locale: str | None = None) -> str:
 def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str, ...]]:
     if not folded:
         return "none", 1.0, ()
-    return classify(load_model()[lang], folded, features(text, date_cue=has_date_cue(folded)), text)
+    return classify(load_model()[lang], folded, features(text, date_cue=has_date_cue(folded)), text, lang)
 
 
 def warm_up() -> None:

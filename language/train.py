@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .corpus_labels import mipa_label
+from .corpus_labels import is_template, mipa_label
 from .dates import has_date_cue
 from .features import features
 from .text import fold, normalize_locale
@@ -37,7 +37,8 @@ Example = tuple[list[str], str]
 
 
 def load_examples(paths: Iterable[Path]) -> dict[str, list[tuple[str, str]]]:
-    """(text, intent) pairs per locale; `intent: null` becomes "none", LUIS-era labels MIPA reads otherwise are relabelled."""
+    """(text, intent) pairs per locale; `intent: null` becomes "none", LUIS-era labels MIPA reads otherwise are relabelled,
+    LUIS pattern templates left out (`corpus_labels`)."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for path in paths:
         if path.resolve().is_relative_to(TESTSETS):
@@ -46,6 +47,8 @@ def load_examples(paths: Iterable[Path]) -> dict[str, list[tuple[str, str]]]:
             if not line.strip():
                 continue
             row = json.loads(line)
+            if is_template(row):
+                continue
             out[normalize_locale(row["locale"])].append((row["text"], mipa_label(row)))
     return out
 
@@ -98,10 +101,10 @@ def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seed: int = 7) 
 
 def cross_validate(pairs: Sequence[tuple[str, str]], *, folds: int = 5, seed: int = 1,
                    accepted: Sequence[frozenset[str]] | None = None,
-                   always: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str, str]]:
+                   always: Sequence[tuple[str, str]] = (), lang: str = "") -> list[tuple[str, str, str]]:
     """(text, gold, predicted) for every pair, each predicted by the whole classifier (rules, scorer and guards)
     with a scorer trained on the other folds and on `always`. `accepted[i]`: the labels that count as right for
-    pair i."""
+    pair i. `lang`: the locale, for the guards that are one language's own."""
     from .intents import classify
 
     order = list(range(len(pairs)))
@@ -113,7 +116,7 @@ def cross_validate(pairs: Sequence[tuple[str, str]], *, folds: int = 5, seed: in
         for i in sorted(held):
             text, gold = pairs[i]
             folded = fold(text)
-            got, _, _ = classify(model, folded, features(text, date_cue=has_date_cue(folded)), text)
+            got, _, _ = classify(model, folded, features(text, date_cue=has_date_cue(folded)), text, lang)
             if accepted is not None and got in accepted[i]:
                 got = gold
             out.append((text, gold, got))
@@ -129,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_locale = load_examples(args.files)
     if args.folds:
         for lang, pairs in sorted(per_locale.items()):
-            results = cross_validate(pairs, folds=args.folds)
+            results = cross_validate(pairs, folds=args.folds, lang=lang)
             right = sum(gold == got for _, gold, got in results)
             print(f"{lang}: {args.folds}-fold held-out accuracy {right / len(results):.3f} ({right}/{len(results)})")
     if args.output:

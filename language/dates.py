@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from functools import lru_cache
 from typing import Any
 
 from .fastdates import clock_guess, month_day, quick_parse
@@ -96,14 +96,50 @@ def has_date_cue(folded: str) -> bool:
     return _CUE.search(folded) is not None
 
 
-@lru_cache(maxsize=2)
+_MODELS: dict[str, Any] = {}  # "en" / "fr" -> Recognizers-Text's date-time model, built once
+_BUILDING = threading.Lock()  # one build at a time: a second caller waits for the model instead of building a copy
+_PREPARED: set[str] = set()
+
+
 def _model(lang: str) -> Any:
+    lang = "fr" if lang == "fr" else "en"
+    model = _MODELS.get(lang)
+    if model is None:
+        with _BUILDING:
+            model = _MODELS.get(lang)
+            if model is None:
+                model = _MODELS[lang] = _build_model(lang)
+    return model
+
+
+def _build_model(lang: str) -> Any:
     from recognizers_date_time import DateTimeOptions, DateTimeRecognizer
     from recognizers_text import Culture
 
     culture = Culture.French if lang == "fr" else Culture.English
     logger.info("building the %s date-time model", lang)
     return DateTimeRecognizer(culture, DateTimeOptions.NONE).get_datetime_model()
+
+
+def model_built(lang: str) -> bool:
+    """Whether the date-time model of `lang` exists (built by `warm_up`, `prepare` or a reading that needed it)."""
+    return ("fr" if lang == "fr" else "en") in _MODELS
+
+
+def prepare(lang: str) -> None:
+    """Start building the date-time model of `lang` in a background thread, once, unless it exists.
+
+    The first sentence of a language read for dates calls this. The French model is 30 MB resident (one regex,
+    Recognizers-Text's French ordinals, is 23 MB in the `regex` module) and about a second of CPU, and fewer
+    than 1 % of sentences need it (6 of the 659 French test-set sentences; `fastdates` reads the rest), so a
+    process that only ever hears English never builds it (issue 25), and one that hears French has it ready
+    by the time a sentence needs it (that sentence waits for the build instead of building a second copy).
+    """
+    lang = "fr" if lang == "fr" else "en"
+    if lang in _MODELS or lang in _PREPARED:
+        return
+    _PREPARED.add(lang)
+    threading.Thread(target=warm_up, args=(lang,), name=f"mipa-date-model-{lang}", daemon=True).start()
 
 
 _WARM_UP = {
@@ -188,6 +224,7 @@ def extract_dates(text: str, lang: str, now: datetime, zone: tzinfo, *, fast: bo
     dmy: numeric dates read day/month (en-GB, French) rather than month/day (en-US); default: French only.
     A reading that overflows the calendar ("du 24 au 26 dec" read as a range to the year 9999) is no date.
     """
+    prepare(lang)
     try:
         return _extract_dates(text, lang, now, zone, fast=fast, dmy=dmy)
     except OverflowError:

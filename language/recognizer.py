@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -69,20 +70,23 @@ def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str,
     return classify(load_model()[lang], folded, features(text, date_cue=has_date_cue(folded)), text, lang)
 
 
-def warm_up() -> None:
-    """Load and exercise everything `recognize` builds on first use (intent model, date models, zone names), so
-    that a person's first turn does not pay for it; seconds of work, meant for a worker thread at start-up."""
+def warm_up(languages: Sequence[str] = ("en",)) -> None:
+    """Load and exercise what `recognize` builds on first use (intent model, zone names, the date-time models of
+    `languages`), so that a person's first turn does not pay for it; seconds of work, meant for a worker thread at
+    start-up. Another language's date-time model is built in the background by its first sentence read for dates
+    (`dates.prepare`): the French one is 30 MB that a process which never hears French does without."""
     from .dates import warm_up as warm_dates
     from .mailbox import find_time_zone
 
     load_model()
     find_time_zone("Europe/Paris")
-    for lang in ("en", "fr"):
+    for lang in languages:
         warm_dates(lang)
     then = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # any instant: this reads sentences, it answers nobody
     for text, lang in (("move my 3pm meeting with Anna to tomorrow at 10", "en"),
                        ("ajoute acheter du pain à ma liste de courses", "fr")):
-        recognize(text, lang, then, "UTC")  # imports and compiles what the entity readers use
+        if lang in languages:
+            recognize(text, lang, then, "UTC")  # imports and compiles what the entity readers use
 
 
 def extract_entities(

@@ -15,11 +15,12 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from typing import Protocol, runtime_checkable
 
 from botbuilder.core import MemoryStorage, Storage
 
 from .errors import ETagConflict, StorageError
-from .redis_storage import RedisStorage
+from .memory import ExpiringMemoryStorage
 
 __all__ = ["claim_once"]
 
@@ -28,14 +29,21 @@ logger = logging.getLogger(__name__)
 _CONFLICT_MARKERS = ("etag conflict", "precondition is not met", "conditionnotmet", "precondition failed")
 
 
+@runtime_checkable
+class AtomicClaims(Protocol):
+    """A store with its own atomic claim (`RedisStorage`), named by shape so that memory mode never imports redis."""
+
+    async def claim(self, key: str, *, ttl_seconds: float) -> bool: ...
+
+
 async def claim_once(storage: Storage, key: str, *, ttl_seconds: float) -> bool:
     """True for exactly one caller per `key` until the claim expires after `ttl_seconds`."""
     if ttl_seconds <= 0:
         raise StorageError("ttl_seconds must be positive")
-    if isinstance(storage, RedisStorage):
-        return await storage.claim(key, ttl_seconds=ttl_seconds)
     if isinstance(storage, MemoryStorage):
         return _claim_in_memory(storage, key, ttl_seconds=ttl_seconds)
+    if isinstance(storage, AtomicClaims):
+        return await storage.claim(key, ttl_seconds=ttl_seconds)
     return await _claim_with_etag(storage, key, ttl_seconds=ttl_seconds)
 
 
@@ -46,6 +54,8 @@ def _claim_in_memory(storage: MemoryStorage, key: str, *, ttl_seconds: float) ->
     if current is not None and not _expired(current, now):
         return False
     storage.memory[key] = {"claimed": True, "expires_at": now + ttl_seconds}
+    if isinstance(storage, ExpiringMemoryStorage):
+        storage.keep(key, ttl_seconds)
     return True
 
 

@@ -2,12 +2,13 @@
 
 | `STORAGE_URL` | store | `STORAGE_KEY` |
 |---|---|---|
-| empty or `memory://` | botbuilder `MemoryStorage` (one instance only) | — |
+| empty or `memory://` | `ExpiringMemoryStorage`: botbuilder's `MemoryStorage` with the TTL (one instance only) | — |
 | `redis://[:password@]host[:port][/db]`, `rediss://...` | `RedisStorage` | password, if not in the URL |
 | `cosmosdb://<account>.documents.azure.com[:port]/<database>/<container>` | `CosmosDbPartitionedStorage` | account key |
 | `blob://<account>/<container>` | `BlobStorage` | account key, or a full connection string |
 
-botbuilder-azure is imported only when a Cosmos DB or Blob URL is used. The Azure stores are the
+redis is imported only for a Redis URL (~5 MB and ~50 ms of start-up that memory mode does not need),
+botbuilder-azure only when a Cosmos DB or Blob URL is used. The Azure stores are the
 `SafeCosmosDbPartitionedStorage` / `SafeBlobStorage` subclasses from `storage.azure`, which decode
 with the same allowlist as Redis.
 """
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 
 from .errors import StorageError
-from .redis_storage import RedisStorage
+from .memory import ExpiringMemoryStorage
 from .serialization import StateSerializer
 
 __all__ = ["create_storage"]
@@ -38,8 +39,10 @@ def create_storage(
     scheme = urlsplit(url).scheme.lower() if url else "memory"
     serializer = StateSerializer(allowed_modules=allowed_modules)
     if scheme == "memory":
-        return MemoryStorage()
+        return ExpiringMemoryStorage(ttl_seconds=ttl_seconds)
     if scheme in ("redis", "rediss"):
+        from .redis_storage import RedisStorage  # redis is imported only for a Redis URL
+
         has_password = bool(urlsplit(url).password)
         return RedisStorage(
             url=url,

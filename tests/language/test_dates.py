@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -131,3 +133,26 @@ def test_los_angeles_fall_back_tuesday_range() -> None:
     e = recognize("next Tuesday from 2 to 4", "en", now, LA).entities
     assert (e.start, e.end) == (at(2026, 11, 3, 14, tz=LA), at(2026, 11, 3, 16, tz=LA))
     assert e.start.utcoffset() == timedelta(hours=-8)
+
+
+def test_the_french_date_model_is_built_by_the_first_french_sentence_once() -> None:
+    """Issue 25: the start-up warm-up builds the English date model only; the French one (30 MB) is built in the
+    background by the first French sentence read for dates, and a sentence that needs it waits for that one build."""
+    code = "\n".join([
+        "import logging",
+        "from datetime import UTC, datetime",
+        "from zoneinfo import ZoneInfo",
+        "from language import dates, recognizer",
+        "logging.basicConfig(level=logging.WARNING, format='%(message)s')",
+        "logging.getLogger('language.dates').setLevel(logging.INFO)",
+        "recognizer.warm_up()",
+        "now = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)",
+        "recognizer.recognize('what do I have tomorrow at 3pm', 'en', now, 'Europe/Paris')",
+        "print(dates.model_built('en'), dates.model_built('fr'))",
+        "info = dates.extract_dates('le premier lundi de février', 'fr', now, ZoneInfo('Europe/Paris'))",
+        "print(dates.model_built('fr'), info.start.date().isoformat())",
+    ])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split("\n")[:2] == ["True False", "True 2027-02-01"]
+    assert done.stderr.count("building the fr date-time model") == 1
+    assert done.stderr.count("building the en date-time model") == 1

@@ -6,10 +6,10 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
-from botbuilder.core import MemoryStorage, Storage
+from botbuilder.core import Storage
 
 from devkit import RedisServer, free_port
-from storage import RedisStorage
+from storage import ExpiringMemoryStorage, RedisStorage
 
 REDIS_PASSWORD = "s3cret-test-password"
 
@@ -46,7 +46,7 @@ async def store_factory(request: pytest.FixtureRequest) -> AsyncIterator[StoreFa
         backing: dict[str, object] = {}
 
         def make() -> Storage:
-            return MemoryStorage(dictionary=backing)
+            return ExpiringMemoryStorage(dictionary=backing, ttl_seconds=600)
 
     else:
         url = request.getfixturevalue("redis_url")

@@ -5,13 +5,22 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import subprocess
+import sys
 import uuid
 from types import SimpleNamespace
 
 import pytest
 from botbuilder.core import MemoryStorage, Storage
 
-from storage import RedisStorage, StorageError, UnsafePayload, claim_once, create_storage
+from storage import (
+    ExpiringMemoryStorage,
+    RedisStorage,
+    StorageError,
+    UnsafePayload,
+    claim_once,
+    create_storage,
+)
 from storage.azure import SafeBlobStorage, SafeCosmosDbPartitionedStorage
 from storage.serialization import e_tag_of
 
@@ -58,6 +67,36 @@ async def test_claim_once_replaces_an_expired_claim_on_a_generic_store() -> None
     assert results.count(True) == 1
 
 
+class OwnClaimStorage(SlowEtagStorage):
+    """A store with its own atomic claim, as `RedisStorage` has: `claim_once` must use it, not eTags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.claims: list[tuple[str, float]] = []
+
+    async def claim(self, key: str, *, ttl_seconds: float) -> bool:
+        self.claims.append((key, ttl_seconds))
+        return len(self.claims) == 1
+
+
+async def test_claim_once_uses_a_store_s_own_atomic_claim() -> None:
+    store = OwnClaimStorage()
+    assert [await claim_once(store, "x", ttl_seconds=30) for _ in range(2)] == [True, False]
+    assert store.claims == [("x", 30), ("x", 30)] and store.items == {}
+
+
+def test_a_bot_with_its_state_in_memory_never_imports_redis() -> None:
+    """redis costs ~5 MB and ~50 ms of start-up (issue 25): only a Redis STORAGE_URL imports it."""
+    code = ("import sys, app, bots, dialogs, notify, notify.webhook, storage\n"
+            "from storage import claim_once, create_storage\n"
+            "create_storage(url='memory://')\n"
+            "print('redis' in sys.modules)\n"
+            "from storage import RedisStorage\n"
+            "print('redis' in sys.modules, RedisStorage.__module__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True", "storage.redis_storage"]
+
+
 async def test_claim_once_rejects_a_non_positive_ttl() -> None:
     with pytest.raises(StorageError):
         await claim_once(MemoryStorage(), "x", ttl_seconds=0)
@@ -65,7 +104,7 @@ async def test_claim_once_rejects_a_non_positive_ttl() -> None:
 
 @pytest.mark.parametrize("url", [None, "", "  ", "memory://"])
 def test_factory_defaults_to_memory(url: str | None) -> None:
-    assert type(create_storage(url=url)) is MemoryStorage
+    assert type(create_storage(url=url)) is ExpiringMemoryStorage
 
 
 async def test_factory_builds_redis_from_settings(redis_url: str) -> None:

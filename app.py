@@ -257,13 +257,14 @@ SWITCH_INTERVAL_S = 0.001
 WARM_LINE = "MIPA warm: start-up objects frozen"
 
 
-#: The collector's thresholds once start-up is frozen: a young collection every 300 new objects (default 700), a
-#: middle one every 5 young ones (10), a full one every 2 middle ones (10). Each turn leaves ~220 objects in
-#: reference cycles (the SDK's dialog contexts and state managers, httpx responses); those of turns still running
-#: at a young collection are promoted, and a full collection later frees them all at once. Measured over the bench's
-#: turns (2026-12-06, load 4-8): longest pause young / middle / full 0.9 / 1.1 / 4.7 ms, against 1.1 / 3.1 / 10.8 ms
-#: with the defaults; the collector's share of the bot's CPU 8 % against 4.8 % (~+0.1 ms on a 3 ms calendar read).
-GC_THRESHOLDS = (300, 5, 2)
+#: The collector's thresholds once start-up is frozen: Python's own, chosen after measuring (2026-12-06, load 4-9).
+#: Each turn leaves ~220 objects in reference cycles (the SDK's dialog contexts and state managers, httpx responses);
+#: those of turns still running at a young collection are promoted, and a full collection frees them later, all at
+#: once. Lower thresholds make shorter pauses: (300, 5, 2) cut the longest young / middle / full collection from
+#: 1.1 / 3.1 / 10.8 ms to 0.9 / 1.1 / 4.7 ms, but ran 4-8 times as many full collections, and in the timed bench
+#: row 37 callbacks over 5 ms held one, against 4-9 with these; bot CPU per turn did not move beyond the noise.
+#: The target counts callbacks over 5 ms, so full collections stay rare.
+GC_THRESHOLDS = (700, 10, 10)
 
 
 def freeze_start_up() -> None:

@@ -343,6 +343,21 @@ _EN_RULES = (
     ("calendar.create", _R(r"^(?:i would like to |i'd like to |i want to |please |can you |could you )?(?:book|schedule|set up|"
                            r"arrange|organi[sz]e|plan) (?:me )?(?:a|an|new)\s+(?:meeting|call|appointment|event)\s+"
                            r"(?:in|at) (?:the )?")),
+    # "my to-dos for today", "tasks due tomorrow": the To Do list of a day
+    ("todo.list", _R(r"^(?:show |show me |list |what are )?(?:my |the )?(?:tasks|to-?dos|todo list|to-?do list)(?: (?:for|due|on))? "
+                     r"(?:today|tonight|tomorrow|this week|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"[ ?!.]*$")),
+    # "tick off call the bank", "check off apples from the list": a To Do item done
+    ("todo.complete", _R(r"^(?:please |can you )?(?:tick|check|cross) (?:off )?(?!my |the (?:list|calendar|agenda))[\w' -]+? off\b"
+                         r"|^(?:please |can you )?(?:tick|check|cross) off\b")),
+    # "say no to the offsite invite", "yes to the budget review invitation": an answer to an invitation
+    ("calendar.decline", _R(r"^(?:say |i say )?no to (?:the |my |this |that )?.*\b(?:invite|invitation|meeting|call)s?\b")),
+    ("calendar.accept", _R(r"^(?:say |i say )?yes to (?:the |my |this |that )?.*\b(?:invite|invitation|meeting|call)s?\b")),
+    # "make the retro an hour long", "make my 2pm shorter": a meeting's length
+    ("calendar.update", _R(r"^(?:please |can you )?make (?:the |my |it |this |that )?(?:[\w:'-]+ ){0,3}?(?:(?:\d+|an?|one|two|half an?) "
+                           r"(?:hours?|hrs?|h|minutes?|mins?) long(?:er)?|shorter|longer)\b")),
+    # "any meetings on monday?": the agenda
+    ("calendar.agenda", _R(r"^(?:do i have )?any (?:meetings|events|appointments|calls)\b(?!.*\b(?:free|available|with)\b)")),
     # "new calendar item", "new calendar entry for friday"
     ("calendar.create", _R(r"^(?:please )?(?:add |create |make )?(?:a )?new calendar (?:entry|item|event)\b")),
 )

@@ -37,6 +37,12 @@ NOW = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
     ("where will it be held?", "calendar.details"),
     ("when does priya have time this week", "calendar.availability"),
     ("mark it as flagged", "mail.flag"),
+    ("my tasks for tomorrow", "todo.list"),
+    ("tick off pay the rent", "todo.complete"),
+    ("say no to the vendor call invite", "calendar.decline"),
+    ("yes to the roadmap invitation", "calendar.accept"),
+    ("make the standup 15 minutes long", "calendar.update"),
+    ("any meetings this afternoon?", "calendar.agenda"),
 ])
 def test_english_wordings_read_by_rule(text: str, intent: str) -> None:
     assert recognize(text, "en-US", NOW, "UTC").intent == intent

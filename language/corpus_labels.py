@@ -45,6 +45,23 @@ _ROOM = re.compile(r"\b(?:rooms?|salles?|chambres?|pieces?|floor|etage|building|
 _FRAGMENT = re.compile(r"^(?:our|her|his|their|my|mine|its|ton|son|sa|mien|notre|leur|leur propre|nos|confroom|"
                        r"meeting room|conference room|salle de reunion|salle de conference|etage|batiment|floor|"
                        r"building)[ .?!]*$")
+# French rows are machine translations of the English ones; some fragments and idioms came out as words that say
+# nothing in French. Slot-filling fragments: a bare possessive ("mon", "votre propre") or "ni".
+_FRAGMENT_FR = re.compile(r"^(?:mon|ma|mes|ton|ta|tes|votre|vos|son|sa|ses|notre|leur|(?:mon|ma|ton|ta|votre|son|sa|notre|"
+                          r"leur) propre|ni)[ .?!]*$")
+# A short reply (cancel, confirm, reject, sign out) whose translation holds no word of that reply: "esprit nerveux"
+# (never mind), "Myosotis" (forget me), "déjà", "se lancer" (go for it). Words of each reply, folded.
+_REPLY_WORDS = {
+    "general.cancel": re.compile(r"\b(?:annul\w*|arret\w*|stop\w*|oubli\w*|abandon\w*|rien|pas|plus|importe|laisse\w*|"
+                                 r"tomber|fini\w*|assez|suffit|quitt\w*|sort\w*|non|ne|n'\w+|grave|pense)\b"),
+    "general.confirm": re.compile(r"\b(?:oui|ouais|ok|d'accord|sur|sure|bien|bon|bonne|parfait|exact\w*|absolument|"
+                                  r"certain\w*|vas-y|allez-y|allez|go|confirm\w*|correct\w*|super|genial|merci|volontiers|"
+                                  r"entendu|evidemment|vrai|juste|fait|fais\w*|doute|marche|ca|c'est|cela|tout)\b"),
+    "general.reject": re.compile(r"\b(?:non|pas|ne|n'\w+|jamais|aucun\w*|rien|faux|erreur|mauvais\w*|rejet\w*|refus\w*|"
+                                 r"ni|autre|nul\w*|incorrect\w*|negati\w*)\b"),
+    "general.signout": re.compile(r"\b(?:deconnect\w*|deconnexion|sortir|sors|sortez|quitter|quitte\w*|fermer|ferme\w*|"
+                                  r"session|compte|log\w*|sign\w*)\b"),
+}
 _TODO_WORDS = re.compile(r"\b(?:tasks?|to ?do|todos|lists?|taches?|listes?|show|display|montre|affiche|what|quel\w*|"
                          r"my|mes|ma|mon)\b")
 _THANKS = re.compile(r"^(?:thank you|thanks|merci)(?: (?:very much|so much|beaucoup|bien))?[ .!]*$")
@@ -86,6 +103,12 @@ def label_rule(row: Mapping[str, object]) -> tuple[str, str | None]:
         return "none", "time-to-a-date"
     if va == "FindCalendarWhen" and _FREE_TIME.search(text):
         return "calendar.availability", "free-time-question"
+    # only the corpus's rows (a `va_intent`) are machine translations; MIPA's own sentences are read as labelled
+    french = va is not None and str(row.get("locale", "")).lower().startswith("fr")
+    if french and _FRAGMENT_FR.search(text):
+        return "none", "fr-possessive-fragment"
+    if french and gold in _REPLY_WORDS and va != "RejectCalendar" and not _REPLY_WORDS[gold].search(text):
+        return "none", "fr-reply-without-its-words"
     if va == "ShowToDo" and len(text.split()) <= 2 and not _TODO_WORDS.search(text):
         return "none", "shopping-item"
     if va == "Confirm" and _THANKS.search(text):

@@ -112,23 +112,36 @@ _YES_WORDS = (r"(?:yes|yeah|yep|yup|yes please|sure|of course|ok|okay|k|alright|
               r"confirme|confirmer|je confirme|c'est bon|ca marche|parfait|perfect|absolutely|absolument|exactly|"
               r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|"
               r"ca me va|entendu|yes do it|sure thing|certainly|certainement|sans doute|sans aucun doute|that's fine|that is fine|"
-              r"very good|sounds great|aller de l'avant|allons-y|allons y)")
+              r"very good|sounds great|aller de l'avant|allons-y|allons y|sur|c'est sur|j'en suis sur|bien entendu|"
+              r"evidemment|oui oui|merci oui|oui merci|fonce|vas-y fonce|c'est juste)")
 _CONFIRM = _R(r"^" + _YES_WORDS + r"(?:[ ,!]+" + _YES_WORDS + r")*" + _POLITE)
 _REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no no|oh non|oh no|pas du tout|"
              r"absolutely not|certainly not|negative|no way|not now|pas maintenant|surtout pas|not really|pas vraiment|"
              r"pas question|certainement pas|don't|ne le fais pas|don't do it|nope not now|never|jamais|negatif|neither|"
              r"none of them|none of these|ni l'un ni l'autre|aucun des deux|aucune des deux|i don't like (?:it|that)|"
-             r"je n'aime pas (?:ca|cela))" + _POLITE)
+             r"je n'aime pas (?:ca|cela)|erreur|c'est une erreur|pas tout a fait|pas exactement|je rejette|"
+             r"c'est faux)" + _POLITE)
 _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez|annule(?:-le|-la|-tout| ca| tout)?|"
                  r"laisse tomber|laissez tomber|stop|stop it|stop that|arrete|arretez|arrete ca|never ?mind|forget it|"
                  r"forget about it|forget that|oublie|oublie ca|oublie-ca|oubliez|abandon|abandonne|abandonner|quit|"
                  r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please|ca ne fait rien|ne fais rien|"
-                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all)")
-_CANCEL = _R(r"^(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS + r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE)
+                 r"abandonner ca|abandonne ca|laisse tomber ca|forget it all|ne (?:le |la )?(?:fais|faites) (?:rien|plus)|"
+                 r"ne (?:le |la )?faites pas|n'y pense plus|n'y pensez plus|n'en parlons plus|"
+                 r"(?:tu peux|peux-tu|pouvez-vous|vous pouvez) (?:annuler|tout annuler|laisser tomber)"
+                 r"(?: (?:ca|cela|tout))?|annule(?:z)? (?:ca|cela|tout)|on oublie|oublions ca|annulez(?:-le|-la|-les)?(?: simplement)?|"
+                 r"annule(?:-le|-la)? simplement|(?:il suffit de |juste )?l'annuler|rien n'a d'importance|"
+                 r"(?:ca|cela) n'a pas d'importance|aucune importance)")
+# French only: "désolé, ne le faites pas", "s'il vous plaît, ne faites rien"
+# "rien, merci", "rien s'il vous plaît": nothing more, said politely (a bare "rien" says too little)
+_NOTHING_PLEASE = r"|^rien(?:[ ,]+(?:s'il (?:te|vous) plait|svp|stp|merci))+[ !.]*$"
+_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp|oh+|ah|bon)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS +
+             r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE + r"|^non[ ,]+(?:c'est |ce n'est )?pas grave" + _POLITE + _NOTHING_PLEASE)
 _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
            r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
            r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
-           r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes)" + _POLITE)
+           r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes|comment (?:le |on )?faire|"
+           r"comment je fais|comment faire ca|comment (?:ca|cela) fonctionne|comment t'utiliser|comment vous utiliser|"
+           r"un peu d'aide|de l'aide|un coup de main|besoin d'un coup de main)" + _POLITE)
 _SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
               r"\bdeconnecte[rz]?(?:-moi| moi)?\b|\b(?:me|se) deconnecter\b|\bsign me out\b|\blog me out\b")
 # Small talk and conversation commands (the whole utterance). Folded text.
@@ -161,9 +174,9 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
            r"montre m'en plus|montre-moi plus|montre plus|en voir plus|plus de resultats|keep going|continue)"
            + _POLITE)
 # Requests MIPA never serves, declined before the scorer guesses (issue 18: weather, food, jokes, music).
-_OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|quel temps (?:fait|fera|va)|"
+_OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
-                r"playlists?|spotify|lyrics|paroles)\b")
+                r"playlists?|spotify|lyrics|paroles|listes? de lecture)\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -204,6 +217,64 @@ _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?
                      r"plan|create|cree|creer|planifie|planifier|organiser|programme|prevois|cale)\s+(?:me\s+)?(?:a|an|une?|"
                      r"new|nouvelle?|un nouveau|une nouvelle)\s+(?:meeting|call|appointment|event|reunion|rendez-vous|rdv|"
                      r"appel|evenement|visio|sync)\b")
+# French, terse or polite: "réserver une réunion dans la salle Endor", "ajout réunion d'équipe lundi 11h", "je voudrais
+# planifier un rdv avec Léa". The room is where the meeting takes place; a booking elsewhere ("chez le coiffeur", a
+# table, a flight) is no meeting of the person's calendar.
+_CREATE_MEETING_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|vous pouvez|je voudrais|je veux|j'aimerais|merci de|svp|stp|"
+                        r"s'il vous plait|s'il te plait)[ ,]+)?(?:reserve[rz]?|planifie[rz]?|organise[rz]?|programme[rz]?|"
+                        r"cree[rz]?|cale[rz]?|prevois|prevoyez|prevoir|ajout(?:e[rz]?)?|fixe[rz]?)\s+(?:moi\s+|nous\s+)?"
+                        r"(?:(?:un|une|nouvelle|nouveau|un nouveau|une nouvelle)\s+)?(?:reunions?|rendez-vous|rdv|appel|"
+                        r"evenement|visio|entretien)\b(?!.*\b(?:chez|restaurant|table|taxi|vols?|hotel|train|billets?|"
+                        r"coiffeur|medecin|dentiste|garage)\b)")
+# "changez-le à 17h", "s'il vous plaît déplacer ça à 15 h", "pouvez-vous le changer à 17 h ?": the meeting just shown,
+# moved to a day or a time (To Do has no move).
+_MOVE_IT_FR = _R(r"^(?:(?:s'il vous plait|s'il te plait|svp|stp|pouvez-vous|peux-tu|tu peux|vous pouvez|merci de)[ ,]+)?"
+                 r"(?:(?:le|la|l') ?)?(?:deplace[rz]?|decale[rz]?|change[rz]?|repousse[rz]?|avance[rz]?|reporte[rz]?|"
+                 r"bouge[rz]?|mets|mettez|mettre|passe[rz]?)(?:-le|-la| ca| cela)? (?:a|au|pour|vers|jusqu'a|a partir de)\b(?! jour)")
+_POLITE_FR = _R(r"s'il (?:vous|te) plait|pouvez-vous|vous pouvez|peux-tu|tu peux")
+# French forms of a few requests whose verb the scorer reads poorly (folded text):
+# "effacer mon emploi du temps aujourd'hui": the meetings of a day cancelled
+_CLEAR_DAY_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|svp|stp)[ ,]+)?(?:effacer?|effacez|supprime[rz]?|vide[rz]?)(?: tout)? "
+                   r"(?:mon|ma) (?:emploi du temps|calendrier|agenda|journee)\b")
+# "composer le numéro de la conférence", "appeler la réunion marketing": joining by phone
+_DIAL_IN_FR = _R(r"^(?:appele[rz]?|compose[rz]?|appel a)(?: le numero (?:de|d'|du))? ?(?:la |l'|le )?(?:conference|conf|reunion|"
+                 r"appel|point|visio)\b")
+# "reprogrammer le rendez-vous avec Stéphanie à la semaine prochaine"
+_RESCHEDULE_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|svp|stp|je veux|je voudrais)[ ,]+)?(?:reprogramme[rz]?|replanifie[rz]?)\b|"
+                    r"^changement (?:de |d')(?:rendez-vous|reunion|rdv|date|horaire|l'heure)\b")
+# "qu'est-ce qui se passe ce week-end ?": the calendar of a day or a week, and nothing else
+_HAPPENING_FR = _R(r"^(?:qu'est-ce qui se passe|qu'est ce qui se passe|que se passe-t-il|il se passe quoi) (?:ce week-end|ce weekend|"
+                   r"cette semaine|la semaine prochaine|demain|aujourd'hui|ce soir|cet apres-midi|ce matin|(?:ce |cette )?(?:lundi|"
+                   r"mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: prochain)?)[ ?!.]*$")
+# "je n'ai pas besoin d'acheter du lait dans la liste d'épicerie", "plus besoin de beurre sur la liste"
+_NO_NEED_FR = _R(r"^(?:je n'ai |on n'a )?(?:plus|pas) besoin d(?:e |')\b.*\b(?:liste|courses|epicerie)\b")
+# "qu'est-ce que je dois acheter ?": what the To Do list holds
+_WHAT_TO_BUY_FR = _R(r"^(?:qu'est-ce que|qu'est ce que|que) (?:je dois|j'ai a|il (?:me )?faut) (?:acheter|faire|prendre)\b")
+# "joignez-vous à ma prochaine réunion": joining
+_JOIN_FR = _R(r"^(?:joignez-vous|joins-toi|rejoignez|rejoins|rejoindre)\b.*\b(?:reunion|appel|conference|conf|point|visio|call|meeting)\b")
+# "montrez-moi l'e-mail au sujet du festival": mail about a subject
+_MAIL_ABOUT_FR = _R(r"^(?:montre[zr]?|affiche[zr]?|trouve[zr]?|cherche[zr]?)(?:-moi| moi)? (?:l'|les |le |un |des |mes )?(?:e-?mails?|"
+                    r"mails?|courriels?|messages?) (?:au sujet|a propos|concernant|qui parlen?t? d)")
+# "complétez ramasser les chaussures dans ma liste des choses à faire", "mettez de la crème sur la liste d'épicerie"
+_TODO_ON_LIST = (r" .+ (?:dans|de|sur|a) (?:ma|la|mes|les) (?:liste|listes|to-?do|taches)\b(?! de lecture| de souhaits| d'envies| noire)"
+                 r"(?!.*\b(?:participants?|invites?|diffusion|playlists?|panier)\b)")
+_TODO_DONE_FR = _R(r"^(?:complete[rz]?|termine[rz]?|coche[rz]?|finis|finissez|valide[rz]?)" + _TODO_ON_LIST)
+_TODO_PUT_FR = _R(r"^(?:mets|mettez|mettre|rajoute[rz]?|inscris|inscrivez)" + _TODO_ON_LIST)
+# "c'est où ?", "ça dure combien de temps ?": a detail of the meeting just shown
+_IT_WHERE_FR = _R(r"^(?:et )?(?:c'est|ca se passe|ca a lieu|elle a lieu|il a lieu) (?:ou|quand|a quelle heure|dans quelle salle)[ ?!.]*$|"
+                  r"^(?:et )?(?:ca|elle|il) dure combien(?: de temps)?[ ?!.]*$")
+# "faire commencer la réunion 1 heure plus tard", "faire en sorte que la réunion se terminant à 10 h aille jusqu'à 11 h",
+# "cette réunion devrait être changée pour demain"
+_MAKE_MEETING_FR = _R(r"^(?:faire|fais|faites) (?:en sorte que|commencer|debuter|finir|terminer|durer)\b.*\b(?:reunion|rendez-vous|"
+                      r"rdv|point|appel|evenement|meeting)\b|\b(?:reunion|rendez-vous|rdv|point|appel)\b.*\b(?:doit|devrait|"
+                      r"doivent|devraient) (?:etre )?(?:changee?s?|deplacee?s?|decalee?s?|reportee?s?|avancee?s?|repoussee?s?)\b")
+# "ils ont tous été faits", "tous ont été achetés dans la liste de courses"
+_ALL_DONE_FR = _R(r"^(?:ils|elles|tous|toutes|tout) (?:ont|a|sont|est) (?:tous |toutes )?(?:ete )?(?:faits?|faites?|achetee?s?|"
+                  r"terminee?s?|finie?s?|completee?s?)\b")
+# "qu'est-ce que j'ai après ?", "ai-je quelque chose de 11 à 2 ?": the person's calendar
+_WHAT_NEXT_FR = _R(r"^(?:et )?(?:qu'est-ce que|qu'est ce que|que|qu') ?(?:j'ai|ai-je) (?:apres|ensuite|apres ca|plus tard|de prevu)[ ?!.]*$")
+_ANYTHING_FR = _R(r"^(?:ai-je|est-ce que j'ai|j'ai) (?:quelque chose|qqch|un truc|des trucs)\b")
+_CLOCK_SPAN = _R(r"\bde \d{1,2}(?:h\d*)? a \d{1,2}\b")
 # "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
 _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+(?!.*\b(?:meeting|meetings|event|appointment|"
                r"reunion|rendez-vous|rdv|call|appel|evenement|calendar|agenda|calendrier|contact|contacts|with|avec|"
@@ -219,6 +290,13 @@ _DAY_OF_MONTH = (r"(?:(?:the |le )?\d{1,2}(?:st|nd|rd|th|er)?(?: (?:of )?" + _MO
 _AGENDA_ON_A_DATE = _R(r"^(?:what's|what is|whats|what have i got|what do i have) on " + _DAY_OF_MONTH + r"[ ?!.]*$"
                        r"|^(?:qu'est-ce que j'ai|qu'est ce que j'ai|j'ai quoi|qu'ai-je|que se passe-t-il) (?:de prevu )?"
                        r"(?:le |pour le )?" + _DAY_OF_MONTH + r"[ ?!.]*$")
+# French: "quels sont mes rendez-vous aujourd'hui ?", "montrez-moi mes réunions de demain", "ce qui est sur mon calendrier
+# aujourd'hui": the person's meetings, plural, or what the calendar holds; a question about one of them is a detail.
+_AGENDA_FR = _R(r"^(?:(?:quels?|quelles?) sont|montre[zr]?(?:-moi| moi)?|affiche[zr]?(?:-moi| moi)?|donne[zr]?(?:-moi| moi)|"
+                r"liste[zr]?|voir|c'est quoi|je veux voir) (?:tous |toutes )?(?:mes|tous mes|toutes mes) (?:reunions|rendez-vous|"
+                r"rdv|evenements|appels|rencontres)\b(?!.*\b(?:participants?|invites?|lieux?|salles?|ou|duree|liens?|"
+                r"details?|sujets?)\b)|^(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|qu'est-ce qu'il y a|qu'y a-t-il) "
+                r"(?:prevu )?(?:sur|dans) (?:mon|mes) (?:calendriers?|agendas?|emploi du temps|planning)\b")
 _TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
 _REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|rappelle-moi d'|rappelle moi d'|"
              r"rappelez-moi de|rappelez-moi d'|n'oublie pas de|n'oublie pas d')(?:\b|(?<='))")
@@ -328,6 +406,11 @@ def reply_intent(folded: str) -> str | None:
     return None
 
 
+def _names_other_items(folded: str) -> bool:
+    """The utterance names a task, a list, mail, ... ("vous" of "s'il vous plaît" or "rendez-vous" is no item)."""
+    return bool(_OTHER_ITEMS.search(_POLITE_FR.sub(" ", folded.replace("rendez-vous", "rdv"))))
+
+
 def rule_intent(folded: str, text: str = "") -> str | None:
     """MIPA's own rules, applied before the scorer; None when no rule speaks."""
     reply = reply_intent(folded)
@@ -350,7 +433,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     repeating = repeat_task_intent(folded)  # language/recurrence.py
     if repeating is not None:
         return repeating
-    if _AGENDA_COMMAND.search(folded) or _AGENDA_ON_A_DATE.search(folded):
+    if _AGENDA_COMMAND.search(folded) or _AGENDA_ON_A_DATE.search(folded) or _AGENDA_FR.search(folded):
         return "calendar.agenda"
     if _TASKS_COMMAND.search(folded):
         return "todo.list"
@@ -403,6 +486,38 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.add"
     if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):
         return "calendar.create"
+    if _HAPPENING_FR.search(folded):
+        return "calendar.agenda"
+    if _NO_NEED_FR.search(folded):
+        return "todo.delete"
+    if _WHAT_TO_BUY_FR.search(folded):
+        return "todo.list"
+    if _JOIN_FR.search(folded):
+        return "calendar.join"
+    if _MAIL_ABOUT_FR.search(folded):
+        return "mail.search"
+    if _IT_WHERE_FR.search(folded):
+        return "calendar.details"
+    if _MAKE_MEETING_FR.search(folded) and not _names_other_items(folded):
+        return "calendar.update"
+    if _ALL_DONE_FR.search(folded):
+        return "todo.complete"
+    if _WHAT_NEXT_FR.search(folded) or (_ANYTHING_FR.search(folded) and (_A_DATE.search(folded) or _CLOCK_SPAN.search(folded))):
+        return "calendar.agenda"
+    if _CLEAR_DAY_FR.search(folded):
+        return "calendar.cancel"
+    if _DIAL_IN_FR.search(folded):
+        return "calendar.join"
+    if _RESCHEDULE_FR.search(folded) and _CALENDAR_CUE.search(folded) and not _names_other_items(folded):
+        return "calendar.update"
+    if _TODO_DONE_FR.search(folded):
+        return "todo.complete"
+    if _TODO_PUT_FR.search(folded) and not _OUT_OF_SCOPE.search(_request_part(folded)):
+        return "todo.add"
+    if _CREATE_MEETING_FR.search(folded) and _CALENDAR_CUE.search(folded):
+        return "calendar.create"
+    if _MOVE_IT_FR.search(folded) and _A_DATE.search(folded) and not _names_other_items(folded):
+        return "calendar.update"
     if _FIND_NAME.search(text.strip()) and not _NAME_WORDS.search(folded):
         return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -426,20 +541,32 @@ CLARIFY_RATIO = 0.3         # the runner-up within this ratio of the best: ask w
 # Session commands are never guessed from nonsense: the scorer's cancel or sign out stands only when the
 # utterance says it in so many words; otherwise it is declined.
 _SESSION_CUES = {
-    "general.cancel": _R(r"\b(?:cancel\w*|annul\w*|abandon\w*|stop|arrete\w*|never ?mind|forget|oubli\w*|nothing|rien|"
-                         r"don't|do not|ne (?:le |la )?fais pas|ne (?:le |la )?faites pas|peu importe|quit|exit)\b"),
+    # a clear phrasing: the act named ("annuler ça", "l'annuler", "cancel it"), not a thing cancelled ("annule ma commande
+    # amazon"), or a fixed form; verbs that take other objects ("arrête de me parler", "j'ai oublié mon mot de passe",
+    # "quitte spotify", "stop the music") are a session command only as a whole reply, read by the rules (`_CANCEL`)
+    "general.cancel": _R(r"(?<!\best )(?<!\bsont )(?<!\bete )(?<!\betait )(?<!\bis )(?<!\bwas )(?<!\bbeen )(?<!\bare )"
+                         r"\b(?:cancel\w*|annul\w*)(?:[ -](?:ca|cela|tout|tous|toutes|le|la|les|it|that|this|one|everything|"
+                         r"all|simplement|just|please|svp|stp|s'il (?:te|vous) plait|maintenant|now))*[ !.,?]*$|"
+                         r"\b(?:never ?mind|forget (?:it|that|this|about it|everything)|do nothing|don't do (?:it|that)|"
+                         r"ne (?:le |la )?(?:fais|faites) pas (?:ca|cela))\b|"
+                         r"^(?:(?:oh+|bon|ok|alors|non)[ ,]+)*peu importe" + _POLITE + "|"
+                         r"^rien(?: (?:s'il (?:te|vous) plait|svp|stp|merci|du tout|de plus))*[ !.,?]*$|"
+                         r"^(?:(?:non|no|svp|stp|s'il (?:te|vous) plait|desole|pardon|please)[ ,]+)*ne (?:le |la )?(?:fais|faites) rien\b|"
+                         r"^(?:ca|cela) ne fait rien\b"),
     "general.signout": _R(r"\b(?:sign|log|signout|logout|logoff|deconnect\w*|deconnexion)\b.*\b(?:out|off|moi|me)\b|"
                           r"\b(?:signout|logout|logoff|deconnexion|deconnecter)\b"),
 }
 
 # Evidence a scorer's guess needs: without a word of its domain, an utterance is declined, not guessed into
 # a feature ("what is love" is no meeting detail, "lol" no task list). Folded text. Rules need none of this.
+_TITLE_COLON = _R(r"\s?:\s")
 _DATE_WORDS = (r"today|tomorrow|tmrw|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|"
                r"weekend|morning|afternoon|evening|noon|month|am|pm|\d{1,2}(?::\d\d)? ?(?:am|pm|h\d*)|\d{1,2}h\d*|"
                r"aujourd'hui|demain|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|week-end|matin|"
                r"aprem|apres-midi|soir|midi|mois|heures?|hours?|minutes?|mins?|january|february|march|april|may|june|"
                r"july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                r"septembre|octobre|novembre|decembre|\d+(?:st|nd|rd|th|er|e)")
+_A_DATE = _R(r"\b(?:" + _DATE_WORDS + r")\b")
 # A span of bare clock times ("from 11 to 2") or "o'clock": a calendar cue for a read, never enough for a write.
 _CLOCK_WORDS = r"(?:from|between) \d{1,2}(?::\d\d)? ?(?:to|till|until|and|-) ?\d{1,2}(?::\d\d)?|\d{1,2} ?o'? ?clock"
 _CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|" + _CLOCK_WORDS + r"|meetings?|meeting's|calendars?|calender|agenda|schedule\w*|planning|"
@@ -449,7 +576,7 @@ _CALENDAR_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|" + _CLOCK_WORDS + r"|meetings?|m
                    r"reunions?|rdv|rendez-vous|evenements?|appel|visio|point|atelier|formation|dejeuner|diner|"
                    r"seminaire|revue|libre|dispo\w*|creneau|occupe|quand|ou|qui|combien|lien|link|join|teams|"
                    r"participants?|organi\w+|lieu|salle|prochaine?|next|last|first|dure\w*|duration|vol|voyage|calendrier|"
-                   r"emploi du temps|rencontres?|seances?|ceremonie|fete|party|details?|temps|emplacement|location|"
+                   r"emploi du temps|horaires?|nuit|rencontres?|seances?|ceremonie|fete|party|details?|temps|emplacement|location|"
                    r"place|raison|about|sujet|longer|reschedule|move|update|modifie\w*|changer?|change[zr]?|deplace\w*|"
                    r"mettre a jour|decale\w*|reporte\w*|remind\w*|birthday|anniversaire)\b")
 # English: a scorer's calendar guess needs a word of the calendar itself (a meeting, a date, free time, a pronoun for
@@ -463,6 +590,22 @@ _CALENDAR_STRONG_EN = _R(r"\b(?:" + _DATE_WORDS + r"|" + _CLOCK_WORDS + r"|meeti
                          r"doctor|reschedule|move|update|change|remind\w*|it|that|this one|them|kick-off|stand up|social)\b|"
                          r"^(?:when|where|who|what|how|which)\b.*\b(?:my|i|i'm|me|next)\b")
 _NO_MEETING_EN = _R(r"^what (?:time|day|date) is it\b")
+# A detail question guessed by the scorer names a meeting, a day or what it asks of a meeting ("qui vient à la revue ?",
+# "où est la réunion de 15h ?", "c'est où ?"); a question word alone asks about the world ("où est le musée d'orsay",
+# "qui est le pdg de renault"), which MIPA declines.
+_DETAILS_CUE = _R(r"\b(?:" + _DATE_WORDS + r"|" + _NAMED_KINDS + r"|meetings?|meeting's|reunions?|rdv|rendez-vous|"
+                  r"appointments?|appt|events?|evenements?|invit\w*|calls?|appels?|points?|sync|standup|stand-up|1:1|"
+                  r"one on one|review|retro|kickoff|lancement|session|webinar|training|class|cours|visio|interview|"
+                  r"rencontres?|calendars?|calendrier|agenda|schedule\w*|planning|emploi du temps|participants?|attendees?|"
+                  r"invites?|guests?|organi[sz]\w*|lieu|location|emplacement|salle|room|place|duree|duration|sujet|"
+                  r"subject|details?|link|lien|next|prochaine?|first|premier|premiere|last|dernier|derniere|concert|"
+                  r"party|fete|pot|anniversaire|birthday|flight|vol|trip|voyage|ceremonie|ceremony|shopping|date|"
+                  r"spectacle|show|rendez|my|mon|ma|mes|je|j'|i|i'm|me|m'|moi|we|our|nous|notre|nos|ai-je|dois-je|vais-je|suis-je|"
+                  r"aurai-je|ca|cela|it|that|dure\w*|last\w*|long|longtemps|rest\w*|remaining|left|avant|before|until|"
+                  r"till|jusqu'a|temps|time|lunch|dinner|breakfast|picnic|pique-nique|social|attend\w*|assist\w*|particip\w*|"
+                  r"sera|will|jour|day)\b"
+                  r"|^(?:c'est|it's|it is|is it|and|et) ?(?:ou|quand|qui|when|where|who|a quelle heure)?[ ?!.]*$"
+                  r"|^(?:ou|quand|qui|where|when|who)(?: (?:est-ce|c'est|is it|was it|ca))?[ ?!.]*$")
 _GENERAL_CUES = {
     "general.confirm": _R(r"\b(?:yes|yeah|yep|ya|yup|ok|okay|sure|right|correct|good|great|nice|fine|perfect|go(?! away)|do it|"
                           r"sounds|alright|confirm\w*|oui|ouais|d'accord|bien|parfait|exact\w*|vas-y|allez|certainement|"
@@ -508,7 +651,7 @@ _WRITE_EVIDENCE = {
     "lists.add": _R(r"\b(?:lists?|listes?|sharepoint|tracker|registre|suivi)\b"),
     # To Do and invitation answers: every write the scorer may guess names its act or its object
     "todo.add": _R(r"\b(?:add|put|remind\w*|remember|create|new|note|make|set|buy|get|pick|call|pay|book|send|write|"
-                   r"ajout\w*|rajout\w*|mets|mettre|mettez|met|rappel\w*|cree\w*|creer|nouvel\w*|note\w*|achet\w*|inscri\w*|"
+                   r"ajout\w*|rajout\w*|mets|mettre|mettez|met|rappel\w*|cree\w*|creer|nouvel\w*|note\w*|inscri\w*|"
                    r"pense|oublie|faut|dois|need|must|tasks?|to-?dos?|taches?|lists?|listes?|courses|groceries|grocery|"
                    r"epicerie|reminders?|memo)\b"),
     "todo.complete": _R(r"\b(?:done|complete\w*|finish\w*|tick\w*|check\w*|mark\w*|close\w*|did|bought|got|"
@@ -516,7 +659,8 @@ _WRITE_EVIDENCE = {
                         r"all|tous|tout)\b"),
     "todo.delete": _R(r"\bcancel\w*\b.*\b(?:from|off|on)\b.*\b(?:lists?|groceries|to-?dos?)\b|"
                       r"\b(?:delete|remove|erase|drop|clear|cross|take|omit|discard|scratch|get rid|no need|don't need|"
-                      r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b"),
+                      r"supprim\w*|efface\w*|enleve\w*|retire\w*|ote\w*|raye\w*|omet\w*|besoin|plus)\b|"
+                      r"\bannul\w*\b.*\b(?:listes?|taches?|courses|epicerie)\b"),
     "calendar.accept": _R(r"\b(?:accept\w*|yes|attend\w*|join|rsvp|confirm\w*|oui|assist\w*|particip\w*|venir|viendrai|"
                           r"serai|be there|count me in|going|go)\b"),
     # "parle-moi de l'atelier 6" names a meeting and no answer to it: an answer says that it is one
@@ -549,6 +693,8 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
     write = _WRITE_EVIDENCE.get(intent)
     if write is not None and not write.search(folded):
         return False
+    if intent == "calendar.details" and lang == "fr" and not _DETAILS_CUE.search(folded):
+        return False
     if intent.startswith("calendar.") and lang == "en":
         return bool(_CALENDAR_STRONG_EN.search(folded)) and not _NO_MEETING_EN.search(folded)
     if intent.startswith("calendar."):
@@ -559,6 +705,18 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
             return words is None or bool(words.search(folded))
     cue = _GENERAL_CUES.get(intent)
     return cue is None or bool(cue.search(folded))
+
+
+# A list asked for that names meetings and tasks alike: the dialog asks which one is meant.
+_BOTH_LISTS = {"calendar.agenda": "todo.list", "todo.list": "calendar.agenda"}
+_MEETINGS_NAMED = _R(r"\b(?:reunions?|rendez-vous|rdv|meetings?|calendrier|agenda|calendar|appointments?|events?|evenements?)\b")
+_TASKS_NAMED = _R(r"\b(?:taches?|tasks?|to-?dos?)\b")
+
+
+def _request_part(folded: str) -> str:
+    """The request before a colon: in "ajoutez à ma liste : envoyer les formulaires par mail" what follows it is the
+    title of the item, not a request to send mail."""
+    return _TITLE_COLON.split(folded, maxsplit=1)[0]
 
 
 def _probabilities(scores: dict[str, float]) -> dict[str, float]:
@@ -599,8 +757,10 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: 
         return "none", confidence, ()
     if not _has_evidence(best, folded, lang):
         return "none", confidence, ()
-    if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(folded) and not best.startswith("calendar"):
+    if best in WRITE_INTENTS and _OUT_OF_SCOPE.search(_request_part(folded)) and not best.startswith("calendar"):
         return "none", confidence, ()
+    if best in _BOTH_LISTS and _MEETINGS_NAMED.search(folded) and _TASKS_NAMED.search(folded):
+        return best, confidence, (best, _BOTH_LISTS[best])  # "mes tâches et mes réunions aujourd'hui": ask which
     second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES and i not in _RULE_ONLY), None)
     if second is not None and best not in _SESSION_CUES and probs[second] >= CLARIFY_RATIO * confidence and confidence + probs[second] >= MIN_CONFIDENCE:
         return best, confidence, (best, second)

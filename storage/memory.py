@@ -75,12 +75,13 @@ class ExpiringMemoryStorage(MemoryStorage):  # type: ignore[misc]
 
     async def write(self, changes: dict[str, Any]) -> None:
         self.expire()
-        try:
-            await super().write(changes)
-        finally:  # an eTag conflict stops the write part-way: what it wrote expires too
-            for key in changes:
-                if key in self.memory:
-                    self.keep(key)
+        if changes is None:
+            await super().write(changes)  # the SDK's error
+        # One key at a time, in order, as the SDK writes them: an eTag conflict stops the write part-way, and each
+        # key written before it lives the TTL from now; the keys after it keep their own deadlines.
+        for key, change in changes.items():
+            await super().write({key: change})
+            self.keep(key)
 
     async def delete(self, keys: list[str]) -> None:
         await super().delete(keys)

@@ -54,6 +54,18 @@ async def test_deleted_and_conflicting_keys() -> None:
     assert store.expire() == 2 and store.memory == {}
 
 
+async def test_a_write_stopped_by_a_conflict_does_not_renew_the_keys_it_did_not_write() -> None:
+    ticks = Ticks()
+    store = ExpiringMemoryStorage(ttl_seconds=60, monotonic=ticks)
+    await store.write({"k": {"v": 0, "e_tag": "seed"}, "later": {"v": 0}})
+    ticks.now += 30
+    with pytest.raises(KeyError, match="Etag conflict"):
+        await store.write({"first": {"v": 1}, "k": {"v": 2, "e_tag": "stale"}, "later": {"v": 3}})
+    assert (await store.read(["later"]))["later"]["v"] == 0  # never reached: not written
+    ticks.now += 31  # 61 s after "k" and "later" were written, 31 s after "first"
+    assert store.expire() == 2 and set(store.memory) == {"first"}
+
+
 async def test_claims_in_memory_expire_with_the_store_never_before_their_own_ttl() -> None:
     ticks = Ticks()
     store = ExpiringMemoryStorage(ttl_seconds=60, monotonic=ticks)

@@ -17,7 +17,7 @@ from .features import features
 from .intents import classify, load_model
 from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
-from .typos import fix_typos
+from .typos import chat_text, fix_typos
 
 __all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "recognize_intent", "warm_up"]
 
@@ -67,6 +67,8 @@ def recognize_intent(text: str, locale: str | None = None) -> str:
 def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str, ...]]:
     if not folded:
         return "none", 1.0, ()
+    text = chat_text(text)  # the scorer was trained on the same spelling (language/train.py)
+    folded = fold(text)
     return classify(load_model()[lang], folded, features(text, date_cue=has_date_cue(folded)), text, lang)
 
 

@@ -3,7 +3,7 @@
     python -m language.train -o language/data/intent_model.json   # the development corpus + language/data/training
     python -m language.train --folds 5                             # held-out accuracy only (see language.evaluate)
 
-Deterministic: a fixed seed orders the epochs. The output holds one weight table per locale.
+Deterministic: fixed seeds order the epochs (one averaged perceptron per seed, their weights averaged). The output holds one weight table per locale.
 Files under `language/data/testsets` are refused: they are MIPA's independent test, never trained on.
 """
 
@@ -21,6 +21,7 @@ from .corpus_labels import is_template, mipa_label
 from .dates import has_date_cue
 from .features import features
 from .text import fold, normalize_locale
+from .typos import chat_text
 
 __all__ = ["DATA", "TESTSETS", "TRAINING_FILES", "cross_validate", "load_examples", "train"]
 
@@ -54,12 +55,33 @@ def load_examples(paths: Iterable[Path]) -> dict[str, list[tuple[str, str]]]:
 
 
 def _featurise(pairs: Sequence[tuple[str, str]]) -> list[Example]:
-    return [(features(text, date_cue=has_date_cue(fold(text))), intent) for text, intent in pairs]
+    return [(features(chat_text(text), date_cue=has_date_cue(fold(chat_text(text)))), intent) for text, intent in pairs]
 
 
-def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seed: int = 7) -> dict[str, dict[str, float]]:
-    """Averaged perceptron weights: feature -> intent -> weight (zeros dropped, rounded)."""
+#: Shuffles of the training data, one averaged perceptron each; their weights are averaged (see `train`).
+SEEDS: tuple[int, ...] = (7, 8, 9)
+
+
+def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seeds: Sequence[int] = SEEDS) -> dict[str, dict[str, float]]:
+    """Averaged perceptron weights: feature -> intent -> weight (zeros dropped, rounded), the mean of one averaged
+    perceptron per seed (each sees the examples in its own order). One order alone is chaotic: a few new sentences
+    moved a dozen k-fold predictions either way; the mean of several orders moves less (language/README.md)."""
     data = _featurise(pairs)
+    runs = [_train_once(data, epochs, seed) for seed in seeds]
+    out: dict[str, dict[str, float]] = {}
+    for f in sorted({f for run in runs for f in run}):
+        labels = sorted({label for run in runs for label in run.get(f, {})})
+        kept = {}
+        for label in labels:
+            avg = round(sum(run.get(f, {}).get(label, 0.0) for run in runs) / len(runs), 4)
+            if avg:
+                kept[label] = avg
+        if kept:
+            out[f] = kept
+    return out
+
+
+def _train_once(data: Sequence[Example], epochs: int, seed: int) -> dict[str, dict[str, float]]:
     labels = sorted({intent for _, intent in data})
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -114,12 +136,13 @@ def cross_validate(pairs: Sequence[tuple[str, str]], *, folds: int = 5, seed: in
         held = set(order[k::folds])
         model = train([p for i, p in enumerate(pairs) if i not in held] + list(always))
         for i in sorted(held):
-            text, gold = pairs[i]
+            typed, gold = pairs[i]
+            text = chat_text(typed)  # as the recognizer reads it
             folded = fold(text)
             got, _, _ = classify(model, folded, features(text, date_cue=has_date_cue(folded)), text, lang)
             if accepted is not None and got in accepted[i]:
                 got = gold
-            out.append((text, gold, got))
+            out.append((typed, gold, got))
     return out
 
 

@@ -139,7 +139,7 @@ _CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|st
 _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
            r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
            r"que sais-tu faire|que peux-tu faire|qu'est-ce que tu sais faire|qu'est-ce que tu peux faire|"
-           r"comment ca marche|how does this work|how do i use (?:this|you)|commands|commandes|comment (?:le |on )?faire|"
+           r"comment ca marche|how does this work|who are you|what are you|who is mipa|what is mipa|who am i (?:talking|speaking) (?:to|with)|how do i use (?:this|you)|commands|commandes|comment (?:le |on )?faire|"
            r"comment je fais|comment faire ca|comment (?:ca|cela) fonctionne|comment t'utiliser|comment vous utiliser|"
            r"un peu d'aide|de l'aide|un coup de main|besoin d'un coup de main)" + _POLITE)
 _SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
@@ -178,7 +178,8 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
 # Requests MIPA never serves, declined before the scorer guesses (issue 18: weather, food, jokes, music).
 _OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
-                r"playlists?|spotify|lyrics|paroles|listes? de lecture)\b")
+                r"playlists?|spotify|lyrics|paroles|listes? de lecture|umbrellas?|parapluies?|sunny|ensoleille|uber|lyft|"
+                r"taxis?|cabs?)\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -218,7 +219,8 @@ _TODO_DELETE = _R(r"^(?:please )?(?:delete|remove|erase|supprime|supprimer|effac
                   r"(?:the|my|this|that|la|ma|cette|le|mon)\s+(?:task|to-?do|item|tache|element)\b(?!s)")
 _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?:book|schedule|set up|arrange|organi[sz]e|"
                      r"plan|create|cree|creer|planifie|planifier|organiser|programme|prevois|cale)\s+(?:me\s+)?(?:a|an|une?|"
-                     r"new|nouvelle?|un nouveau|une nouvelle)\s+(?:meeting|call|appointment|event|reunion|rendez-vous|rdv|"
+                     r"new|nouvelle?|un nouveau|une nouvelle)\s+(?:(?:\d+|one|two|half an?)[ -]?(?:min|mins|minutes?|hours?|hrs?|h)\s+"
+                     r"|(?:quick|short|brief|new|long) )?(?:meeting|call|appointment|event|reunion|rendez-vous|rdv|"
                      r"appel|evenement|visio|sync|catch ?up|chat|1:1|one on one|check-in|huddle|standup|interview)\b"
                      r"|^(?:please |can you |could you )?(?:block|block out|reserve|hold) (?:me )?(?:\d+|one|two|an?|half an?) ?"
                      r"(?:hours?|hrs?|minutes?|mins?)\b.*\b(?:for|on|tomorrow|today|morning|afternoon|monday|tuesday|wednesday|"
@@ -285,7 +287,8 @@ _CLOCK_SPAN = _R(r"\bde \d{1,2}(?:h\d*)? a \d{1,2}\b")
 # "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
 _ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+(?!.*\b(?:meeting|meetings|event|appointment|"
                r"reunion|rendez-vous|rdv|call|appel|evenement|calendar|agenda|calendrier|contact|contacts|with|avec|"
-               r"flag|drapeau|indicateur|e-?mails?|mails?|courriels?|messages?|rooms?|salles?)\b)"
+               r"flag|drapeau|indicateur|e-?mails?|mails?|courriels?|messages?|rooms?|salles?|carts?|baskets?|amazon|ebay|"
+               r"panier|wish ?list)\b)"
                r"(?!.*(?:\d ?(?:am|pm|h)\b|\d ?h\d\d|\b(?:at|a) \d|\bheures?\b|\bhours?\b|\bpendant\b|\bevery\b|\btous les\b))")
 # The Teams command titles (appPackage) and their close variants.
 _AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montre |affiche |voir )?(?:my|mon|ma) (?:calendar|agenda|"
@@ -305,7 +308,7 @@ _AGENDA_FR = _R(r"^(?:(?:quels?|quelles?) sont|montre[zr]?(?:-moi| moi)?|affiche
                 r"details?|sujets?)\b)|^(?:ce qui est|qu'est-ce qui est|qu'est ce qui est|qu'est-ce qu'il y a|qu'y a-t-il) "
                 r"(?:prevu )?(?:sur|dans) (?:mon|mes) (?:calendriers?|agendas?|emploi du temps|planning)\b")
 _TASKS_COMMAND = _R(r"^(?:show |show me |montre |affiche |voir )?(?:my|mes) (?:tasks|to-?dos?|taches|to-do list)[ ?!.]*$")
-_REMIND = _R(r"^(?:please )?(?:remind me to|remember to|rappelle-moi de|rappelle moi de|rappelle-moi d'|rappelle moi d'|"
+_REMIND = _R(r"^(?:please )?(?:remind me to|remember to|i (?:need|have|must|should|want) to remember to|don't let me forget to|rappelle-moi de|rappelle moi de|rappelle-moi d'|rappelle moi d'|"
              r"rappelez-moi de|rappelez-moi d'|n'oublie pas de|n'oublie pas d')(?:\b|(?<='))")
 _FLAG = _R(r"\b(?:clear|remove|take off|delete|unset|enleve|enlever|retire|retirer|supprime|supprimer|efface|effacer|"
            r"ote|oter)\b.*\b(?:flag|drapeau|indicateur)\b|^(?:please )?(?:flag|unflag|signale)\b|"
@@ -361,6 +364,17 @@ _EN_RULES = (
     # "what do i still need to do today", "wat do i have to do": the To Do list
     ("todo.list", _R(r"^what (?:do|else do|else) i (?:still )?need to do\b|^what (?:do|else do) i (?:still )?(?:have|got) to do[ ?!.]*$|"
                      r"^(?:show |show me )?(?:my |the )?to-?do's\b")),
+    # "update the offsite to start at 8", "change the demo so it ends at 5": a meeting's start or end
+    ("calendar.update", _R(r"^(?:please |can you |could you )?(?:update|change|move|set|push|shift|make) " + _EN_NOT_MEETING +
+                           r"(?:[\w:'-]+ ){1,4}?(?:to|so (?:it|that it)) (?:start|starts|begin|begins|end|ends|finish|finishes)\b")),
+    # "which room for the hiring panel", "how many people are invited to the all hands": a detail of a meeting
+    ("calendar.details", _R(r"^(?:which|what) (?:room|floor|building)\b(?!.*\b(?:book|reserve|free|available)\b)|"
+                            r"^how many (?:people|attendees|participants|guests|persons)\b.*\b(?:invited|coming|attending|going|in)\b")),
+    # "did oscar send me anything yesterday": a sender is a search
+    ("mail.search", _R(r"^(?:did|has|have) (?!i\b|you\b)[a-z]+(?: [a-z]+)? (?:send|sent|e-?mail(?:ed)?|mail(?:ed)?|write|wrote|reply|replied)"
+                       r"(?: (?:me|to me|us))? (?:anything|something|an? (?:e-?mail|mail|message)|back)\b")),
+    # "mark the contract email for follow up": a flag
+    ("mail.flag", _R(r"^(?:please )?mark (?:the |this |that |my )?.*\b(?:e-?mail|mail|message)\b.*\bfor follow[ -]?up\b")),
     # "set write release notes to 50 percent": only a Planner task has a progress
     ("planner.complete", _R(r"^(?:please )?(?:set|put|update|move|mark) .+ (?:to|at) \d{1,3} ?(?:%|percent|per cent)" + _POLITE)),
     # "reply maybe to the invitation", "maybe accept the training": a tentative answer

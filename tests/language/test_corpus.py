@@ -104,6 +104,41 @@ def test_training_never_reads_a_test_set(tmp_path: Path) -> None:
     assert not trained & tested
 
 
+VALIDATION_FILE = REPO / "language" / "data" / "validation" / "mipa-validation-en.jsonl"
+# The English validation set (a tuning set written in session 4 before the tuning, language/data/validation/README.md):
+# in-scope accuracy, out-of-scope declined. Tuned figures, held so that a change does not undo the tuning.
+VALIDATION_FLOORS = {"en": (0.97, 0.95)}
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_the_validation_set_is_read_as_tuned(lang: str) -> None:
+    rows = [r for r in load_rows(VALIDATION_FILE) if r["locale"] == lang]
+    report = evaluate_rows(rows)
+    assert report.total[lang] >= 400
+    assert report.accuracy(lang) >= VALIDATION_FLOORS[lang][0], report.misses
+    got = out_of_scope([r for r in rows if r["intent"] is None], lang)
+    assert got.total >= 150
+    assert got.writes == 0 and got.session == 0
+    assert got.declined_rate >= VALIDATION_FLOORS[lang][1], got.answered
+    covered = {r["intent"] for r in rows}
+    assert not [i for i in INTENTS if i != "none" and i not in covered]
+
+
+def test_training_never_holds_a_validation_sentence() -> None:
+    trained = {text.casefold() for path in TRAINING_FILES for pairs in load_examples([path]).values()
+               for text, _ in pairs}
+    validated = {str(r["text"]).casefold() for r in load_rows(VALIDATION_FILE)}
+    assert len(validated) >= 550
+    assert not trained & validated
+
+
+def test_the_misses_of_a_test_set_are_never_printed() -> None:
+    from language.evaluate import MissesOfATestSetError, main
+
+    with pytest.raises(MissesOfATestSetError):
+        main([str(TEST_FILE), "--show-misses"])
+
+
 def test_evaluate_prints_the_held_out_figures() -> None:
     out = subprocess.run([sys.executable, "-m", "language.evaluate", "--folds", "2"], cwd=REPO, capture_output=True,
                          text=True, check=True, timeout=300).stdout

@@ -35,6 +35,19 @@ def load_model() -> dict[str, Model]:
     return data
 
 
+_KNOWN: dict[int, tuple[Model, frozenset[str]]] = {}  # by id; the table is kept so that its id is not reused
+
+
+def known_words(model: Model) -> frozenset[str]:
+    """The words a weight table was trained on (its "w:" features), for `typos.correct_words`."""
+    cached = _KNOWN.get(id(model))
+    if cached is None or cached[0] is not model:
+        if len(_KNOWN) >= 8:
+            _KNOWN.clear()
+        cached = _KNOWN[id(model)] = (model, frozenset(f[2:] for f in model if f.startswith("w:")))
+    return cached[1]
+
+
 def score_intents(model: Model, feats: list[str]) -> dict[str, float]:
     """Sum of the weights of each intent over the features."""
     scores: dict[str, float] = {"none": 0.0}

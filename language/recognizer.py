@@ -14,10 +14,10 @@ from clock import clock_from_env
 
 from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
-from .intents import classify, load_model
+from .intents import classify, known_words, load_model
 from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
-from .typos import chat_text, fix_typos
+from .typos import chat_text, correct_words, fix_typos
 
 __all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "recognize_intent", "warm_up"]
 
@@ -68,8 +68,11 @@ def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str,
     if not folded:
         return "none", 1.0, ()
     text = chat_text(text)  # the scorer was trained on the same spelling (language/train.py)
+    model = load_model()[lang]
+    if lang == "en":
+        text = correct_words(text, known_words(model))
     folded = fold(text)
-    return classify(load_model()[lang], folded, features(text, date_cue=has_date_cue(folded)), text, lang)
+    return classify(model, folded, features(text, date_cue=has_date_cue(folded)), text, lang)
 
 
 def warm_up(languages: Sequence[str] = ("en",)) -> None:

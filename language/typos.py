@@ -4,8 +4,12 @@ entities are read, and chat shorthand too ("pls", "u", "wat", "nvm") before the 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from functools import lru_cache
 
-__all__ = ["chat_text", "fix_typos"]
+from rapidfuzz.distance import OSA
+
+__all__ = ["chat_text", "correct_words", "fix_typos"]
 
 _FIXES = {
     "tomorrow": ("tmrw", "tmr", "tmrow", "tmro", "tmw", "tomoz", "2moro", "2morrow", "2morow", "tomorow", "tommorow",
@@ -46,7 +50,6 @@ _SHORTHAND = {
     "please": ("pls", "plz", "plse", "pleez", "plss"),
     "never mind": ("nvm", "nevermind", "nmind"),
     "what": ("wat", "wht", "wut"),
-    "what's": ("wats", "wuts"),
     "you": ("u", "yu"),
     "are": ("r",),
     "your": ("ur",),
@@ -58,6 +61,24 @@ _SHORTHAND = {
     "messages": ("msgs",),
     "appointment": ("appt",),
     "tomorrow's": ("tmrw's", "tomorrows"),
+    # apostrophes left out
+    "what's": ("wats", "wuts", "whats"),
+    "don't": ("dont",),
+    "i'm": ("im",),
+    "can't": ("cant",),
+    "didn't": ("didnt",),
+    "doesn't": ("doesnt",),
+    "isn't": ("isnt",),
+    "aren't": ("arent",),
+    "that's": ("thats",),
+    "there's": ("theres",),
+    "where's": ("wheres",),
+    "when's": ("whens",),
+    "who's": ("whos",),
+    "how's": ("hows",),
+    "i've": ("ive",),
+    "you're": ("youre",),
+    "it's": ("its",),
 }
 _ENGLISH_FIXES = ("tomorrow", "tonight", "today", "calendar", "meeting", "Wednesday", "Tuesday", "Thursday")
 _CHAT = {wrong: right for right, wrongs in _SHORTHAND.items() for wrong in wrongs}
@@ -71,3 +92,46 @@ def chat_text(text: str) -> str:
     `fix_typos` ("tmrw", "calandar") spelt out; French text as typed ("rdv" is a word the scorer learnt as such);
     other text, its case and spacing unchanged."""
     return _CHAT_PATTERN.sub(lambda m: _CHAT[m.group(1).lower()], text)
+
+
+# The words that say what a request is about (English): a word the scorer never saw that is one slip away from one of
+# them ("meetnig", "calnedar", "reminde", "availble", "mial") is read as that word. Names are left alone (a capital),
+# and so is every word the scorer knows ("contract" is no "contact", "except" no "accept").
+_KEYWORDS = (
+    "meeting meetings calendar schedule appointment appointments agenda reschedule cancel delete remove remind reminder "
+    "reminders tomorrow today tonight monday tuesday wednesday thursday friday saturday sunday morning afternoon evening "
+    "available availability invite invitation accept decline tentative attendees participants location email emails "
+    "inbox message messages unread search flagged tasks todos lists groceries grocery shopping complete completed "
+    "finished planner bucket plans contact contacts number phone files document documents shared recent summary "
+    "digest notifications settings office working hours please thanks postpone create update change minutes "
+    "where which events event attending organizer conference"
+).split()
+_SHORT_KEYWORDS = "flag task list file undo help join call mail next week hour free busy move book what when show find mark done send plan".split()
+
+
+@lru_cache(maxsize=4096)
+def _keyword_for(word: str) -> str | None:
+    if len(word) >= 6:  # one letter added, left out, changed or two swapped: "meetnig", "availble", "calandr"
+        for keyword in _KEYWORDS:
+            if len(keyword) >= 6 and abs(len(keyword) - len(word)) <= 1 and OSA.distance(word, keyword, score_cutoff=1) <= 1 \
+                    and not (word.startswith(keyword) and len(word) == len(keyword) + 1):  # "invited", "events"
+                return keyword
+    if 4 <= len(word) <= 5:  # shorter words: only two letters swapped ("mial", "falg", "tsaks"): "yours" is no "hours"
+        for keyword in (*_SHORT_KEYWORDS, *_KEYWORDS):
+            if sorted(word) == sorted(keyword) and OSA.distance(word, keyword, score_cutoff=1) <= 1:  # "mial", "falg"
+                return keyword
+    return None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w@.'’/-])([a-z]{4,})(?![\w@'’/-])")
+
+
+def correct_words(text: str, known: Collection[str]) -> str:
+    """`text` with each lower-case word that is not in `known` and is one slip away from a keyword spelt as that keyword
+    (English requests; `known`: the words the scorer was trained on)."""
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word in known or (len(word) > 4 and word.endswith("s") and word[:-1] in known):
+            return word
+        return _keyword_for(word) or word
+    return _LOWER_WORD.sub(fix, text)

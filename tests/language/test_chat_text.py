@@ -1,0 +1,31 @@
+"""The intent reader's spelling: chat shorthand and slips spelt out (`typos.chat_text`, `typos.correct_words`)."""
+
+from __future__ import annotations
+
+from language.intents import known_words, load_model
+from language.recognizer import recognize_intent
+from language.typos import chat_text, correct_words
+
+
+def test_chat_shorthand_is_spelt_out_and_the_rest_is_kept() -> None:
+    assert chat_text("can u set up a call w/ Raj tmrw pls") == "can you set up a call with Raj tomorrow please"
+    assert chat_text("nvm") == "never mind"
+    assert chat_text("whats on, dont know") == "what's on, don't know"
+    assert chat_text("R&D sync, u-lock, Demian") == "R&D sync, u-lock, Demian"
+    assert chat_text("rdv demain") == "rdv demain"  # French is read as typed
+
+
+def test_a_slip_of_a_keyword_is_read_as_the_keyword_but_known_words_and_names_are_not() -> None:
+    known = known_words(load_model()["en"])
+    assert correct_words("meetnig with raj", known) == "meeting with raj"
+    assert correct_words("mial from tom", known) == "mail from tom"
+    assert correct_words("my calnedar", known) == "my calendar"
+    assert correct_words("water the plants", known) == "water the plants"  # not "plans"
+    assert correct_words("the contract email", known) == "the contract email"  # a word the scorer knows
+    assert correct_words("lunch with Meetnig", known) == "lunch with Meetnig"  # a capital: a name
+
+
+def test_typed_the_chat_way_the_request_is_understood() -> None:
+    assert recognize_intent("cancel this pls", "en") == "general.cancel"
+    assert recognize_intent("whats on my calnedar tmrw", "en") == "calendar.agenda"
+    assert recognize_intent("kthxbye nvm lol jk", "en") != "general.cancel"  # nonsense is never a session command

@@ -1,4 +1,5 @@
-"""MIPA's side of L1 (bots/sdkfix/loop_cycles.py): a turn's objects are freed by reference counting, behaviour unchanged."""
+"""MIPA's side of L1 (bots/sdkfix/loop_cycles.py: a turn's objects are freed by reference counting, behaviour
+unchanged) and L2 (bots/sdkfix/loop_retry_codes.py: msrest's retry codes, the same list without the slow search)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 from botbuilder.schema import Activity
+from msrest.universal_http.requests import ClientRetryPolicy
 
+from bots.sdkfix import loop_retry_codes
 from bots.sdkfix.loop_cycles import SDK_EMIT, install, installed
+from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
 
 
 @pytest.fixture
@@ -130,3 +134,13 @@ async def test_a_waterfall_turn_is_freed_without_the_collector_and_runs_as_befor
     assert [a.text for a in adapter.activity_buffer] == ["asked first", "first then second"]
     assert len(contexts) == 4
     assert [ref() for ref in contexts] == [None] * 4
+
+
+def test_l2_the_retry_policy_retries_the_same_status_codes() -> None:
+    import bots  # noqa: F401  (installs it)
+
+    assert loop_retry_codes.installed()
+    policy = ClientRetryPolicy()
+    assert policy.policy.status_forcelist == [code for code in range(999) if code not in SDK_SAFE_CODES]
+    assert {408, 500, 502, 503} <= set(policy.policy.status_forcelist)
+    assert not {404, 429, 501, 505} & set(policy.policy.status_forcelist)

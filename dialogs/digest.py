@@ -25,22 +25,31 @@ logger = logging.getLogger(__name__)
 #: Extra key in every button of the "my day" card: the action router answers it with a refreshed "my day".
 SOURCE_KEY = "source"
 DIGEST_SOURCE = "digest"
+_ACTIONS = frozenset({"Action.Execute", "Action.Submit"})
 
 
 def mark_source(card: Card, source: str = DIGEST_SOURCE) -> Card:
-    """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`."""
+    """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`.
 
-    def visit(node: Any) -> None:
+    One walk with an explicit stack that descends only into dicts and lists (a card is ~800 nodes, most of
+    them strings: a recursive call per node was 3 % of a "my day" turn).
+    """
+    stack: list[Any] = [card]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
         if isinstance(node, dict):
-            if node.get("type") in ("Action.Execute", "Action.Submit") and isinstance(node.get("data"), dict):
-                node["data"][SOURCE_KEY] = source
+            if node.get("type") in _ACTIONS:
+                data = node.get("data")
+                if isinstance(data, dict):
+                    data[SOURCE_KEY] = source
             for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for item in node:
-                visit(item)
-
-    visit(card)
+                if isinstance(value, (dict, list)):
+                    push(value)
+        else:
+            for value in node:
+                if isinstance(value, (dict, list)):
+                    push(value)
     return card
 
 

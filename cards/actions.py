@@ -29,7 +29,7 @@ from typing import Any
 
 from cards.errors import InvalidActionError, UnknownVerbError
 
-__all__ = ["Action", "Verb", "action_data", "parse_action"]
+__all__ = ["Action", "Verb", "action_data", "parse_action", "with_extra"]
 
 
 class Verb(StrEnum):
@@ -117,6 +117,13 @@ def action_data(verb: Verb | str, **ids: str | int | None) -> dict[str, Any]:
 
 #: snake_case argument name -> its camelCase data key, for the names of the contract met so far (a handful).
 _DATA_KEYS: dict[str, str] = {}
+
+
+def with_extra(data: dict[str, Any], extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`data` with `extra` keys added after its ids (e.g. where a card came from), outside the checked contract."""
+    if extra:
+        data.update(extra)
+    return data
 
 
 def _check(verb: Verb, data: Mapping[str, Any]) -> None:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -25,7 +26,8 @@ logger = logging.getLogger(__name__)
 #: Extra key in every button of the "my day" card: the action router answers it with a refreshed "my day".
 SOURCE_KEY = "source"
 DIGEST_SOURCE = "digest"
-_ACTIONS = frozenset({"Action.Execute", "Action.Submit"})
+_ACTIONS = ("Action.Execute", "Action.Submit")
+_MARK = MappingProxyType({SOURCE_KEY: DIGEST_SOURCE})
 
 
 def mark_source(card: Card, source: str = DIGEST_SOURCE) -> Card:
@@ -101,8 +103,9 @@ async def build_my_day(
     digest = await graph.digest.today(moment)
     if digest.partial:
         logger.info("my day is partial: %s", ",".join(digest.partial))
-    card = digest_card(digest, locale=locale, now=moment, originator=originator or None, user_ids=user_ids)
-    return MyDay(card=mark_source(card), summary=summary_text(digest, locale), digest=digest)
+    card = digest_card(digest, locale=locale, now=moment, originator=originator or None, user_ids=user_ids,
+                       extra=_MARK)  # every button marked as it is built: what `mark_source` would do
+    return MyDay(card=card, summary=summary_text(digest, locale), digest=digest)
 
 
 def viewer_ids(context: TurnContext) -> list[str] | None:

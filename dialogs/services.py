@@ -89,8 +89,10 @@ class TurnFacts:
         if tz not in self._recognitions:
             # the tag as sent ("en-GB"), as `recognize` does: its region tells the order of numeric dates.
             # A sentence read this minute (a common request, "yes") is looked up without the thread's hand-off.
-            self._recognitions[tz] = recognized(self.text, self.locale_tag, now, tz) \
-                or await asyncio.to_thread(recognize, self.text, self.locale_tag, now, tz)
+            found = recognized(self.text, self.locale_tag, now, tz)
+            if found is None:
+                found = await asyncio.to_thread(recognize, self.text, self.locale_tag, now, tz)
+            self._recognitions[tz] = found
         return self._recognitions[tz]
 
     @staticmethod

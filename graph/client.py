@@ -14,6 +14,7 @@ import httpx
 from clock import Clock, clock_from_env
 
 from .errors import GraphError, GraphRequestError, error_from_response
+from .json_codec import loads
 from .odata import query_string
 from .response import GraphResponse, Params, Reconcile
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
@@ -37,7 +38,7 @@ def _decode(response: httpx.Response) -> Any:
     if not response.content:
         return None
     try:
-        return response.json()
+        return loads(response.content)
     except ValueError:
         return response.text
 

@@ -388,6 +388,10 @@ _EN_RULES = (
                        r"(?: (?:me|to me|us))? (?:anything|something|an? (?:e-?mail|mail|message)|back)\b")),
     # "mark the contract email for follow up": a flag
     ("mail.flag", _R(r"^(?:please )?mark (?:the |this |that |my )?.*\b(?:e-?mail|mail|message)\b.*\bfor follow[ -]?up\b")),
+    # 'schedule "Name check" tomorrow at 11am': a meeting titled in quotes
+    ("calendar.create", _R(r"^(?:please )?(?:schedule|book|set up|arrange|organi[sz]e|plan|create|add) (?:a |an |the |my |new )?"
+                           r"(?:(?:meeting|call|event|appointment|sync) )?(?:called |named |titled )?[\"“'][^\"”']{2,60}[\"”']"
+                           r"(?!.*\b(?:tasks?|to-?dos?|lists?|groceries|shopping|planner|plan|bucket|contacts?)\b)")),
     # "set write release notes to 50 percent": only a Planner task has a progress
     ("planner.complete", _R(r"^(?:please )?(?:set|put|update|move|mark) .+ (?:to|at) \d{1,3} ?(?:%|percent|per cent)" + _POLITE)),
     # "reply maybe to the invitation", "maybe accept the training": a tentative answer

@@ -107,7 +107,7 @@ def test_training_never_reads_a_test_set(tmp_path: Path) -> None:
 VALIDATION_FILE = REPO / "language" / "data" / "validation" / "mipa-validation-en.jsonl"
 # The English validation set (a tuning set written in session 4 before the tuning, language/data/validation/README.md):
 # in-scope accuracy, out-of-scope declined. Tuned figures, held so that a change does not undo the tuning.
-VALIDATION_FLOORS = {"en": (0.97, 0.95)}
+VALIDATION_FLOORS = {"en": (0.97, 0.93)}
 
 
 @pytest.mark.parametrize("lang", ["en"])

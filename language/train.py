@@ -57,9 +57,33 @@ def _featurise(pairs: Sequence[tuple[str, str]]) -> list[Example]:
     return [(features(text, date_cue=has_date_cue(fold(text))), intent) for text, intent in pairs]
 
 
-def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seed: int = 7) -> dict[str, dict[str, float]]:
-    """Averaged perceptron weights: feature -> intent -> weight (zeros dropped, rounded)."""
+#: Perceptrons trained with different shuffles and averaged (session 4): one perceptron's k-fold accuracy moved by a
+#: point when a few training rows changed; three averaged moved less and scored higher (fr 93.7 -> 95.0 %, en 96.3 ->
+#: 96.6 % on the same data).
+BAGS = 3
+
+
+def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seed: int = 7,
+          bags: int = BAGS) -> dict[str, dict[str, float]]:
+    """The mean of `bags` averaged perceptrons (seeds `seed`, `seed + 1`, ...): feature -> intent -> weight."""
     data = _featurise(pairs)
+    if bags == 1:
+        return _perceptron(data, epochs, seed)
+    summed: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for k in range(bags):
+        for f, row in _perceptron(data, epochs, seed + k).items():
+            for label, w in row.items():
+                summed[f][label] += w
+    out: dict[str, dict[str, float]] = {}
+    for f, row in summed.items():
+        kept = {label: round(w / bags, 4) for label, w in row.items() if round(w / bags, 4)}
+        if kept:
+            out[f] = kept
+    return out
+
+
+def _perceptron(data: Sequence[Example], epochs: int, seed: int) -> dict[str, dict[str, float]]:
+    """Averaged perceptron weights: feature -> intent -> weight (zeros dropped, rounded)."""
     labels = sorted({intent for _, intent in data})
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))

@@ -10,7 +10,6 @@ None, never an ErrorResponse (B5, bots/sdkfix/).
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +28,7 @@ from botframework.connector.token_api.models import (
 from bots.sdkfix.b5_exchange_result import exchange_result
 from bots.wire import activity_json, token_response
 from graph.http_session import HttpSession
+from graph.json_codec import loads
 
 __all__ = ["ChannelError", "FastConnectorClient", "FastUserTokenClient", "channel_session", "activity_json", "token_response"]
 
@@ -136,7 +136,7 @@ class FastUserTokenClient(UserTokenClient):
         async with session.request(method, self._base + path, params=query, json=body, headers=headers) as response:
             raw = await response.read()  # the token service answers JSON in UTF-8: no charset sniffing, one decode
             try:
-                data = json.loads(raw) if raw else None
+                data = loads(raw) if raw else None
             except ValueError:
                 data = raw.decode("utf-8", "replace")
             return response.status, data

@@ -14,6 +14,7 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from bots.adapter import AppCloudAdapter
 from bots.errors import AuthenticationUnavailable
 from bots.sdkfix.b11_bearer_errors import BEARER_ERRORS
+from graph.json_codec import loads
 
 __all__ = ["MAX_BODY_BYTES", "make_messages_handler"]
 
@@ -38,7 +39,7 @@ def make_messages_handler(adapter: CloudAdapter, bot: Bot) -> Handler:
         except web.HTTPRequestEntityTooLarge:
             return _problem(413, "The activity is larger than 256 KB.")
         try:
-            activity = json.loads(body)
+            activity = loads(body)  # orjson, json.loads for what it refuses (graph/json_codec.py)
         except (UnicodeDecodeError, json.JSONDecodeError):
             return _problem(400, "The body is not valid JSON.")
         if not isinstance(activity, dict) or not isinstance(activity.get("type"), str):

@@ -21,7 +21,7 @@ from dialogs.context import ConversationContext
 from dialogs.undo import UndoLog, UndoRegistry
 from graph import GraphClient, GraphError, UserGraph
 from language import Recognition, detect_locale, normalize_locale, recognize, t
-from language.recognizer import recognize_intent
+from language.recognizer import recognize_intent, recognized
 
 __all__ = ["CLOCK_KEY", "Services", "TurnFacts", "card_activity"]
 
@@ -87,8 +87,12 @@ class TurnFacts:
         take tens of milliseconds, which must not hold the event loop (other conversations) that long. Nothing in
         a coroutine calls `language.recognize` itself (tests/test_off_loop.py)."""
         if tz not in self._recognitions:
-            # the tag as sent ("en-GB"), as `recognize` does: its region tells the order of numeric dates
-            self._recognitions[tz] = await asyncio.to_thread(recognize, self.text, self.locale_tag, now, tz)
+            # the tag as sent ("en-GB"), as `recognize` does: its region tells the order of numeric dates.
+            # A sentence read this minute (a common request, "yes") is looked up without the thread's hand-off.
+            found = recognized(self.text, self.locale_tag, now, tz)
+            if found is None:
+                found = await asyncio.to_thread(recognize, self.text, self.locale_tag, now, tz)
+            self._recognitions[tz] = found
         return self._recognitions[tz]
 
     @staticmethod

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json as jsonlib
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -14,10 +16,12 @@ import httpx
 from clock import Clock, clock_from_env
 
 from .errors import GraphError, GraphRequestError, error_from_response
+from .json_codec import loads
 from .odata import query_string
 from .response import GraphResponse, Params, Reconcile
 from .retry import RETRYABLE_STATUSES, RetryPolicy, parse_retry_after
-from .transport import AiohttpTransport
+from .transport import DROP_RECEIVED as _DROPPED
+from .transport import AiohttpTransport, AiohttpWire, wire_timeout
 
 if TYPE_CHECKING:
     from .batch import BatchRequest, BatchResponse
@@ -29,17 +33,23 @@ logger = logging.getLogger(__name__)
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"})
 
-#: Characters a URL may carry as they are (RFC 3986 unreserved, reserved and `%`): `url()` and Graph's
-#: nextLinks hold nothing else, so they go out verbatim; anything else goes through httpx.URL first.
 
 
 def _decode(response: httpx.Response) -> Any:
     if not response.content:
         return None
     try:
-        return response.json()
+        return loads(response.content)
     except ValueError:
         return response.text
+
+
+#: httpx's own headers on every request (its client's defaults that the wire does not replace: aiohttp writes its
+#: own Accept-Encoding and Connection, and Host from the URL).
+_CLIENT_HEADERS = (("User-Agent", f"python-httpx/{httpx.__version__}"),)
+#: What a URL may carry as it is (RFC 3986 unreserved and reserved characters and `%`): `url()` and Graph's
+#: nextLinks hold nothing else, so they go out verbatim; httpx quotes anything else first (tests/graph/test_transport.py).
+_VERBATIM = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
 
 _RESOURCE_WORDS = frozenset({
@@ -88,7 +98,14 @@ class GraphClient:
         self.policy = RetryPolicy(max_retries=max_retries, retry_cap=retry_cap, base_delay=backoff)
         # Default: httpx over one aiohttp keep-alive session. httpcore's own pool cost ~2 ms of CPU per
         # request at 16 conversations (issue 13); the transport stays the test seam (MockTransport).
-        self._transport = transport if transport is not None else AiohttpTransport(limit=100)
+        self._transport: httpx.AsyncBaseTransport
+        #: The default transport's wire, called without building httpx's request and response (`_exchange`).
+        self._wire: AiohttpWire | None = None
+        if transport is None:
+            default = AiohttpTransport(limit=100)
+            self._transport, self._wire = default, default.wire
+        else:
+            self._transport = transport
         self._sleep = sleep
         self._clock = clock
         #: "Now" as the server stamps it (createdDateTime): the app's clock (clock.py), for reconciling writes.
@@ -107,6 +124,8 @@ class GraphClient:
         if self._http is not None:
             await self._http.aclose()  # closes the transport (and its aiohttp session) too
             self._http = None
+        elif self._wire is not None:
+            await self._transport.aclose()  # requests went straight to the wire: no httpx client to close it
 
     async def __aenter__(self) -> GraphClient:
         self._client()
@@ -220,13 +239,8 @@ class GraphClient:
             send_headers.update(headers)
         started = self._clock()
         timeout = min(self.timeout, max(0.05, remaining))
-        response = await self._exchange(method, url, json, send_headers, timeout)
-        result = GraphResponse(
-            status=response.status_code,
-            headers={k.lower(): v for k, v in response.headers.items()},
-            body=_decode(response),
-            request_id=response.headers.get("request-id"),
-        )
+        status, received, body = await self._exchange(method, url, json, send_headers, timeout)
+        result = GraphResponse(status=status, headers=received, body=body, request_id=received.get("request-id"))
         logger.debug(
             "graph %s %s -> %s request-id=%s client-request-id=%s %.0fms",
             method,
@@ -240,13 +254,51 @@ class GraphClient:
 
     async def _exchange(
         self, method: str, url: str, json: Any, headers: Mapping[str, str], seconds: float
-    ) -> httpx.Response:
-        """What `AsyncClient.request` does for Graph, straight to the client's transport.
+    ) -> tuple[int, dict[str, str], Any]:
+        """What `AsyncClient.request` does for Graph: status, lower-cased headers and the decoded body.
 
         The same request (the client's default headers under ours, the JSON body, the timeout extension) and
         the response read whole; without the client's per-request cookie jar, auth and redirect machinery,
-        which Graph calls never use (no cookies, no auth flow, redirects off): ~60 µs of CPU a request.
+        which Graph calls never use (no cookies, no auth flow, redirects off): ~60 µs of CPU a request. On the
+        default transport, the same bytes go straight to its aiohttp wire, without httpx's request and response
+        objects either (tests/graph/test_transport.py compares the bytes sent and the answers read with httpx's own
+        transport).
         """
+        if self._wire is not None:
+            return await self._wire_exchange(self._wire, method, url, json, headers, seconds)
+        response = await self._httpx_exchange(method, url, json, headers, seconds)
+        return response.status_code, {k.lower(): v for k, v in response.headers.items()}, _decode(response)
+
+    async def _wire_exchange(
+        self, wire: AiohttpWire, method: str, url: str, json: Any, headers: Mapping[str, str], seconds: float
+    ) -> tuple[int, dict[str, str], Any]:
+        ours = {name.lower() for name in headers}
+        sent = [(name, value) for name, value in _CLIENT_HEADERS if name.lower() not in ours]
+        sent += headers.items()
+        content = None
+        if json is not None:  # as httpx encodes `json=`
+            content = jsonlib.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+            sent.append(("Content-Type", "application/json"))
+        if not _VERBATIM.fullmatch(url):
+            url = str(httpx.URL(url))
+        answer = await wire.send(method, url, headers=sent, content=content, limits=wire_timeout(seconds))
+        received: dict[str, str] = {}
+        for name, value in answer.headers:
+            key = name.lower()
+            if key not in _DROPPED:
+                received[key] = f"{received[key]}, {value}" if key in received else value  # as httpx joins them
+        if not answer.content:
+            return answer.status, received, None
+        try:
+            return answer.status, received, loads(answer.content)
+        except ValueError:  # not JSON: the text as httpx decodes it (the Content-Type's charset, else UTF-8)
+            kept = [(name, value) for name, value in answer.headers if name.lower() not in _DROPPED]
+            text = httpx.Response(answer.status, headers=kept, content=answer.content).text
+            return answer.status, received, text
+
+    async def _httpx_exchange(
+        self, method: str, url: str, json: Any, headers: Mapping[str, str], seconds: float
+    ) -> httpx.Response:
         client = self._client()
         merged = client.headers.copy()
         merged.update(headers)

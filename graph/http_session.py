@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import aiohttp
 
+from .json_codec import dumps
+
 __all__ = ["HttpSession"]
 
 
 class HttpSession:
-    """`get()` the session (a new one after `close()`); cookies are never kept."""
+    """`get()` the session (a new one after `close()`); cookies are never kept; `json=` bodies written by orjson."""
 
     def __init__(self, *, limit: int = 100, keepalive_timeout: float = 30.0,
                  timeout: aiohttp.ClientTimeout | None = None) -> None:
@@ -26,10 +28,11 @@ class HttpSession:
             connector = aiohttp.TCPConnector(limit=self._limit, ttl_dns_cache=300,
                                              keepalive_timeout=self._keepalive_timeout)
             if self._timeout is None:
-                self._session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+                self._session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
+                                                      json_serialize_bytes=dumps)
             else:
                 self._session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar(),
-                                                      timeout=self._timeout)
+                                                      timeout=self._timeout, json_serialize_bytes=dumps)
         return self._session
 
     async def close(self) -> None:

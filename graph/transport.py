@@ -20,14 +20,14 @@ from yarl import URL
 
 from graph.http_session import HttpSession
 
-__all__ = ["AiohttpTransport", "AiohttpWire", "WireResponse"]
+__all__ = ["DROP_RECEIVED", "AiohttpTransport", "AiohttpWire", "WireResponse", "wire_timeout"]
 
 logger = logging.getLogger(__name__)
 
 # Framing, hop-by-hop and encoding headers: aiohttp writes its own (and decodes what it asked for).
 _DROP_SENT = frozenset({"content-length", "transfer-encoding", "connection", "keep-alive", "accept-encoding"})
 # The body handed back is already decoded: its length and encoding headers no longer describe it.
-_DROP_RECEIVED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+DROP_RECEIVED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,11 @@ class AiohttpWire:
         await self._http.close()
 
 
+def wire_timeout(seconds: float) -> aiohttp.ClientTimeout:
+    """The limits `_timeout` gives a request whose four httpx timeouts are all `seconds` (GraphClient's)."""
+    return aiohttp.ClientTimeout(total=None, connect=seconds, sock_connect=seconds, sock_read=seconds)
+
+
 def _timeout(request: httpx.Request) -> aiohttp.ClientTimeout:
     timeout = request.extensions.get("timeout") or {}
     return aiohttp.ClientTimeout(
@@ -100,6 +105,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     def __init__(self, *, limit: int = 100, keepalive_timeout: float = 30.0) -> None:
         self._wire = AiohttpWire(limit=limit, keepalive_timeout=keepalive_timeout)
 
+    @property
+    def wire(self) -> AiohttpWire:
+        """The aiohttp wire under this transport (GraphClient sends its default transport's requests to it)."""
+        return self._wire
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         body = await request.aread()
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]
@@ -114,7 +124,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             raise
         return httpx.Response(
             status_code=answer.status,
-            headers=[(k, v) for k, v in answer.headers if k.lower() not in _DROP_RECEIVED],
+            headers=[(k, v) for k, v in answer.headers if k.lower() not in DROP_RECEIVED],
             stream=httpx.ByteStream(answer.content),
             request=request,
             extensions={"http_version": b"HTTP/1.1", "reason_phrase": answer.reason.encode()},

@@ -19,7 +19,7 @@ from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 from .typos import fix_typos
 
-__all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "recognize_intent", "warm_up"]
+__all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "recognize_intent", "recognized", "warm_up"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +52,38 @@ def recognize(
         MIPA_CLOCK_OFFSET when set (clock.py). The bot always passes its own clock's "now".
     tz: the user's IANA zone name or tzinfo; dates are resolved and returned in it (default UTC).
     """
+    key = _key(text, locale, now, tz)
+    found = _RECENT.get(key)
+    if found is None:
+        found = _recognize_cached(*key)
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.clear()  # a bound, not an LRU: `_recognize_cached` keeps the most used ones
+        _RECENT[key] = found
+    return found
+
+
+def recognized(
+    text: str,
+    locale: str | None = None,
+    now: datetime | None = None,
+    tz: str | ZoneInfo | tzinfo | None = None,
+) -> Recognition | None:
+    """What `recognize` answered for the same arguments within the same minute, or None: a dictionary look-up,
+    so a coroutine may call it and hand only the sentences not read yet to a worker thread."""
+    return _RECENT.get(_key(text, locale, now, tz))
+
+
+def _key(text: str, locale: str | None, now: datetime | None,
+         tz: str | ZoneInfo | tzinfo | None) -> tuple[str, str, bool, datetime, tzinfo]:
     zone, minute = _reference(now, tz)
     lang = _lang(text or "", locale)
-    return _recognize_cached(text or "", lang, day_first(locale, lang), minute, zone)
+    return text or "", lang, day_first(locale, lang), minute, zone
+
+
+#: `recognize`'s answers by their `_recognize_cached` arguments (ZoneInfo objects are cached, so equal zone names
+#: give the same key); readable without computing anything, unlike the lru_cache below.
+_RECENT: dict[tuple[str, str, bool, datetime, tzinfo], Recognition] = {}
+_RECENT_SIZE = 2048
 
 
 def recognize_intent(text: str, locale: str | None = None) -> str:

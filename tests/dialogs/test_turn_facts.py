@@ -46,3 +46,25 @@ def test_the_intent_alone_never_runs_the_date_reader(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(language.dates, "_model", no_reading)
     assert TurnFacts(_context(text, "en-US")).intent() == expected
+
+
+async def test_a_sentence_read_this_minute_is_not_handed_to_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second turn with the same sentence in the same minute and zone gets the first one's recognition from
+    `recognized` on the loop; a new sentence still goes to the worker thread."""
+    import asyncio
+
+    handed: list[str] = []
+    real = asyncio.to_thread
+
+    async def counting(func, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        handed.append(args[0])
+        return await real(func, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "to_thread", counting)
+    first = await TurnFacts(_context("what's on my calendar on 10/12?", "en-GB")).recognize_off_loop("Europe/Paris", NOW)
+    again = await TurnFacts(_context("what's on my calendar on 10/12?", "en-GB")).recognize_off_loop("Europe/Paris", NOW)
+    assert again is first
+    other_region = await TurnFacts(_context("what's on my calendar on 10/12?", "en-US")).recognize_off_loop(
+        "Europe/Paris", NOW)
+    assert other_region.entities.start is not None and other_region.entities.start.month == 10  # not en-GB's answer
+    assert handed == ["what's on my calendar on 10/12?"] * 2  # the first en-GB turn and the en-US one

@@ -20,7 +20,9 @@ _MEETING = (r"(?:reunions?|rendez-vous|rdv|meetings?|calls?|appels?|points?|revu
             r"one-to-one|1:1|presentations?|demos?|kick-?off)")
 _TASK = r"(?:taches?|tasks?|todos?|to do|trucs? a faire)"
 _MAIL = r"(?:e-?mails?|mails?|courriels?|messages?)"
-_NOT_TODO = r"(?!.*\b(?:planner|plans?|buckets?|compartiments?|sharepoint)\b)"
+# To Do rules stand aside for Planner, SharePoint and mail ("marque l'indicateur du mail d'Adele comme terminé")
+_NOT_TODO = (r"(?!.*\b(?:planner|plans?|buckets?|compartiments?|sharepoint|e-?mails?|mails?|courriels?|messages?|"
+             r"indicateurs?|drapeaux?|flag\w*)\b)")
 
 FR_REPLIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("general.reject", _R(r"^(?:jamais de la vie|hors de question|non,? (?:c'est )?pas (?:ca|celui-la|celle-la|le bon|la bonne|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FR_REPLIES", "FR_RULES"]
+__all__ = ["FR_REPLIES", "FR_RULES", "SEND_TO_OTHERS_FR"]
 
 _R = re.compile
 _END = r"(?:[ ,]+(?:svp|stp|s'il (?:te|vous) plait|merci|please))*[ !.,?]*$"
@@ -24,6 +24,18 @@ _MAIL = r"(?:e-?mails?|mails?|courriels?|messages?)"
 _NOT_TODO = (r"(?!.*\b(?:planner|plans?|buckets?|compartiments?|sharepoint|e-?mails?|mails?|courriels?|messages?|"
              r"indicateurs?|drapeaux?|flag\w*)\b)")
 
+# A message to other people (a mail, a reminder, a notice: "envoyer un e-mail à Sean sur les plans du week-end",
+# "avertir Noah que la réunion est repoussée", "mets tout le monde au courant"): MIPA sends no mail, it declines
+# (`intents.classify`, after the rules: "envoie-moi le lien" and "préviens-moi 10 minutes avant" are read before).
+SEND_TO_OTHERS_FR = _R(r"^(?:(?:pouvez-vous|peux-tu|tu peux|svp|stp|s'il (?:te|vous) plait)[ ,]+)?(?:envoye[rz]?|envoie[rz]?|ecri(?:s|re|vez)|"
+                       r"redige[rz]?|commence[rz]?|prepare[rz]?|compose[rz]?) (?:un |une |le |la |l'|mon |ma )?(?:nouvel? |nouvelle )?"
+                       r"(?:e-?mails?|mails?|courriels?|courriers?(?: electroniques?)?|messages?|sms|textos?|rappels?|notes?|fichiers?|"
+                       r"invitations?) (?:a|au|aux|sur|pour|de|du|concernant|au sujet)\b|^(?:nouvel? |nouveau )?(?:e-?mail|mail|courriel|"
+                       r"message) (?:a|aux|au|sur|pour|concernant) |^(?:avertir|avertis|avertissez|aviser|avise[rz]?|alerte[rz]?|alerter|"
+                       r"informe[rz]?|notifie[rz]?|previens|prevenir|prevenez) (?!moi\b|-moi\b|nous\b)|\b(?:mettre|mets|mettez) tout le "
+                       r"monde au courant\b|^message (?:a|aux|au) |^rappeler a (?:tous|toutes|l'equipe|les)\b|^dire a "
+                       r"(?!moi\b)[a-z]+ (?:que|qu')")
+
 FR_REPLIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("general.reject", _R(r"^(?:jamais de la vie|hors de question|non,? (?:c'est )?pas (?:ca|celui-la|celle-la|le bon|la bonne|"
                           r"les bons|ce(?:lui|lle)-ci)|(?:c'est )?pas (?:le bon|la bonne)(?: \w+)?|pas celui-la|pas celle-la|"
@@ -35,7 +47,7 @@ FR_REPLIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("general.confirm", _R(r"^(?:(?:ok|oui|yes|parfait|super|top)[ ,]+)*(?:c'est tout bon|tout bon|ca roule|banco|carrement|"
                            r"yes(?: go| vas-y| c'est bon)?|ok go|go go|oui,? c'est (?:ca|bon|parfait)|ok (?:c'est bon|ca marche|"
                            r"ca me va|vas-y)|(?:parfait|ok|oui),? (?:confirme|je confirme|valide|envoie|fais-le|fais le)|"
-                           r"c'est parfait|ca me va|valide|je valide)" + _END)),
+                           r"c'est parfait|ca me va|valide|je valide|ok pour (?:l'instant|le moment|maintenant|moi))" + _END)),
     ("general.help", _R(r"^(?:(?:euh|bon|alors|dis|dites)[ ,]+)?(?:a l'aide|au secours|(?:un )?coup de (?:pouce|main)|"
                         r"besoin d'(?:un coup de (?:pouce|main)|aide|assistance)|a quoi (?:tu sers|sers-tu|vous servez|servez-vous|"
                         r"(?:ca|cela|ce bot|ce truc|mipa) sert)|(?:t'es|tu es|vous etes) qui(?: toi| vous)?|qui es-tu|"
@@ -116,9 +128,19 @@ FR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"pourrais-je) (?:caler|placer|mettre|prevoir|trouver|organiser)\b|^quand (?:est-ce que |est ce "
                                  r"que )?[a-z][\w-]* (?:a|aura) (?:du temps|un moment|un creneau)\b")),
     ("calendar.details", _R(r"^(?:c'est|ca se passe|ca a lieu) (?:ou|quand|a quelle heure|dans quelle salle) (?:la|le|l'|mon|ma) .*"
-                            + _MEETING + r"\b|\binfos? (?:sur|de|du|pour|concernant) (?:le|la|l'|mon|ma) .*\b" + _MEETING + r"\b")),
-    ("calendar.join", _R(r"\blien (?:de connexion|de la visio|teams|zoom|de la reunion|pour rejoindre)\b")),
-    ("calendar.agenda", _R(r"^combien (?:de|d') (?:reunions|rendez-vous|rdv|meetings|calls|evenements)\b"
+                            + _MEETING + r"\b|^(?:(?:le |la |l')?(?:lieu|emplacement|salle|duree|liste des participants|participants|"
+                            r"invites)) (?:du|de la|de l'|de mon|de ma|de notre|pour le|pour la) (?:prochaine? |derniere? )?" + _MEETING +
+                            r"\b|\bla liste des (?:participants|invites)\b|\b(?:a propos|au sujet) (?:de|du) (?:ma|mon|la|le|notre) "
+                            r"(?:prochaine? )?" + _MEETING + r"\b(?!.*\b(?:e-?mails?|mails?|courriels?|messages?)\b)|\binfos? (?:sur|de|du|pour|concernant) (?:le|la|l'|mon|ma) .*\b" + _MEETING + r"\b")),
+    ("calendar.join", _R(r"\blien (?:de connexion|de la visio|teams|zoom|de la reunion|pour rejoindre)\b|^(?:commencer|demarrer|"
+                         r"demarre[rz]?|lance[rz]?|lancer|ouvre[rz]?|ouvrir) (?:la|ma|le|mon) (?:reunion|visio|call|appel|meeting|"
+                         r"conference)(?: teams| en ligne)?" + _END)),
+    ("calendar.agenda", _R(r"^(?:montre[zr]?|affiche[zr]?|obtenir|obtiens|voir)(?:-moi| moi)? (?:la|le|l'|les|mes|mon|ma) "
+                           r"(?:rencontres?|rendez-vous|reunions?|rdv|evenements?|meetings?)\b(?! (?:de|d'|du) \d)(?!.*\b(?:lieu|salle|"
+                           r"participants?|invites?|lien|duree)\b)"
+                           r"|^combien (?:de|d') (?:reunions|rendez-vous|rdv|meetings|calls|evenements)\b"
+                           r"|^(?:(?:a|vers|de) \d{1,2} ?(?:h|heures?)\w* )?(?:ai-je|est-ce que j'ai|j'ai) (?:une |des |un )?(?:reunions?|"
+                           r"rendez-vous|rdv|meetings?|calls?|evenements?)\b(?!.*\b(?:ou|qui|lieu|salle|participants?|lien|libre|dispo\w*)\b)"
                            r"|\bma journee (?:de |d')?(?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b.*\bchargee?\b"
                            r"|^(?:calendrier|agenda|planning) (?:de |du |d')?(?:demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
                            r"dimanche|le \d|\d)")),

@@ -11,7 +11,7 @@ from pathlib import Path
 from .alerts import RULES as ALERT_RULES
 from .errors import ModelError
 from .fastdates import MONTH_WORDS
-from .french import FR_REPLIES, FR_RULES
+from .french import FR_REPLIES, FR_RULES, SEND_TO_OTHERS_FR
 from .mailbox import RULES as MAILBOX_RULES
 from .models import WRITE_INTENTS
 from .recurrence import repeat_task_intent
@@ -262,7 +262,8 @@ _MAIL_ABOUT_FR = _R(r"^(?:montre[zr]?|affiche[zr]?|trouve[zr]?|cherche[zr]?)(?:-
 # "complétez ramasser les chaussures dans ma liste des choses à faire", "mettez de la crème sur la liste d'épicerie"
 _TODO_ON_LIST = (r" .+ (?:dans|de|sur|a) (?:ma|la|mes|les) (?:liste|listes|to-?do|taches)\b(?! de lecture| de souhaits| d'envies| noire)"
                  r"(?!.*\b(?:participants?|invites?|diffusion|playlists?|panier)\b)")
-_TODO_DONE_FR = _R(r"^(?:complete[rz]?|termine[rz]?|coche[rz]?|finis|finissez|valide[rz]?)" + _TODO_ON_LIST)
+_TODO_DONE_FR = _R(r"^(?:complete[rz]?|termine[rz]?|coche[rz]?|finis|finissez|valide[rz]?|marque[rz]?)(?: .+)?"
+                   + _TODO_ON_LIST[3:])
 _TODO_PUT_FR = _R(r"^(?:mets|mettez|mettre|rajoute[rz]?|inscris|inscrivez)" + _TODO_ON_LIST)
 # "c'est où ?", "ça dure combien de temps ?": a detail of the meeting just shown
 _IT_WHERE_FR = _R(r"^(?:et )?(?:c'est|ca se passe|ca a lieu|elle a lieu|il a lieu) (?:ou|quand|a quelle heure|dans quelle salle)[ ?!.]*$|"
@@ -749,7 +750,7 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: 
     ruled = rule_intent(folded, text)
     if ruled is not None:
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()
-    if _OFF_TOPIC.search(folded):
+    if _OFF_TOPIC.search(folded) or (lang == "fr" and SEND_TO_OTHERS_FR.search(folded)):
         return "none", 0.9, ()
     both = _TWO_SOURCES_EN.search(folded)
     if both is not None:  # "meetings and tasks tomorrow": two sources named, the dialog asks which one first

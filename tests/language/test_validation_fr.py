@@ -72,6 +72,8 @@ def test_chat_shorthand_is_read_written_out_and_english_is_left_alone(typed: str
     ("Marc m'a ecrit ?", "mail.search"), ("marque le mail de Marc a suivre", "mail.flag"),
     ("quel est le poste de Marc", "contacts.find"), ("changer le titre de mon rendez-vous", "calendar.update"),
     ("mets le telephone en silencieux", "none"), ("ajoute des piles a mon panier amazon", "none"),
+    ("envoie un mail a Sean sur le budget", "none"), ("previens Marc que la reunion est decalee a 10h", "none"),
+    ("message aux collegues : le point est annule", "none"), ("previens moi 10 minutes avant mes reunions", "notify.reminders.on"),
 ])
 def test_french_phrasings_read_by_rule(text: str, intent: str) -> None:
     assert recognize_intent(text, "fr") == intent

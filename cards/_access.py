@@ -11,11 +11,20 @@ __all__ = ["as_datetime", "get", "name_of", "names"]
 
 def get(obj: Any, *names: str, default: Any = None) -> Any:
     """The first attribute (or mapping key) of `obj` among `names` that is not None."""
+    kind = type(obj)
+    mapping = _MAPPING.get(kind)
+    if mapping is None:
+        mapping = _MAPPING[kind] = isinstance(obj, Mapping)
     for name in names:
-        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+        value = obj.get(name) if mapping else getattr(obj, name, None)
         if value is not None:
             return value
     return default
+
+
+#: Whether a type is a Mapping: `isinstance(obj, Mapping)` is an ABC check (~0.4 µs), and a card reads its
+#: models (frozen dataclasses) this way some 160 times.
+_MAPPING: dict[type, bool] = {dict: True}
 
 
 def name_of(person: Any) -> str:

@@ -29,7 +29,7 @@ from typing import Any
 
 from cards.errors import InvalidActionError, UnknownVerbError
 
-__all__ = ["Action", "Verb", "action_data", "parse_action"]
+__all__ = ["Action", "Verb", "action_data", "parse_action", "with_extra"]
 
 
 class Verb(StrEnum):
@@ -99,16 +99,30 @@ class Action:
 
 def action_data(verb: Verb | str, **ids: str | int | None) -> dict[str, Any]:
     """Button `data` for `verb`, from snake_case ids (`item_id=...`), checked against the contract."""
-    verb = Verb(verb)
+    verb = verb if type(verb) is Verb else Verb(verb)
     data: dict[str, Any] = {}
     for name, value in ids.items():
         if value is None:
             continue
-        key = re.sub(r"_([a-z])", lambda m: m[1].upper(), name)
-        if key not in _ID_KEYS and key not in _INT_KEYS:
-            raise InvalidActionError(f"{key} is not part of the data contract")
+        key = _DATA_KEYS.get(name)
+        if key is None:
+            key = re.sub(r"_([a-z])", lambda m: m[1].upper(), name)
+            if key not in _ID_KEYS and key not in _INT_KEYS:
+                raise InvalidActionError(f"{key} is not part of the data contract")
+            _DATA_KEYS[name] = key
         data[key] = value
     _check(verb, data)
+    return data
+
+
+#: snake_case argument name -> its camelCase data key, for the names of the contract met so far (a handful).
+_DATA_KEYS: dict[str, str] = {}
+
+
+def with_extra(data: dict[str, Any], extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`data` with `extra` keys added after its ids (e.g. where a card came from), outside the checked contract."""
+    if extra:
+        data.update(extra)
     return data
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from cards._access import get
-from cards.actions import Verb, action_data
+from cards.actions import Verb, action_data, with_extra
 from cards.base import (
     OUTLOOK_VERSION,
     Card,
@@ -51,9 +51,11 @@ def my_day_card(
     originator: str | None = None,
     user_ids: Sequence[str] | None = None,
     partial: Sequence[str] = (),
+    extra: Mapping[str, str] | None = None,
 ) -> Card:
     """One card for today. Tasks are filtered here: To Do due today or overdue, Planner due by today
-    or in progress; done ones are left out. `user_ids` (MRIs) get their own state by `refresh`."""
+    or in progress; done ones are left out. `user_ids` (MRIs) get their own state by `refresh`.
+    `extra` keys are added to the data of every button (and of the refresh), after their ids."""
     today: date = now.astimezone(to_zone(tz)).date() if now.tzinfo else now.date()
     todo = [t for t in todo_tasks if not is_done(t) and (d := due_date(t, tz)) is not None and d <= today]
     planner = [t for t in planner_tasks if not is_done(t) and (
@@ -66,14 +68,16 @@ def my_day_card(
         body.append(text_block(text("cards.digest.partial", locale), color="Warning", size="Small"))
     body += _section("meetings", len(events), event_rows(events[:MAX_PER_SECTION], locale=locale, tz=tz, now=now),
                      locale)
-    body += _section("todo", len(todo), todo_rows(todo[:MAX_PER_SECTION], locale=locale, tz=tz, today=today), locale)
+    body += _section("todo", len(todo), todo_rows(todo[:MAX_PER_SECTION], locale=locale, tz=tz, today=today,
+                                                  extra=extra), locale)
     body += _section("planner", len(planner),
-                     planner_rows(planner[:MAX_PER_SECTION], locale=locale, tz=tz, today=today), locale)
-    body += _section("mail", len(flagged), mail_rows(flagged[:MAX_PER_SECTION], locale=locale, tz=tz, today=today),
-                     locale)
-    refresh = refresh_block(Verb.DIGEST_REFRESH, action_data(Verb.DIGEST_REFRESH), user_ids=user_ids)
+                     planner_rows(planner[:MAX_PER_SECTION], locale=locale, tz=tz, today=today, extra=extra), locale)
+    body += _section("mail", len(flagged), mail_rows(flagged[:MAX_PER_SECTION], locale=locale, tz=tz, today=today,
+                                                     extra=extra), locale)
+    refresh = refresh_block(Verb.DIGEST_REFRESH, with_extra(action_data(Verb.DIGEST_REFRESH), extra),
+                            user_ids=user_ids)
     actions = [execute_action(text("cards.action.refresh", locale), Verb.DIGEST_REFRESH,
-                              action_data(Verb.DIGEST_REFRESH))]
+                              with_extra(action_data(Verb.DIGEST_REFRESH), extra))]
     return adaptive_card(body, actions, version=OUTLOOK_VERSION, originator=originator, refresh=refresh)
 
 
@@ -84,6 +88,7 @@ def digest_card(
     now: datetime,
     originator: str | None = None,
     user_ids: Sequence[str] | None = None,
+    extra: Mapping[str, str] | None = None,
 ) -> Card:
     """`my_day_card` from a `graph.models.Digest` (its own time zone; overdue To Do first)."""
     return my_day_card(
@@ -97,4 +102,5 @@ def digest_card(
         originator=originator,
         user_ids=user_ids,
         partial=tuple(get(digest, "partial", default=())),
+        extra=extra,
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 from typing import Any
 
 from cards._access import as_datetime, get, name_of
-from cards.actions import Verb, action_data
+from cards.actions import Verb, action_data, with_extra
 from cards.base import (
     TEAMS_VERSION,
     Card,
@@ -35,7 +35,8 @@ def _flag_due(message: Any) -> Any:
 
 
 def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: date,
-              buttons: bool = True) -> list[dict[str, Any]]:
+              buttons: bool = True, extra: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """One ColumnSet per message; `extra` keys are added to every button's data (after its ids)."""
     rows: list[dict[str, Any]] = []
     for message in messages:
         sender = name_of(get(message, "sender", "from_", "sender_name")) or text("cards.mail.unknown_sender", locale)
@@ -56,11 +57,11 @@ def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
         if buttons and message_id:
             acts = [
                 execute_action(text("cards.action.flag_complete", locale), Verb.MAIL_FLAG_COMPLETE,
-                               action_data(Verb.MAIL_FLAG_COMPLETE, item_id=message_id)),
+                               with_extra(action_data(Verb.MAIL_FLAG_COMPLETE, item_id=message_id), extra)),
                 execute_action(text("cards.action.to_task", locale), Verb.MAIL_TO_TASK,
-                               action_data(Verb.MAIL_TO_TASK, item_id=message_id)),
+                               with_extra(action_data(Verb.MAIL_TO_TASK, item_id=message_id), extra)),
                 execute_action(text("cards.action.flag_clear", locale), Verb.MAIL_FLAG_CLEAR,
-                               action_data(Verb.MAIL_FLAG_CLEAR, item_id=message_id)),
+                               with_extra(action_data(Verb.MAIL_FLAG_CLEAR, item_id=message_id), extra)),
             ]
             info.append(action_set(acts))
         rows.append(columns([column(info)], separator=bool(rows), spacing="Small"))

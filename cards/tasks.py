@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from itertools import groupby
 from typing import Any
 
 from cards._access import as_datetime, get, name_of
-from cards.actions import Verb, action_data
+from cards.actions import Verb, action_data, with_extra
 from cards.base import (
     TEAMS_VERSION,
     Card,
@@ -67,7 +67,8 @@ def _ordered(tasks: Sequence[Any], tz: tzinfo | str) -> list[Any]:
 
 
 def todo_rows(tasks: Sequence[Any], *, locale: str, tz: tzinfo | str, today: date,
-              buttons: bool = True) -> list[dict[str, Any]]:
+              buttons: bool = True, extra: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """One ColumnSet per task; `extra` keys are added to every button's data (after its ids)."""
     rows: list[dict[str, Any]] = []
     for task in _ordered(tasks, tz):
         done = is_done(task)
@@ -88,12 +89,15 @@ def todo_rows(tasks: Sequence[Any], *, locale: str, tz: tzinfo | str, today: dat
             acts = []
             if done:
                 acts.append(execute_action(text("cards.action.reopen", locale), Verb.TODO_REOPEN,
-                                           action_data(Verb.TODO_REOPEN, item_id=task_id, list_id=list_id)))
+                                           with_extra(action_data(Verb.TODO_REOPEN, item_id=task_id,
+                                                                  list_id=list_id), extra)))
             else:
                 acts.append(execute_action(text("cards.action.complete", locale), Verb.TODO_COMPLETE,
-                                           action_data(Verb.TODO_COMPLETE, item_id=task_id, list_id=list_id)))
+                                           with_extra(action_data(Verb.TODO_COMPLETE, item_id=task_id,
+                                                                  list_id=list_id), extra)))
                 acts.append(execute_action(text("cards.action.snooze", locale), Verb.TODO_SNOOZE,
-                                           action_data(Verb.TODO_SNOOZE, item_id=task_id, list_id=list_id, days=1)))
+                                           with_extra(action_data(Verb.TODO_SNOOZE, item_id=task_id,
+                                                                  list_id=list_id, days=1), extra)))
             cols.append(column([action_set(acts)], width="auto", verticalContentAlignment="Center"))
         rows.append(columns(cols, separator=bool(rows), spacing="Small"))
     return rows
@@ -120,7 +124,8 @@ def _progress(task: Any, locale: str) -> str:
 
 
 def planner_rows(tasks: Sequence[Any], *, locale: str, tz: tzinfo | str, today: date,
-                 buttons: bool = True) -> list[dict[str, Any]]:
+                 buttons: bool = True, extra: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """One ColumnSet per task; `extra` keys are added to every button's data (after its ids)."""
     rows: list[dict[str, Any]] = []
     for task in _ordered(tasks, tz):
         done = is_done(task)
@@ -138,11 +143,12 @@ def planner_rows(tasks: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
         task_id, plan_id = get(task, "id"), get(task, "plan_id", "planId")
         if buttons and task_id and not done:
             acts = [execute_action(text("cards.action.complete", locale), Verb.PLANNER_COMPLETE,
-                                   action_data(Verb.PLANNER_COMPLETE, item_id=task_id, plan_id=plan_id))]
+                                   with_extra(action_data(Verb.PLANNER_COMPLETE, item_id=task_id, plan_id=plan_id),
+                                              extra))]
             if not get(task, "percent_complete", "percentComplete", default=0):
                 acts.append(execute_action(text("cards.action.start", locale), Verb.PLANNER_PROGRESS,
-                                           action_data(Verb.PLANNER_PROGRESS, item_id=task_id, plan_id=plan_id,
-                                                       percent=50)))
+                                           with_extra(action_data(Verb.PLANNER_PROGRESS, item_id=task_id,
+                                                                  plan_id=plan_id, percent=50), extra)))
             cols.append(column([action_set(acts)], width="auto", verticalContentAlignment="Center"))
         rows.append(columns(cols, separator=bool(rows), spacing="Small"))
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from cards.errors import MissingTextError
@@ -19,6 +19,7 @@ LANGUAGES = ("en", "fr")
 _MESSAGES = Path(__file__).resolve().parent.parent / "language" / "messages"
 
 
+@lru_cache(maxsize=256)
 def lang_of(locale: str | None) -> str:
     """'fr-CA' -> 'fr'; anything unsupported -> 'en'."""
     lang = (locale or "en").replace("_", "-").split("-")[0].lower()
@@ -38,10 +39,21 @@ def catalog(lang: str) -> dict[str, str]:
 
 def text(key: str, locale: str | None, /, **params: object) -> str:
     """The string `key` in the locale's language with `{name}` placeholders filled in (language/messages)."""
+    if not params:
+        return _fixed(key, lang_of(locale))
     try:
         return t(key, lang_of(locale), **params)
     except MissingMessageError as exc:
         raise MissingTextError(key, lang_of(locale)) from exc
+
+
+@lru_cache(maxsize=1024)
+def _fixed(key: str, lang: str) -> str:
+    """A string without parameters: the same for every card of a language (dozens of lookups per card)."""
+    try:
+        return t(key, lang)
+    except MissingMessageError as exc:
+        raise MissingTextError(key, lang) from exc
 
 
 def plural(key: str, count: int, locale: str | None, /, **params: object) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -25,22 +27,32 @@ logger = logging.getLogger(__name__)
 #: Extra key in every button of the "my day" card: the action router answers it with a refreshed "my day".
 SOURCE_KEY = "source"
 DIGEST_SOURCE = "digest"
+_ACTIONS = ("Action.Execute", "Action.Submit")
+_MARK = MappingProxyType({SOURCE_KEY: DIGEST_SOURCE})
 
 
 def mark_source(card: Card, source: str = DIGEST_SOURCE) -> Card:
-    """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`."""
+    """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`.
 
-    def visit(node: Any) -> None:
+    One walk with an explicit stack that descends only into dicts and lists (a card is ~800 nodes, most of
+    them strings: a recursive call per node was 3 % of a "my day" turn).
+    """
+    stack: list[Any] = [card]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
         if isinstance(node, dict):
-            if node.get("type") in ("Action.Execute", "Action.Submit") and isinstance(node.get("data"), dict):
-                node["data"][SOURCE_KEY] = source
+            if node.get("type") in _ACTIONS:
+                data = node.get("data")
+                if isinstance(data, dict):
+                    data[SOURCE_KEY] = source
             for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for item in node:
-                visit(item)
-
-    visit(card)
+                if isinstance(value, (dict, list)):
+                    push(value)
+        else:
+            for value in node:
+                if isinstance(value, (dict, list)):
+                    push(value)
     return card
 
 
@@ -92,8 +104,14 @@ async def build_my_day(
     digest = await graph.digest.today(moment)
     if digest.partial:
         logger.info("my day is partial: %s", ",".join(digest.partial))
-    card = digest_card(digest, locale=locale, now=moment, originator=originator or None, user_ids=user_ids)
-    return MyDay(card=mark_source(card), summary=summary_text(digest, locale), digest=digest)
+    # The answers' decoding and parsing, the card, and the reply's encoding are three segments of the event loop
+    # (each under ~0.5 ms of CPU on a quiet machine) rather than one that held the loop for ~1.3 ms.
+    await asyncio.sleep(0)
+    card = digest_card(digest, locale=locale, now=moment, originator=originator or None, user_ids=user_ids,
+                       extra=_MARK)  # every button marked as it is built: what `mark_source` would do
+    my_day = MyDay(card=card, summary=summary_text(digest, locale), digest=digest)
+    await asyncio.sleep(0)
+    return my_day
 
 
 def viewer_ids(context: TurnContext) -> list[str] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, time, timedelta
+from functools import cache, lru_cache
 from urllib.parse import quote
 
 from .batch import BatchRequest, BatchResponse
@@ -12,6 +13,7 @@ from .errors import Unauthorized
 from .mail import FLAGGED_FILTER, MESSAGE_SELECT, parse_message
 from .mailbox import MailboxService, parse_mailbox_settings
 from .models import Digest, Event, PlannerTask, TodoTask
+from .odata import query_string
 from .planner import parse_plan, parse_planner_task
 from .session import Session
 from .timezones import zone
@@ -35,6 +37,29 @@ def _ok(answer: BatchResponse, section: str, partial: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _first_batch(flagged_limit: int) -> tuple[BatchRequest, ...]:
+    """The first round trip's requests: the same for every "my day" (built once; `BatchRequest` is frozen)."""
+    return (
+        BatchRequest.get("mailbox", "/me/mailboxSettings", {"$select": "timeZone,workingHours,language"}),
+        BatchRequest.get("lists", "/me/todo/lists"),
+        BatchRequest.get("planner", "/me/planner/tasks"),
+        BatchRequest.get("plans", "/me/planner/plans"),
+        BatchRequest.get(
+            "flagged",
+            "/me/messages",
+            {"$filter": FLAGGED_FILTER, "$orderby": "receivedDateTime desc", "$select": MESSAGE_SELECT,
+             "$top": flagged_limit},
+        ),
+    )
+
+
+@cache
+def _open_tasks_query() -> str:
+    """The query of each To Do list's open tasks (one per list, up to 18 a "my day")."""
+    return query_string({"$filter": OPEN_FILTER, "$top": 50})
+
+
 class DigestService:
     def __init__(self, *, session: Session, mailbox: MailboxService) -> None:
         self._session = session
@@ -43,19 +68,7 @@ class DigestService:
     async def today(self, now: datetime, *, flagged_limit: int = 10) -> Digest:
         """The day containing ``now`` in the mailbox's zone; failed sections are listed in ``partial``."""
         partial: list[str] = []
-        first = [
-            BatchRequest.get("mailbox", "/me/mailboxSettings", {"$select": "timeZone,workingHours,language"}),
-            BatchRequest.get("lists", "/me/todo/lists"),
-            BatchRequest.get("planner", "/me/planner/tasks"),
-            BatchRequest.get("plans", "/me/planner/plans"),
-            BatchRequest.get(
-                "flagged",
-                "/me/messages",
-                {"$filter": FLAGGED_FILTER, "$orderby": "receivedDateTime desc", "$select": MESSAGE_SELECT,
-                 "$top": flagged_limit},
-            ),
-        ]
-        one = await self._session.batch(first)
+        one = await self._session.batch(_first_batch(flagged_limit))
         if _ok(one["mailbox"], "mailbox", partial):
             self._mailbox.remember(parse_mailbox_settings(one["mailbox"].json()))
         settings = await self._mailbox.settings() if "mailbox" not in partial else parse_mailbox_settings({})
@@ -76,8 +89,7 @@ class DigestService:
                 headers={"Prefer": f'outlook.timezone="{settings.graph_time_zone}"'},
             )
         ] + [
-            BatchRequest.get(f"todo{n}", f"/me/todo/lists/{quote(li.id, safe='')}/tasks",
-                             {"$filter": OPEN_FILTER, "$top": 50})
+            BatchRequest(id=f"todo{n}", url=f"/me/todo/lists/{quote(li.id, safe='')}/tasks{_open_tasks_query()}")
             for n, li in enumerate(lists)
         ]
         two = await self._session.batch(second)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+import json
+from collections.abc import Mapping
 from typing import Any
 
-from dialogs.digest import DIGEST_SOURCE, SOURCE_KEY, mark_source
+import cards
+from dialogs.digest import _MARK, DIGEST_SOURCE, SOURCE_KEY, mark_source
+from tests.cards.samples import DIGEST, EVENTS, MAIL, NOW, PLANNER, TODOS, TZ
 
 
 def test_every_execute_and_submit_action_at_any_depth_is_marked_and_nothing_else() -> None:
@@ -24,3 +28,22 @@ def test_every_execute_and_submit_action_at_any_depth_is_marked_and_nothing_else
     assert mark_source(card) is card
     assert card == expected
     assert mark_source(card, "alerts")["actions"][0][0]["data"][SOURCE_KEY] == "alerts"
+
+
+def test_my_day_card_built_marked_equals_the_marked_card() -> None:
+    """`build_my_day` marks each button as it builds it (`extra=`): the same card, key order included, as marking
+    the finished card, for every kind of button (To Do open and done, Planner started or not, mail, refresh)."""
+    for locale in ("en-US", "fr-FR"):
+        def from_digest(extra: Mapping[str, str] | None, locale: str = locale) -> dict[str, Any]:
+            return cards.digest_card(DIGEST, locale=locale, now=NOW, originator="o", user_ids=["29:1"], extra=extra)
+
+        def from_lists(extra: Mapping[str, str] | None, locale: str = locale) -> dict[str, Any]:
+            return cards.my_day_card(events=EVENTS, todo_tasks=TODOS, planner_tasks=PLANNER, flagged=MAIL,
+                                     locale=locale, tz=TZ, now=NOW, extra=extra)
+
+        for build in (from_digest, from_lists):
+            plain, marked = build(None), build(_MARK)
+            assert plain != marked
+            assert json.dumps(marked) == json.dumps(mark_source(copy.deepcopy(plain)))
+            assert mark_source(copy.deepcopy(marked)) == marked
+            assert '"source"' not in json.dumps(plain)

@@ -165,6 +165,11 @@ def render_extras(processes: dict[str, dict[str, Any]], sandbox_get: dict[str, A
         if info.get("rss_after_mb") is not None:
             parts.append(f"RSS after {info['conversations']} conversations {info['rss_after_mb']:.1f} MB"
                          f" ({info['conversation_errors']} errors)")
+        slow = info.get("slow_callbacks") or {}
+        if slow.get("available"):
+            parts.append(f"{slow['count']} callbacks over 5 ms after start-up (longest {slow['max_ms']:.1f} ms),"
+                         f" {slow.get('cpu_count', 0)} of them with over 5 ms of the loop thread's own CPU"
+                         f" (longest {slow.get('cpu_max_ms', 0.0):.1f} ms)")
         lines.append(f"- {name}: " + ", ".join(parts))
     if sandbox_get.get("available"):
         server = sandbox_get["server_median_ms"]

@@ -8,9 +8,10 @@ makes each callback about three times longer, so `--timed` measures the same thi
 `Handle._run`, exactly what debug mode times) on a loop in normal mode. The loop is asyncio's own either way
 (uvloop is kept out): uvloop has no slow-callback report, and the Python code a callback runs is the same.
 For a task's step, <where> is the await the task stopped at: the end of the segment that was too long. Each line
-ends with what the callback's time was spent on: `[gc N ms genG]` when the garbage collector ran during it (in
-either mode), and in `--timed` mode `[cpu N ms]`, the loop thread's own CPU time (the rest of the wall time went to
-another thread holding the GIL, or to other processes on the machine).
+ends with what the callback's time was spent on: `[cpu N ms]`, the loop thread's own CPU time (the rest of the wall
+time went to another thread holding the GIL, or to other processes on the machine), and `[gc N ms genG]` when the
+garbage collector ran during it (in either mode). The CPU figure tells a callback that is long from one that waited
+for the machine: on a shared machine the wall-time count moves with the load, the CPU count much less.
 """
 
 from __future__ import annotations
@@ -82,7 +83,26 @@ class _Report(logging.Handler):
         if not isinstance(seconds, (int, float)):
             return
         gc_note = _GC.since(time.perf_counter() - seconds)
-        print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)}{gc_note}", file=sys.stderr, flush=True)
+        cpu = f" [cpu {_LAST_CPU[0] * 1000:.1f} ms]"  # asyncio logs right after the handle's run
+        print(f"{MARKER}{seconds * 1000:.1f} ms {_where(handle)}{cpu}{gc_note}", file=sys.stderr, flush=True)
+
+
+#: The loop thread's CPU seconds in the last `Handle._run` (debug mode logs a slow one right after its run).
+_LAST_CPU: list[float] = [0.0]
+
+
+def _count_handle_cpu() -> None:
+    """Record the loop thread's CPU time of each `Handle._run` for `_Report` (debug mode times only the wall clock)."""
+    run = asyncio.events.Handle._run
+
+    def counted(handle: asyncio.Handle) -> None:
+        cpu = time.thread_time()
+        try:
+            run(handle)
+        finally:
+            _LAST_CPU[0] = time.thread_time() - cpu
+
+    setattr(asyncio.events.Handle, "_run", counted)  # noqa: B010 - a method replaced for the whole process
 
 
 def _await_chain(task: asyncio.Task[Any]) -> list[FrameType]:
@@ -147,6 +167,7 @@ def main(argv: list[str]) -> None:
         _time_handles(threshold)
     else:
         asyncio.set_event_loop_policy(_DebugPolicy(threshold))
+        _count_handle_cpu()
         logging.getLogger("asyncio").addHandler(_Report())
     sys.argv = [argv[0]]
     runpy.run_path(argv[0], run_name="__main__")

@@ -3,14 +3,23 @@ reach, so that a full garbage collection during a turn does not walk them (issue
 
 from __future__ import annotations
 
+import pickle
 import re
 import select
 import time
+from datetime import UTC, datetime
+from typing import Any
 
+import babel.core
+import babel.localedata
 import httpx
+import pytest
+from babel import Locale
+from babel import dates as babel_dates
 
-from app import GC_THRESHOLDS, WARM_LINE
+from app import GC_THRESHOLDS, WARM_LINE, warm_formatting
 from devkit import MipaProcess
+from language.formatting import format_datetime, format_time
 
 
 def _next_line(bot: MipaProcess, timeout: float) -> str:
@@ -40,3 +49,28 @@ def test_start_up_objects_are_frozen_once_the_recognizer_is_warm(sandbox_url: st
         assert httpx.get(f"{url}/healthz", timeout=10).json() == {"status": "ok"}  # still serving after the freeze
     finally:
         bot.stop()
+
+
+def test_after_the_warm_up_formatting_reads_no_locale_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`app.warm_formatting` (run by `serve` in its worker thread) loads Babel's data for the replies' and cards'
+    locales: a first English or French turn then reads nothing from disk on the event loop."""
+    monkeypatch.setattr(babel.localedata, "_cache", {})  # as in a fresh process (other tests loaded some already)
+    monkeypatch.setattr(babel.core, "_global_data", None)
+    warm_formatting()
+    loads: list[object] = []
+
+    class Counting:
+        @staticmethod
+        def load(*args: Any, **kwargs: Any) -> Any:
+            loads.append(args)
+            return pickle.load(*args, **kwargs)
+
+    monkeypatch.setattr(babel.localedata, "pickle", Counting)
+    monkeypatch.setattr(babel.core, "pickle", Counting)
+    moment = datetime(2027, 3, 28, 0, 30, tzinfo=UTC)
+    for lang, babel_name in (("en", "en_US"), ("fr", "fr_FR")):
+        assert format_datetime(moment, lang, "America/Montreal") and format_time(moment, lang, "Asia/Tokyo")
+        assert Locale.parse(babel_name).plural_form(1) == "one"
+        assert babel_dates.get_day_names("wide", locale=babel_name)[0] in ("Monday", "lundi")
+    assert loads == []
+    assert Locale.parse("de").plural_form(2) and loads  # a locale nobody warmed is read from disk: the counter sees it

@@ -6,9 +6,12 @@ They pin the SDK's behaviour, not MIPA's: MIPA's side of each workaround is test
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import inspect
 import json
 import re
+import weakref
 from collections.abc import AsyncIterator
 from datetime import datetime
 from importlib import metadata
@@ -21,7 +24,7 @@ from aiohttp import web
 from botbuilder.core import ActivityHandler, ConversationState, MemoryStorage, MessageFactory, TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.core.serializer_helper import serializer_helper
-from botbuilder.dialogs import DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.dialogs.prompts import OAuthPrompt, OAuthPromptSettings, PromptOptions
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse
@@ -34,6 +37,10 @@ from botframework.connector.auth import (
 from botframework.connector.auth._user_token_client_impl import _UserTokenClientImpl
 from botframework.connector.token_api.models import TokenExchangeRequest
 from jsonpickle.pickler import Pickler
+from msrest.universal_http.requests import ClientRetryPolicy
+
+from bots.sdkfix.loop_cycles import SDK_EMIT, SDK_STATE_MANAGER_INIT
+from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
 
 CARD = {"type": "AdaptiveCard", "version": "1.4", "body": []}
 
@@ -214,3 +221,38 @@ async def test_b12_state_change_detection_flattens_the_state_with_jsonpickle_thr
 
     await TestAdapter(logic).send("hello")
     assert len(flattened) == 3
+
+
+async def test_l1_a_sent_activity_keeps_the_turn_context_in_a_reference_cycle() -> None:
+    """L1: `TurnContext._emit`'s `emit_next` closure refers to itself and to the context: after a send, only the
+    cyclic collector frees the context (and its turn state, activity and replies)."""
+    gc.collect()
+    gc.disable()
+    try:
+        context = TurnContext(TestAdapter(), Activity(type="message", text="hi", conversation=None))
+
+        async def handler(ctx: TurnContext, activities: list[Activity], next_send: Any) -> Any:
+            return await next_send()
+
+        context.on_send_activities(handler)
+        await SDK_EMIT(context, context._on_send_activities, [], asyncio.sleep(0))
+        gone = weakref.ref(context)
+        del context
+        assert gone() is not None  # reference counting could not free it
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
+def test_l1_a_dialog_state_manager_and_its_dialog_context_refer_to_each_other() -> None:
+    """L1: `DialogContext.__init__` keeps `DialogStateManager(self)`, and the manager keeps the context."""
+    source = inspect.getsource(DialogContext.__init__)
+    assert "self.state = DialogStateManager(self)" in source
+    assert "self._dialog_context = dialog_context" in inspect.getsource(SDK_STATE_MANAGER_INIT)
+
+
+def test_l2_msrest_retry_policy_lists_its_status_codes_by_searching_a_list() -> None:
+    """L2: each ClientRetryPolicy() tests 999 codes for membership in a list of ~500 (4-12 ms on the event loop)."""
+    assert isinstance(SDK_SAFE_CODES, list) and len(SDK_SAFE_CODES) > 400
+    assert "retry_codes = [i for i in range(999) if i not in self.safe_codes]" in inspect.getsource(ClientRetryPolicy)

@@ -1,0 +1,146 @@
+"""MIPA's side of L1 (bots/sdkfix/loop_cycles.py: a turn's objects are freed by reference counting, behaviour
+unchanged) and L2 (bots/sdkfix/loop_retry_codes.py: msrest's retry codes, the same list without the slow search)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from botbuilder.core import ConversationState, MemoryStorage, TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.dialogs import (
+    DialogExtensions,
+    DialogTurnResult,
+    DialogTurnStatus,
+    WaterfallDialog,
+    WaterfallStepContext,
+)
+from botbuilder.schema import Activity
+from msrest.universal_http.requests import ClientRetryPolicy
+
+from bots.sdkfix import loop_retry_codes
+from bots.sdkfix.loop_cycles import SDK_EMIT, install, installed
+from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
+
+
+@pytest.fixture
+def no_collector() -> Iterator[None]:
+    """Only reference counting frees objects while the test runs."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def test_importing_bots_installs_it() -> None:
+    import bots  # noqa: F401
+
+    install()  # idempotent
+    assert installed()
+
+
+async def _send_through(emit: Any, handlers: list[str]) -> tuple[list[str], list[str | None], str | None]:
+    """Send "one" through send handlers named in `handlers` (`stop`: does not call next, `fail`: raises), with `emit`
+    as `TurnContext._emit`: what the handlers saw, what the adapter sent, the error."""
+    adapter = TestAdapter()
+    context = TurnContext(adapter, Activity(type="message", text="hi", channel_id="test", service_url="http://x"))
+    seen: list[str] = []
+
+    def handler(name: str) -> Any:
+        async def run(ctx: TurnContext, activities: list[Activity], next_send: Any) -> Any:
+            assert ctx is context
+            seen.append(f"{name}:{[a.text for a in activities]}")
+            if name == "fail":
+                raise ZeroDivisionError
+            return None if name == "stop" else await next_send()
+
+        return run
+
+    for name in handlers:
+        context.on_send_activities(handler(name))
+    error = None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TurnContext, "_emit", emit)
+        try:
+            await context.send_activity("one")
+        except ZeroDivisionError as exc:
+            error = type(exc).__name__
+    return seen, [a.text for a in adapter.activity_buffer], error
+
+
+@pytest.mark.parametrize("handlers", [
+    [], ["a"], ["a", "b"], ["a", "stop", "b"],
+    # the SDK leaves the adapter's send coroutine unawaited when a handler raises: so do we
+    pytest.param(["a", "fail", "b"], marks=pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")),
+])
+async def test_send_handlers_behave_as_the_sdks(handlers: list[str]) -> None:
+    install()
+    ours = await _send_through(TurnContext._emit, handlers)
+    assert ours == await _send_through(SDK_EMIT, handlers)
+    reached = next((i + 1 for i, name in enumerate(handlers) if name in ("stop", "fail")), len(handlers))
+    assert ours[0] == [f"{name}:['one']" for name in handlers[:reached]]
+    assert ours[2] == ("ZeroDivisionError" if "fail" in handlers else None)
+
+
+async def test_a_context_that_sent_through_a_handler_is_freed_without_the_collector(no_collector: None) -> None:
+    install()
+    context = TurnContext(TestAdapter(), Activity(type="message", text="hi", channel_id="test", service_url="http://x"))
+
+    async def forward(ctx: TurnContext, activities: list[Activity], next_send: Any) -> Any:
+        return await next_send()
+
+    context.on_send_activities(forward)
+    await context.send_activity("one")
+    await context.update_activity(Activity(type="message", id="1", text="two"))
+    gone = weakref.ref(context)
+    del context
+    assert gone() is None
+
+
+async def test_a_waterfall_turn_is_freed_without_the_collector_and_runs_as_before(no_collector: None) -> None:
+    install()
+    conversation = ConversationState(MemoryStorage())
+    flow: WaterfallDialog
+    contexts: list[weakref.ref[Any]] = []
+
+    async def ask(step: WaterfallStepContext) -> DialogTurnResult:
+        contexts.append(weakref.ref(step))
+        assert step.state._dialog_context is step  # the manager reaches its context through the weak reference
+        step.values["asked"] = step.context.activity.text
+        await step.context.send_activity(f"asked {step.values['asked']}")
+        return DialogTurnResult(DialogTurnStatus.Waiting)
+
+    async def answer(step: WaterfallStepContext) -> DialogTurnResult:
+        contexts.append(weakref.ref(step))
+        await step.context.send_activity(f"{step.values['asked']} then {step.context.activity.text}")
+        return await step.end_dialog()
+
+    flow = WaterfallDialog("flow", [ask, answer])
+    state = conversation.create_property("dialogs")
+
+    async def logic(context: TurnContext) -> None:
+        contexts.append(weakref.ref(context))
+        await DialogExtensions.run_dialog(flow, context, state)  # as bots/assistant_bot.py: memory scopes loaded
+        await conversation.save_changes(context)
+
+    adapter = TestAdapter(logic)
+    await adapter.send("first")
+    await adapter.send("second")
+    assert [a.text for a in adapter.activity_buffer] == ["asked first", "first then second"]
+    assert len(contexts) == 4
+    assert [ref() for ref in contexts] == [None] * 4
+
+
+def test_l2_the_retry_policy_retries_the_same_status_codes() -> None:
+    import bots  # noqa: F401  (installs it)
+
+    assert loop_retry_codes.installed()
+    policy = ClientRetryPolicy()
+    assert policy.policy.status_forcelist == [code for code in range(999) if code not in SDK_SAFE_CODES]
+    assert {408, 500, 502, 503} <= set(policy.policy.status_forcelist)
+    assert not {404, 429, 501, 505} & set(policy.policy.status_forcelist)

@@ -257,14 +257,12 @@ SWITCH_INTERVAL_S = 0.001
 WARM_LINE = "MIPA warm: start-up objects frozen"
 
 
-#: The collector's thresholds once start-up is frozen: Python's own, chosen after measuring (2026-12-06, load 4-9).
-#: Each turn leaves ~220 objects in reference cycles (the SDK's dialog contexts and state managers, httpx responses);
-#: those of turns still running at a young collection are promoted, and a full collection frees them later, all at
-#: once. Lower thresholds make shorter pauses: (300, 5, 2) cut the longest young / middle / full collection from
-#: 1.1 / 3.1 / 10.8 ms to 0.9 / 1.1 / 4.7 ms, but ran 4-8 times as many full collections, and in the timed bench
-#: row 37 callbacks over 5 ms held one, against 4-9 with these; bot CPU per turn did not move beyond the noise.
-#: The target counts callbacks over 5 ms, so full collections stay rare.
-GC_THRESHOLDS = (700, 10, 10)
+#: The collector's thresholds once start-up is frozen (measured 2026-12-06, bench/README.md "Session 4: the event loop").
+#: Python's own young thresholds (700, 10); a full collection after 100 middle ones instead of 10. A turn no longer leaves
+#: reference cycles (bots/sdkfix/loop_cycles.py): full collections found nothing to free in the benchmark's runs, and each
+#: walks every object made since the freeze (1.5-3 ms, 2-5 ms under asyncio's debug mode) inside whichever callback set it
+#: off. With 100: 1 full collection instead of 14 over a 1,000-conversation run, RSS unchanged (114.1 / 114.3 MB).
+GC_THRESHOLDS = (700, 10, 100)
 
 
 def freeze_start_up() -> None:
@@ -308,12 +306,27 @@ def warm_formatting() -> None:
         babel_dates.format_time(moment, format="short", locale=babel_name)
 
 
+def warm_sdk() -> None:
+    """What the Bot Framework SDK's libraries do once, on the event loop inside a first turn: msrest's user agent asks
+    `platform.platform()` for each client configuration (the first call runs `uname -p` in a child process), and
+    isodate compiles its 17 date and time patterns on the first timestamp msrest reads (bots/wire.py's time zones).
+    Meant for a worker thread."""
+    import platform
+
+    from msrest.serialization import Deserializer
+
+    platform.platform()
+    Deserializer.deserialize_iso("2000-01-01T00:00:00.0000000+01:00")
+
+
 def _warm_up() -> None:
-    """Everything a first turn would otherwise build on the event loop (language/recognizer.py's models, then Babel)."""
+    """Everything a first turn would otherwise build on the event loop (language/recognizer.py's models, Babel, the
+    SDK's libraries)."""
     from language.recognizer import warm_up
 
     warm_up()
     warm_formatting()
+    warm_sdk()
 
 
 async def serve(settings: Settings) -> None:

@@ -41,6 +41,7 @@ MAX_REFRESH_USERS = 60
 LOOKALIKES = {"*": "\u2217", "`": "\u02cb"}
 _WJ = "\u2060"  # word joiner: zero width, no line break
 _ZWSP = "\u200b"
+_BLOCK_PROPS = frozenset({"id", "spacing", "separator", "isVisible"})  # a RichTextBlock's; the rest are the run's
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 # A line start that markdown would read as a list, heading or quote: "- x", "+ x", "* x", "1. x", "# x", "> x".
 _BLOCK_START = re.compile(r"^(\s*)(?=[-+*#]+(?:\s|$)|>|\d+[.)](?:\s|$))")
@@ -76,9 +77,10 @@ def plain_text(value: str, **props: Any) -> dict[str, Any]:
     """
     literal = _LINE_BREAKS.sub(" ", value).replace("{{", "{\u200b{")
     run: dict[str, Any] = {"type": "TextRun", "text": literal}
-    block_props = {k: v for k, v in props.items() if k in {"id", "spacing", "separator", "isVisible"}}
-    run.update({k: v for k, v in props.items() if k not in block_props})
-    return {"type": "RichTextBlock", "inlines": [run], **block_props}
+    block: dict[str, Any] = {"type": "RichTextBlock", "inlines": [run]}
+    for key, prop in props.items():
+        (block if key in _BLOCK_PROPS else run)[key] = prop
+    return block
 
 
 def text_block(value: str, **props: Any) -> dict[str, Any]:

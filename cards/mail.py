@@ -55,13 +55,12 @@ def mail_rows(messages: Sequence[Any], *, locale: str, tz: tzinfo | str, today: 
                                    size="Small", spacing="None", color="Attention" if overdue else "Default"))
         message_id = get(message, "id")
         if buttons and message_id:
+            # The three verbs take the same data (the message id): checked once, copied by each action.
+            data = with_extra(action_data(Verb.MAIL_FLAG_COMPLETE, item_id=message_id), extra)
             acts = [
-                execute_action(text("cards.action.flag_complete", locale), Verb.MAIL_FLAG_COMPLETE,
-                               with_extra(action_data(Verb.MAIL_FLAG_COMPLETE, item_id=message_id), extra)),
-                execute_action(text("cards.action.to_task", locale), Verb.MAIL_TO_TASK,
-                               with_extra(action_data(Verb.MAIL_TO_TASK, item_id=message_id), extra)),
-                execute_action(text("cards.action.flag_clear", locale), Verb.MAIL_FLAG_CLEAR,
-                               with_extra(action_data(Verb.MAIL_FLAG_CLEAR, item_id=message_id), extra)),
+                execute_action(text("cards.action.flag_complete", locale), Verb.MAIL_FLAG_COMPLETE, data),
+                execute_action(text("cards.action.to_task", locale), Verb.MAIL_TO_TASK, data),
+                execute_action(text("cards.action.flag_clear", locale), Verb.MAIL_FLAG_CLEAR, data),
             ]
             info.append(action_set(acts))
         rows.append(columns([column(info)], separator=bool(rows), spacing="Small"))

@@ -1,5 +1,6 @@
-"""Common typing slips, fixed before a sentence is read: date and calendar words ("tmrw", "calender", "demian") before
-entities are read, and chat shorthand too ("pls", "u", "wat", "nvm") before the intent is read (`chat_text`)."""
+"""Common typing slips and office shorthand: date and calendar slips fixed before entities are read ("tmrw", "calender",
+"demian"), and chat shorthand read as the words it stands for before the intent is ("bjr", "reu", "d'acc", "ouiii";
+English: "pls", "u", "nvm", "whats" in `chat_text`, and slips of request keywords in `correct_words`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["chat_text", "correct_words", "fix_typos"]
+__all__ = ["chat_text", "correct_words", "fix_typos", "read_shorthand"]
 
 _FIXES = {
     "tomorrow": ("tmrw", "tmr", "tmrow", "tmro", "tmw", "tomoz", "2moro", "2morrow", "2morow", "tomorow", "tommorow",
@@ -135,3 +136,47 @@ def correct_words(text: str, known: Collection[str]) -> str:
             return word
         return _keyword_for(word) or word
     return _LOWER_WORD.sub(fix, text)
+
+
+# Chat shorthand of office workers, in folded text (no accents, lower case), and the words it stands for. Only forms
+# that are no word of English or French of their own, so that both locales can read them the same way.
+_SHORTHAND = {
+    "bjr": "bonjour", "bjour": "bonjour", "bsr": "bonsoir", "slt": "salut", "re-bonjour": "rebonjour",
+    "reu": "reunion", "reus": "reunions", "reun": "reunion", "reuns": "reunions",
+    "dej": "dejeuner", "dejeune": "dejeuner", "invit": "invitation", "invits": "invitations",
+    "notif": "notification", "notifs": "notifications",
+    "aprem": "apres-midi", "aprm": "apres-midi", "ap-midi": "apres-midi", "apmidi": "apres-midi",
+    "d'acc": "d'accord", "dacc": "d'accord", "d'ac": "d'accord", "okok": "ok", "okey": "ok", "oki": "ok",
+    "bcp": "beaucoup", "mci": "merci", "mrc": "merci", "pk": "pourquoi", "pq": "pourquoi", "qd": "quand",
+    "qqn": "quelqu'un", "qqch": "quelque chose", "qqc": "quelque chose", "mtn": "maintenant", "tjs": "toujours",
+    "tel": "telephone", "tels": "telephones", "num": "numero", "dispo": "disponible", "dispos": "disponibilites",
+    "auj": "aujourd'hui", "ajd": "aujourd'hui", "dem1": "demain",
+    "jsuis": "je suis", "chui": "je suis", "jsp": "je ne sais pas",
+    "nan": "non", "nn": "non", "ui": "oui", "wi": "oui", "ouai": "ouais", "ouep": "ouais",
+    "flagge": "flagged", "flagges": "flagged",
+    "flaggee": "flagged", "flaggees": "flagged", "flague": "flagged", "flagues": "flagged",
+}
+_SHORTHAND_WORD = re.compile(r"(?<![\w'-])(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) +
+                             r")(?![\w'-])")
+# "ouiii", "merciii", "nonnn": a word's last letter typed three times or more ("ooo", "zzz" alone stay)
+_REPEATED = re.compile(r"(?<=[a-z])([a-z])\1{2,}\b")
+_SEMAINE_PRO = re.compile(r"\b(semaine|mois|annee) pro\b")
+# Apostrophes and hyphens left out: "qu est ce que j ai", "rendez vous", "peut etre"; "réponse auto".
+_PHRASES = {"qu est-ce": "qu'est-ce", "qu est ce": "qu'est-ce", "qu'est ce": "qu'est-ce", "est ce que": "est-ce que",
+            "j ai": "j'ai", "c est": "c'est", "n est": "n'est", "rendez vous": "rendez-vous", "peut etre": "peut-etre",
+            "reponse auto": "reponse automatique", "reponses auto": "reponses automatiques", "averti moi": "avertis-moi",
+            "ma to do": "ma todo", "mes to do": "mes todos", "une to do": "une todo", "un to do": "un todo"}
+_PHRASE = re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?![\w'-])")
+_FLAG_ORDER = re.compile(r"^((?:(?:stp|svp|peux-tu|tu peux)[ ,]+)?)flagge\b")
+
+
+@lru_cache(maxsize=4096)
+def read_shorthand(folded: str) -> str:
+    """`folded` (see `language.text.fold`) with chat shorthand written out: "bjr" -> "bonjour", "la reu de 15h" -> "la
+    reunion de 15h", "ouiii" -> "oui", "la semaine pro" -> "la semaine prochaine", "flaggé" -> "flagged" (an order
+    "flagge le mail" stays an order: "flag le mail")."""
+    text = _FLAG_ORDER.sub(r"\1flag", _REPEATED.sub(r"\1", folded))
+    text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text)
+    text = _SEMAINE_PRO.sub(r"\1 prochaine", text)
+    text = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], text)
+    return text

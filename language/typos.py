@@ -47,7 +47,7 @@ def _fix(m: re.Match[str]) -> str:
 
 
 # Chat shorthand of English office talk, spelt out for the intent reader only (entities keep the words as typed).
-_SHORTHAND = {
+_EN_SHORTHAND = {
     "please": ("pls", "plz", "plse", "pleez", "plss"),
     "never mind": ("nvm", "nevermind", "nmind"),
     "what": ("wat", "wht", "wut"),
@@ -82,7 +82,7 @@ _SHORTHAND = {
     "it's": ("its",),
 }
 _ENGLISH_FIXES = ("tomorrow", "tonight", "today", "calendar", "meeting", "Wednesday", "Tuesday", "Thursday")
-_CHAT = {wrong: right for right, wrongs in _SHORTHAND.items() for wrong in wrongs}
+_CHAT = {wrong: right for right, wrongs in _EN_SHORTHAND.items() for wrong in wrongs}
 _CHAT.update({wrong: right for right in _ENGLISH_FIXES for wrong in _FIXES[right] if wrong not in _NAMES_TOO})
 _CHAT_PATTERN = re.compile(r"(?<![\w@.'’&/-])(" + "|".join(sorted(map(re.escape, _CHAT), key=len, reverse=True))
                            + r")(?![\w@'’&-])", re.IGNORECASE)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .text import tokens
+from .text import fold, tokens
+from .typos import read_shorthand
 
 __all__ = ["CONCEPTS", "features"]
 
@@ -84,8 +85,9 @@ def _norm(tok: str) -> str:
 
 
 def features(text: str, *, date_cue: bool) -> list[str]:
-    """The feature names of one utterance (duplicates kept: they count twice)."""
-    toks = tokens(text)
+    """The feature names of one utterance (duplicates kept: they count twice); chat shorthand is read written out
+    (`typos.read_shorthand`)."""
+    toks = tokens(read_shorthand(fold(text)))
     words = [_norm(t) for t in toks]
     feats = ["_bias"]
     feats.extend("w:" + w for w in words)

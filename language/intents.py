@@ -11,10 +11,12 @@ from pathlib import Path
 from .alerts import RULES as ALERT_RULES
 from .errors import ModelError
 from .fastdates import MONTH_WORDS
+from .french import FR_REPLIES, FR_RULES, SEND_TO_OTHERS_FR
 from .mailbox import RULES as MAILBOX_RULES
 from .models import WRITE_INTENTS
 from .recurrence import repeat_task_intent
 from .ruletable import RuleTable
+from .typos import read_shorthand
 
 __all__ = ["RULE_TABLES", "classify", "load_model", "reply_intent", "rule_intent", "score_intents"]
 
@@ -66,7 +68,7 @@ _FLAGGED = _R(r"\bflagged\b|\bdid i flag\b|\bmarquee?s? d'un (?:indicateur|drape
 _MAIL_FROM_ELIDED = _R(r"^(?:montre|affiche|trouve|cherche|donne)\w*(?:-moi| moi)? (?:les |mes |tous les )?"
                        r"(?:e-?mails?|mails?|messages?|courriels?) d'(?!aujourd|hier|avant|apres)[a-z]")
 _NOT_FLAGGED = _R(r"\bbe flagged\b|\bit flagged\b|\b(?:send|envoyer|envoie|write|ecris)\b")
-_TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|"
+_TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|mets|mettre|"
               r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
               + r"\b(?:create|make|add|cree|creer|fais|faire)\b.*\b(?:tasks?|to-?dos?|taches?)\b.*\b(?:from|out of|"
               r"a partir|depuis|de|du)\b.*" + _MAIL_WORD + r"|" + _MAIL_WORD + r"\b.*\b(?:into|as|to|en|comme)\b (?:an? |une )?(?:tasks?|to-?do|taches?)\b")
@@ -79,7 +81,7 @@ _CONTACT_FIND = _R(r"\b(?:phone|(?:mobile|cell) (?:number|phone)|telephone|numer
                    r"\b(?:my|mes|the|les|in|dans)\s+contacts\b|\bcontacts? (?:named|for|nomme)\b|"
                    r"\b(?:find|look up|lookup|search|cherche|trouve|recherche)\b.*\bcontacts?\b|"
                    r"\bjob title\b")
-_FILES = _R(r"\b(?:files?|documents?|docs|fichiers?|presentations?|spreadsheets?|decks?|workbooks?|"
+_FILES = _R(r"\b(?:le|un|ce|du) doc\b|\b(?:files?|documents?|docs|fichiers?|presentations?|spreadsheets?|decks?|workbooks?|"
             r"onedrive|classeurs?|pdfs?|word documents?)\b")
 _SHARED_ME = _R(r"\bshared? with me\b|\bpartagee?s? avec moi\b|\bm'a(?:-t-on)? partage|\bm'a-t-elle partage|"
                 r"\bdid \w+ share\b|\bqu'on m'a partage")
@@ -87,7 +89,7 @@ _ATTACH = _R(r"\battach|\bpiece jointe|\bpieces jointes|\bjoindre\b|\bjoint\b")
 _SHARED = _R(r"\bshared\b|\bpartages?\b|\bpartagees?\b|\bsent me\b|\bm'a (?:envoye|partage)")
 _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:site|tracker)\b|"
               r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b|"
-              r"\blistes?\b.*\bsur le site\b")
+              r"\blistes?\b.*\bsur le site\b|\b(?:lignes?|entrees?) (?:a|dans|de) la liste\b")
 _SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|(?<!about )\b(?:digest|briefing)\b(?! session)|"
@@ -102,7 +104,7 @@ _OUT_OF_SCOPE = _R(r"\b(?:send|reply|respond|forward|compose|write|envoie|envoye
                    r"repondez|transfere|transferer|transferez|redige|rediger|ecris|ecrire)\b.*"
                    + _MAIL_WORD + r"|^(?:reply|forward|respond|reponds|repondre|transfere|transferer)\b|"
                    r"\b(?:meeting|conference) rooms?\b|\bsalles? de (?:reunion|conference)\b|"
-                   r"\b(?:book|reserve|reserver|reservez)\b.*\b(?:room|salle|chambre)s?\b")
+                   r"\b(?:book|reserve|reserver|reservez)\b.*\b(?:room|salle|chambre)s?\b|\b(?:mon|au|le|du) panier\b|\bamazon\b")
 
 # Short replies and commands (the whole utterance, polite words allowed): the bot lets cancel, sign out
 # and help interrupt a waiting dialog only above a score of 0.5, so these answer with a high score.
@@ -176,7 +178,9 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
 # Requests MIPA never serves, declined before the scorer guesses (issue 18: weather, food, jokes, music).
 _OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
-                r"playlists?|spotify|lyrics|paroles|listes? de lecture)\b")
+                r"playlists?|spotify|lyrics|paroles|listes? de lecture|"
+                r"psg|ligue (?:1|des champions)|coupe du monde|equipe de france|tour de france|top 14|"
+                r"formule 1|grand prix|jeux olympiques|imprime[rz]?|imprimer|en silencieux|mode avion)\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -258,7 +262,8 @@ _MAIL_ABOUT_FR = _R(r"^(?:montre[zr]?|affiche[zr]?|trouve[zr]?|cherche[zr]?)(?:-
 # "complétez ramasser les chaussures dans ma liste des choses à faire", "mettez de la crème sur la liste d'épicerie"
 _TODO_ON_LIST = (r" .+ (?:dans|de|sur|a) (?:ma|la|mes|les) (?:liste|listes|to-?do|taches)\b(?! de lecture| de souhaits| d'envies| noire)"
                  r"(?!.*\b(?:participants?|invites?|diffusion|playlists?|panier)\b)")
-_TODO_DONE_FR = _R(r"^(?:complete[rz]?|termine[rz]?|coche[rz]?|finis|finissez|valide[rz]?)" + _TODO_ON_LIST)
+_TODO_DONE_FR = _R(r"^(?:complete[rz]?|termine[rz]?|coche[rz]?|finis|finissez|valide[rz]?|marque[rz]?)(?: .+)?"
+                   + _TODO_ON_LIST[3:])
 _TODO_PUT_FR = _R(r"^(?:mets|mettez|mettre|rajoute[rz]?|inscris|inscrivez)" + _TODO_ON_LIST)
 # "c'est où ?", "ça dure combien de temps ?": a detail of the meeting just shown
 _IT_WHERE_FR = _R(r"^(?:et )?(?:c'est|ca se passe|ca a lieu|elle a lieu|il a lieu) (?:ou|quand|a quelle heure|dans quelle salle)[ ?!.]*$|"
@@ -400,7 +405,7 @@ def reply_intent(folded: str) -> str | None:
         return "general.help"
     if _SIGNOUT.search(folded) and len(folded) <= 40:
         return "general.signout"
-    for intent, pattern in _EN_REPLIES:
+    for intent, pattern in _EN_REPLIES + FR_REPLIES:
         if pattern.search(folded):
             return intent
     return None
@@ -430,6 +435,10 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "general.undo"
     if _MORE.search(folded):
         return "general.more"
+    for intent, pattern in FR_RULES:  # language/french.py
+        if pattern.search(folded) and not _OFF_TOPIC.search(folded) and \
+                not (intent in WRITE_INTENTS and not intent.startswith("calendar.") and _OUT_OF_SCOPE.search(_request_part(folded))):
+            return intent
     repeating = repeat_task_intent(folded)  # language/recurrence.py
     if repeating is not None:
         return repeating
@@ -522,11 +531,12 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "files.shared"
-    if _FILES.search(folded) and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded):
+    if _FILES.search(folded) and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
+            and not _OFF_TOPIC.search(folded):
         return "files.shared" if _SHARED.search(folded) else "files.recent"
     if _CONTACT_ADD.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "contacts.add"
-    if _CONTACT_FIND.search(folded) and not _OUT_OF_SCOPE.search(folded):
+    if _CONTACT_FIND.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _OFF_TOPIC.search(folded):
         return "contacts.find"
     return None
 
@@ -734,12 +744,13 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: 
     alternatives are empty, or the two in-scope intents the scorer could not tell apart (best first): the
     dialog asks which one is meant.
     """
+    folded = read_shorthand(folded)  # "la reu de 15h", "bjr", "ouiii": chat shorthand written out
     if _EMAIL_ONLY.search(folded):  # an address typed as an answer is no request
         return "none", 0.2, ()
     ruled = rule_intent(folded, text)
     if ruled is not None:
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()
-    if _OFF_TOPIC.search(folded):
+    if _OFF_TOPIC.search(folded) or (lang == "fr" and SEND_TO_OTHERS_FR.search(folded)):
         return "none", 0.9, ()
     both = _TWO_SOURCES_EN.search(folded)
     if both is not None:  # "meetings and tasks tomorrow": two sources named, the dialog asks which one first

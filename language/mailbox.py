@@ -255,7 +255,8 @@ def find_time_zone(text: str) -> str | None:
 _OOF = (r"(?:out[ -]of[ -](?:the[ -])?office|\booo\b|\boof\b|auto(?:matic)?[ -]?(?:repl(?:y|ies)|responder|answer)s?|away message|"
         r"vacation (?:message|reply|responder|auto-?reply)|holiday (?:message|reply|auto-?reply)|"
         r"messages? d'absence|absence du bureau|reponses? automatiques?|repondeur(?: automatique)?|gestionnaire d'absence|"
-        r"message de (?:vacances|conges)|notification d'absence|message automatique)")
+        r"message de (?:vacances|conges)|notification d'absence|message automatique|absente? du bureau|"
+        r"(?:mets|mettre|met)(?:-moi| moi) (?:en )?absente?\b|^(?:je suis |je serai )?absente? (?:jusqu|a partir|du \d|toute la))")
 _OFF = re.compile(r"\b(?:turn(?:ing)?|switch|shut|put)\s+(?:it\s+|my\s+|the\s+)?(?:\w+[ -]){0,5}?off\b|\b(?:disable|deactivate|stop|end|remove|cancel|"
                   r"kill|clear|delete)\b|\bi'?m back\b|\bi am back\b|\bno more\b|\bdesactive[rz]?\b|\barrete[rz]?\b|\bcoupe[rz]?\b|"
                   r"\benleve[rz]?\b|\bsupprime[rz]?\b|\bretire[rz]?\b|\bannule[rz]?\b|\beteins\b|\beteindre\b|\bje suis de retour\b|"

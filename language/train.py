@@ -57,9 +57,36 @@ def _featurise(pairs: Sequence[tuple[str, str]]) -> list[Example]:
     return [(features(text, date_cue=has_date_cue(fold(text))), intent) for text, intent in pairs]
 
 
-def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seed: int = 7) -> dict[str, dict[str, float]]:
-    """Averaged perceptron weights: feature -> intent -> weight (zeros dropped, rounded)."""
+#: Perceptrons trained with different shuffles and averaged, per locale (session 4): one French perceptron's k-fold
+#: accuracy moved by a point when a few training rows changed; three averaged moved less and scored higher (fr 93.7 ->
+#: 95.0 % on the same data; en 96.3 -> 96.6 %, but English keeps one until the English work decides: its answers in
+#: the end-to-end tests changed with it).
+BAGS = {"fr": 3}
+
+
+def train(pairs: Sequence[tuple[str, str]], *, epochs: int = 12, seed: int = 7, lang: str = "",
+          bags: int | None = None) -> dict[str, dict[str, float]]:
+    """The mean of `bags` averaged perceptrons (seeds `seed`, `seed + 1`, ...; by default `BAGS` of `lang`, else one):
+    feature -> intent -> weight."""
+    bags = BAGS.get(lang, 1) if bags is None else bags
     data = _featurise(pairs)
+    if bags == 1:
+        return _perceptron(data, epochs, seed)
+    summed: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for k in range(bags):
+        for f, row in _perceptron(data, epochs, seed + k).items():
+            for label, w in row.items():
+                summed[f][label] += w
+    out: dict[str, dict[str, float]] = {}
+    for f, row in summed.items():
+        kept = {label: round(w / bags, 4) for label, w in row.items() if round(w / bags, 4)}
+        if kept:
+            out[f] = kept
+    return out
+
+
+def _perceptron(data: Sequence[Example], epochs: int, seed: int) -> dict[str, dict[str, float]]:
+    """Averaged perceptron weights: feature -> intent -> weight (zeros dropped, rounded)."""
     labels = sorted({intent for _, intent in data})
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -112,7 +139,7 @@ def cross_validate(pairs: Sequence[tuple[str, str]], *, folds: int = 5, seed: in
     out: list[tuple[str, str, str]] = []
     for k in range(folds):
         held = set(order[k::folds])
-        model = train([p for i, p in enumerate(pairs) if i not in held] + list(always))
+        model = train([p for i, p in enumerate(pairs) if i not in held] + list(always), lang=lang)
         for i in sorted(held):
             text, gold = pairs[i]
             folded = fold(text)
@@ -136,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             right = sum(gold == got for _, gold, got in results)
             print(f"{lang}: {args.folds}-fold held-out accuracy {right / len(results):.3f} ({right}/{len(results)})")
     if args.output:
-        model = {lang: train(pairs) for lang, pairs in sorted(per_locale.items())}
+        model = {lang: train(pairs, lang=lang) for lang, pairs in sorted(per_locale.items())}
         args.output.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         print(f"wrote {args.output} ({sum(len(m) for m in model.values())} features)")
     return 0

@@ -66,7 +66,7 @@ def test_no_calendar_guess_nor_yes_without_its_words(text: str) -> None:
 
 def test_corpus_label_rules_for_english_rows() -> None:
     template = {"text": "^(accept|join) the {Subject}^", "locale": "en-us", "intent": "calendar.accept"}
-    assert is_template(template) and not is_template({**template, "locale": "fr-fr"})
+    assert is_template(template) and is_template({**template, "locale": "fr-fr"})  # both locales (session 4)
     assert not is_template({"text": "accept the (new) meeting", "locale": "en-us"})
     days = {"text": "how many days till easter", "locale": "en-us", "va_intent": "TimeRemaining",
             "intent": "calendar.details"}

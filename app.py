@@ -306,12 +306,27 @@ def warm_formatting() -> None:
         babel_dates.format_time(moment, format="short", locale=babel_name)
 
 
+def warm_sdk() -> None:
+    """What the Bot Framework SDK's libraries do once, on the event loop inside a first turn: msrest's user agent asks
+    `platform.platform()` for each client configuration (the first call runs `uname -p` in a child process), and
+    isodate compiles its 17 date and time patterns on the first timestamp msrest reads (bots/wire.py's time zones).
+    Meant for a worker thread."""
+    import platform
+
+    from msrest.serialization import Deserializer
+
+    platform.platform()
+    Deserializer.deserialize_iso("2000-01-01T00:00:00.0000000+01:00")
+
+
 def _warm_up() -> None:
-    """Everything a first turn would otherwise build on the event loop (language/recognizer.py's models, then Babel)."""
+    """Everything a first turn would otherwise build on the event loop (language/recognizer.py's models, Babel, the
+    SDK's libraries)."""
     from language.recognizer import warm_up
 
     warm_up()
     warm_formatting()
+    warm_sdk()
 
 
 async def serve(settings: Settings) -> None:

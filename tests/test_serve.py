@@ -4,20 +4,26 @@ reach, so that a full garbage collection during a turn does not walk them (issue
 from __future__ import annotations
 
 import pickle
+import platform
 import re
 import select
+import subprocess
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import babel.core
 import babel.localedata
 import httpx
+import isodate.isodates
+import isodate.isotime
 import pytest
 from babel import Locale
 from babel import dates as babel_dates
+from msrest.pipeline.universal import UserAgentPolicy
+from msrest.serialization import Deserializer
 
-from app import GC_THRESHOLDS, WARM_LINE, warm_formatting
+from app import GC_THRESHOLDS, WARM_LINE, warm_formatting, warm_sdk
 from devkit import MipaProcess
 from language.formatting import format_datetime, format_time
 
@@ -74,3 +80,29 @@ def test_after_the_warm_up_formatting_reads_no_locale_data(monkeypatch: pytest.M
         assert babel_dates.get_day_names("wide", locale=babel_name)[0] in ("Monday", "lundi")
     assert loads == []
     assert Locale.parse("de").plural_form(2) and loads  # a locale nobody warmed is read from disk: the counter sees it
+
+
+def test_after_the_warm_up_the_sdk_libraries_start_no_process_and_compile_no_pattern(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`app.warm_sdk`: msrest's user agent (each connector or token client) and its timestamp reader do their one-time
+    work (a `uname -p` child process, isodate's regular expressions) at start-up, not on a first turn's event loop."""
+    monkeypatch.setattr(platform, "_uname_cache", None)  # as in a fresh process
+    monkeypatch.setattr(platform, "_platform_cache", {})
+    monkeypatch.setattr(isodate.isodates, "DATE_REGEX_CACHE", {})
+    monkeypatch.setattr(isodate.isotime, "TIME_REGEX_CACHE", [])
+    warm_sdk()
+    started: list[object] = []
+    compiled: list[str] = []
+    real_compile = re.compile
+    monkeypatch.setattr(subprocess, "check_output", lambda *a, **k: started.append(a) or b"")
+    monkeypatch.setattr(re, "compile", lambda pattern, *a: compiled.append(pattern) or real_compile(pattern, *a))
+    assert "msrest/" in UserAgentPolicy().user_agent
+    stamp = Deserializer.deserialize_iso("2026-12-06T08:23:11.1234567-05:00")
+    assert stamp.utcoffset() == timedelta(hours=-5) and stamp.microsecond == 123456
+    assert started == [] and compiled == []
+    monkeypatch.setattr(platform, "_uname_cache", None)  # what the warm-up spares: the counters see it
+    monkeypatch.setattr(platform, "_platform_cache", {})
+    monkeypatch.setattr(isodate.isotime, "TIME_REGEX_CACHE", [])
+    UserAgentPolicy()
+    Deserializer.deserialize_iso("2026-12-06T08:23:11Z")
+    assert compiled

@@ -278,7 +278,8 @@ class GraphClient:
         content = None
         if json is not None:  # as httpx encodes `json=`
             content = jsonlib.dumps(json, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-            sent.append(("Content-Type", "application/json"))
+            if "content-type" not in ours:  # httpx's setdefault: a type the caller gave stays the only one
+                sent.append(("Content-Type", "application/json"))
         if not _VERBATIM.fullmatch(url):
             url = str(httpx.URL(url))
         answer = await wire.send(method, url, headers=sent, content=content, limits=wire_timeout(seconds))

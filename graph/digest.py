@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime, time, timedelta
 from functools import cache, lru_cache
@@ -92,6 +93,9 @@ class DigestService:
             BatchRequest(id=f"todo{n}", url=f"/me/todo/lists/{quote(li.id, safe='')}/tasks{_open_tasks_query()}")
             for n, li in enumerate(lists)
         ]
+        # The first answer's reading above and the second request's encoding and send below: two segments of
+        # the event loop rather than one (~0.5 ms of CPU at the median, three times that in asyncio's debug mode).
+        await asyncio.sleep(0)
         two = await self._session.batch(second)
 
         meetings: list[Event] = []

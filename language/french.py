@@ -98,7 +98,7 @@ FR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"(?:to ?do|task|tache)\b(?! (?:planner|dans planner|au plan|dans le plan))" + _NOT_TODO +
                     r"(?!.*\b(?:e-?mails?|mails?|courriels?|messages?)\b)" +
                     r"|^note ?: ?\w|^note (?:de |d'|que |qu')\w|^(?:pense|pensez) a (?:me rappeler|me faire penser|noter)\b"
-                    r"|^(?:me )?rappeler (?:de|d')\w|^rappel(?: pour)? (?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|"
+                    r"|^(?:me )?rappeler (?:de |d')\w|^rappel(?: pour)? (?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|"
                     r"samedi|dimanche|\d{1,2} ?h)\b" + r"|^rappel ?: ?\w")),
     ("todo.list", _R(r"^(?:c'est quoi|quels? sont|quelles sont|montre(?:-moi| moi)?|affiche|check|voir|liste) (?:mes|les) "
                      r"(?:to ?dos?|tasks?|taches|trucs a faire)\b(?!.*\b(?:reunions?|rendez-vous|rdv)\b)" + _NOT_TODO +
@@ -132,7 +132,8 @@ FR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"invites)) (?:du|de la|de l'|de mon|de ma|de notre|pour le|pour la) (?:prochaine? |derniere? )?" + _MEETING +
                             r"\b|\bla liste des (?:participants|invites)\b|\b(?:a propos|au sujet) (?:de|du) (?:ma|mon|la|le|notre) "
                             r"(?:prochaine? )?" + _MEETING + r"\b(?!.*\b(?:e-?mails?|mails?|courriels?|messages?)\b)|\binfos? (?:sur|de|du|pour|concernant) (?:le|la|l'|mon|ma) .*\b" + _MEETING + r"\b")),
-    ("calendar.join", _R(r"\blien (?:de connexion|de la visio|teams|zoom|de la reunion|pour rejoindre)\b|^(?:commencer|demarrer|"
+    ("calendar.join", _R(r"\blien (?:de connexion|de la visio|teams|zoom|de la reunion|pour rejoindre)\b|"
+                         r"\blien (?:pour|de|du|de la|de l') (?:le |la |l'|mon |ma )?(?:\w+ )?" + _MEETING + r"\b|^(?:commencer|demarrer|"
                          r"demarre[rz]?|lance[rz]?|lancer|ouvre[rz]?|ouvrir) (?:la|ma|le|mon) (?:reunion|visio|call|appel|meeting|"
                          r"conference)(?: teams| en ligne)?" + _END)),
     ("calendar.agenda", _R(r"^(?:montre[zr]?|affiche[zr]?|obtenir|obtiens|voir)(?:-moi| moi)? (?:la|le|l'|les|mes|mon|ma) "

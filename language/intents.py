@@ -106,7 +106,7 @@ _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:s
 _SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|(?<!about )\b(?:digest|briefing)\b(?! session)|"
-             r"\bbrief me\b|\b(?:brief|summary|overview|rundown|recap|resume|apercu|bilan|point) (?:of |for |de |d'|sur |on )?"
+             r"\bbrief me\b|\b(?:brief|briefing|recap|resume|apercu|bilan) du jour\b|\b(?:brief|summary|overview|rundown|recap|resume|apercu|bilan|point) (?:of |for |de |d'|sur |on )?"
              r"(?:my |ma |the |la )?(?:day|journee|today|aujourd'hui)\b|\bmy today\b|"
              r"\bwhat(?:'s| is| does)? (?:my day|today) look|\bprogramme du jour\b")
 _GREETING = _R(r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"

@@ -26,7 +26,7 @@ async def server() -> AsyncIterator[tuple[str, Seen]]:
     async def echo(request: web.Request) -> web.Response:
         body = await request.read()
         seen.append({"method": request.method, "raw_path": request.raw_path, "headers": dict(request.headers),
-                     "body": body})
+                     "body": body, "types": request.headers.getall("Content-Type", [])})
         if request.path.endswith("/gzip"):
             payload = gzip.compress(json.dumps({"value": [{"id": "é1"}]}).encode())
             return web.Response(body=payload, headers={"Content-Encoding": "gzip", "Content-Type": "application/json",
@@ -89,6 +89,16 @@ async def test_every_wire_sends_the_same_bytes_and_reads_the_same_answers(server
     assert json.loads(post["body"]) == {"title": "naïve ✓"}
     assert post["headers"]["Content-Type"] == "application/json"
     assert post["headers"]["Content-Length"] == str(len(post["body"]))
+
+
+async def test_a_content_type_the_caller_gives_is_sent_once_as_httpx_sends_it(server: tuple[str, Seen]) -> None:
+    base, seen = server
+    typed = {"Content-Type": "application/json; charset=utf-8"}
+    for make in WIRES.values():
+        async with GraphClient(base_url=base, transport=make()) as graph:
+            await graph.request("PATCH", "/me/events/e1", token="t0k", json={"subject": "x"}, headers=typed)
+            await graph.request("PATCH", "/me/events/e1", token="t0k", json={"subject": "x"})
+    assert [request["types"] for request in seen] == [["application/json; charset=utf-8"], ["application/json"]] * 3
 
 
 async def test_retryable_status_is_retried_through_the_transport(server: tuple[str, Seen]) -> None:

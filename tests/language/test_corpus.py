@@ -38,7 +38,9 @@ REPO = Path(__file__).resolve().parents[2]
 # sentences per locale with the alerts): k-fold 0.913 / 0.902, test 0.902 / 0.891, declined 0.904 / 0.904.
 # English, session 3 (2026-12-06): k-fold 0.964 (LUIS templates left out, corpus_labels), test 0.911, declined 0.918.
 # French, session 3 (lang-fr): k-fold 0.902 -> 0.955 (1133/1186), test 406-409/450, declined 0.938 (196/209).
-FLOORS = {"en": (0.955, 0.905, 0.905), "fr": (0.945, 0.895, 0.90)}
+# French, session 4 (lang-fr, tuned on a validation set): k-fold 0.960 (1139/1186), test 0.949 (427/450), declined 0.952
+# (199/209): floors a point below.
+FLOORS = {"en": (0.955, 0.905, 0.905), "fr": (0.95, 0.939, 0.94)}
 OOS_CATEGORIES = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
                   "single_words", "emoji", "rudeness"}
 

@@ -27,7 +27,6 @@ from bench.measures import (
     graph_entries,
     log_durations_ms,
     path_counts,
-    recognition_times,
     round_trips,
 )
 from bench.peers import peer_python
@@ -80,6 +79,22 @@ def slow_callbacks(log: Path, offset: int) -> dict[str, Any]:
             "max_ms": found[0][0] if found else 0.0, "worst": [f"{ms:.1f} ms {what}" for ms, what in found[:5]],
             # of those, the callbacks whose own CPU (the loop thread's) was over 5 ms: the rest waited for the machine
             "cpu_count": len(cpu_found), "cpu_max_ms": max(cpu_found, default=0.0)}
+
+
+def recognition_in_child(sample: int) -> dict[str, Any]:
+    """`recognition_times` in its own process (`python -m bench.recognition --json`), as every measured target runs:
+    in the runner's process a full collection over the run's own results (cells, latencies) could land inside one of
+    the event-loop checks and be counted against the recognizer."""
+    try:
+        done = subprocess.run([sys.executable, "-m", "bench.recognition", "--sample", str(sample), "--json"],
+                              cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return {"available": False, "reason": f"bench.recognition did not finish ({type(exc).__name__})"}
+    try:
+        figures = json.loads(done.stdout)
+    except ValueError:
+        return {"available": False, "reason": f"bench.recognition printed no figures (exit {done.returncode})"}
+    return figures if isinstance(figures, dict) else {"available": False, "reason": "bench.recognition: not a dict"}
 
 
 def wait_for_line(log: Path, marker: str, *, timeout: float) -> float | None:
@@ -455,7 +470,7 @@ def run(options: Options) -> tuple[Path, str]:
         if sandbox is not None:
             sandbox.stop()
         run.redis.stop()
-    recognition = (recognition_times(sample=options.recognition_sample) if options.recognition_sample > 0
+    recognition = (recognition_in_child(options.recognition_sample) if options.recognition_sample > 0
                    else {"available": False, "reason": "skipped"})
     add_ratios(run.cells)
     checks = evaluate(run.cells, run.processes) if "mipa" in options.targets else []

@@ -157,8 +157,16 @@ _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|a
            r"comment ca marche|how does this work|who are you|what are you|who is mipa|what is mipa|who am i (?:talking|speaking) (?:to|with)|how do i use (?:this|you)|commands|commandes|comment (?:le |on )?faire|"
            r"comment je fais|comment faire ca|comment (?:ca|cela) fonctionne|comment t'utiliser|comment vous utiliser|"
            r"un peu d'aide|de l'aide|un coup de main|besoin d'un coup de main)" + _POLITE)
-_SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|\bdeconnexion\b|"
-              r"\bdeconnecte[rz]?(?:-moi| moi)?\b|\b(?:me|se) deconnecter\b|\bsign me out\b|\blog me out\b")
+# French "disconnect" is a sign-out only when nothing else is disconnected: the verb or "déconnexion" ends the message,
+# or is followed by a polite word or MIPA's own account ("déconnecte-moi de mon compte"); "déconnecte le wifi",
+# "comment me déconnecter du vpn" and "problème de déconnexion" are declined, never a session command.
+_FR_ACCOUNT = r"(?:mon compte|ma session|la session|mon profil|mipa|l'appli\w*|l'assistant|ce bot|microsoft|office|outlook|teams|m365)"
+_FR_SIGNOUT_TAIL = (r"(?=[ !.,?]*$|[ ,]+(?:s'il (?:te|vous) plait|svp|stp|merci|maintenant|tout de suite|stp)\b|"
+                    r"[ ,]+(?:de |du |d')?" + _FR_ACCOUNT + r"\b)")
+_FR_SIGNOUT = (r"\bdeconnecte[rz]?(?:-moi| moi)?" + _FR_SIGNOUT_TAIL + r"|\b(?:me|se) deconnecter" + _FR_SIGNOUT_TAIL +
+               r"|^(?:la )?deconnexion" + _FR_SIGNOUT_TAIL)
+_SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|"
+              + _FR_SIGNOUT + r"|\bsign me out\b|\blog me out\b")
 # Small talk and conversation commands (the whole utterance). Folded text.
 _THANKS_WORDS = (r"(?:thanks?|thank you|thank u|thanx|thx|ty|tyvm|cheers|merci|mci|many thanks|much appreciated|"
                  r"appreciate it|i appreciate it|je te remercie|je vous remercie|grand merci|thanks a lot|thanks so much)")
@@ -196,7 +204,11 @@ _OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvo
                 r"playlists?|spotify|lyrics|paroles|listes? de lecture|umbrellas?|parapluies?|sunny|ensoleille|uber|lyft|"
                 r"taxis?|cabs?|"
                 r"psg|ligue (?:1|des champions)|coupe du monde|equipe de france|tour de france|top 14|"
-                r"formule 1|grand prix|jeux olympiques|imprime[rz]?|imprimer|en silencieux|mode avion)\b")
+                r"formule 1|grand prix|jeux olympiques|imprime[rz]?|imprimer|en silencieux|mode avion)\b|"
+                # travel bookings: "annule mon vol pour rome", "book a hotel" (a flight in the calendar is still read:
+                # "when is my flight")
+                r"\b(?:cancel|book|rebook|refund|annule[rz]?|reserve[rz]?|rembourse[rz]?)\b.*\b(?:mon|ma|mes|my|le|la|les|"
+                r"the|un|une|a|des) (?:flights?|vols?|trains?|billets?|tickets?|hotels?|plane tickets?)\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -660,8 +672,8 @@ _SESSION_CUES = {
                          r"^rien(?: (?:s'il (?:te|vous) plait|svp|stp|merci|du tout|de plus))*[ !.,?]*$|"
                          r"^(?:(?:non|no|svp|stp|s'il (?:te|vous) plait|desole|pardon|please)[ ,]+)*ne (?:le |la )?(?:fais|faites) rien\b|"
                          r"^(?:ca|cela) ne fait rien\b"),
-    "general.signout": _R(r"\b(?:sign|log|signout|logout|logoff|deconnect\w*|deconnexion)\b.*\b(?:out|off|moi|me)\b|"
-                          r"\b(?:signout|logout|logoff|deconnexion|deconnecter)\b"),
+    "general.signout": _R(r"\b(?:sign|log|signout|logout|logoff)\b.*\b(?:out|off|me)\b|"
+                          r"\b(?:signout|logout|logoff)\b|" + _FR_SIGNOUT),
 }
 
 # Evidence a scorer's guess needs: without a word of its domain, an utterance is declined, not guessed into

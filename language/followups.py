@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from .intents import rule_intent
 from .models import Entities
@@ -142,8 +143,12 @@ def only_reference(text: str) -> bool:
     return bool(_ONLY.match(_clean(text)))
 
 
+@lru_cache(maxsize=1024)
 def is_more(text: str) -> bool:
-    """The message asks for the next page ("more", "show me more", "next", "suivant", "la suite", "encore")."""
+    """The message asks for the next page ("more", "show me more", "next", "suivant", "la suite", "encore").
+
+    Cached by text (a pure function of it): a calendar read asked it of the same message in `resolve` and the
+    agenda dialog, each time running every rule of `rule_intent`."""
     return rule_intent(fold(text or "").strip()) == "general.more"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import string
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -91,7 +92,13 @@ def tn(key: str, count: int, locale: str, /, **params: object) -> str:
     if count == 0 and f"{key}.zero" in messages:
         form = "zero"
     else:
-        form = Locale.parse(lang).plural_form(abs(count))
+        form = _plural_form(lang)(abs(count))
         if f"{key}.{form}" not in messages:
             form = "other"
     return t(f"{key}.{form}", lang, count=count, **params)
+
+
+@cache
+def _plural_form(lang: str) -> Callable[[float], str]:
+    """Babel's CLDR plural rule of a language, parsed once (`Locale.parse` on every `tn` call was most of its time)."""
+    return Locale.parse(lang).plural_form

@@ -55,9 +55,10 @@ def recognize(
     key = _key(text, locale, now, tz)
     found = _RECENT.get(key)
     if found is None:
-        found = _recognize_cached(*key)
-        if len(_RECENT) >= _RECENT_SIZE:
-            _RECENT.clear()  # a bound, not an LRU: `_recognize_cached` keeps the most used ones
+        found = _read(*key)
+        oldest = next(iter(_RECENT), None) if len(_RECENT) >= _RECENT_SIZE else None
+        if oldest is not None:  # the oldest answer goes (keys hold the minute: soon stale); threads may race here
+            _RECENT.pop(oldest, None)
         _RECENT[key] = found
     return found
 
@@ -80,8 +81,8 @@ def _key(text: str, locale: str | None, now: datetime | None,
     return text or "", lang, day_first(locale, lang), minute, zone
 
 
-#: `recognize`'s answers by their `_recognize_cached` arguments (ZoneInfo objects are cached, so equal zone names
-#: give the same key); readable without computing anything, unlike the lru_cache below.
+#: `recognize`'s answers by their `_read` arguments (ZoneInfo objects are cached, so equal zone names give the same
+#: key), the most recent `_RECENT_SIZE`: the one cache of whole answers, readable without computing anything.
 _RECENT: dict[tuple[str, str, bool, datetime, tzinfo], Recognition] = {}
 _RECENT_SIZE = 2048
 
@@ -145,8 +146,7 @@ def _reference(now: datetime | None, tz: str | ZoneInfo | tzinfo | None) -> tupl
     return zone, now.astimezone(UTC).replace(second=0, microsecond=0)
 
 
-@lru_cache(maxsize=2048)
-def _recognize_cached(text: str, lang: str, dmy: bool, now: datetime, zone: tzinfo) -> Recognition:
+def _read(text: str, lang: str, dmy: bool, now: datetime, zone: tzinfo) -> Recognition:
     folded = fold(text)
     if not folded:
         return Recognition(intent="none", score=1.0, locale=lang)

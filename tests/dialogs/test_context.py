@@ -53,13 +53,19 @@ def test_the_context_round_trips_as_plain_json_of_ids_and_dates() -> None:
     assert ctx.shown.at(3) is None
 
 
-async def test_the_context_ends_after_thirty_minutes_of_silence_and_on_clear() -> None:
-    clock = PinnedClock(NOW, running=False)
+async def remembered_event(clock: PinnedClock) -> tuple[ConversationState, ConversationContext, TurnContext]:
+    """A conversation's state and context store on `clock`, and a first turn that remembered the meeting e1."""
     state = ConversationState(MemoryStorage())
     store = ConversationContext(state, clock)
     context = turn(TestAdapter())
     await state.load(context)
     await store.remember_item(context, Item("event", ("e1",)))
+    return state, store, context
+
+
+async def test_the_context_ends_after_thirty_minutes_of_silence_and_on_clear() -> None:
+    clock = PinnedClock(NOW, running=False)
+    _, store, context = await remembered_event(clock)
     clock.advance(LIFETIME_SECONDS - 1)
     assert (await store.touch(context)).item == Item("event", ("e1",))
     clock.advance(LIFETIME_SECONDS - 1)  # silence counts from the last message, not from the write
@@ -73,11 +79,7 @@ async def test_the_context_ends_after_thirty_minutes_of_silence_and_on_clear() -
 
 async def test_a_turn_parses_the_stored_context_once_and_stores_what_it_would_have(monkeypatch: Any) -> None:
     clock = PinnedClock(NOW, running=False)
-    state = ConversationState(MemoryStorage())
-    store = ConversationContext(state, clock)
-    first = turn(TestAdapter())
-    await state.load(first)
-    await store.remember_item(first, Item("event", ("e1",)))
+    state, store, first = await remembered_event(clock)
     await state.save_changes(first)
 
     parsed: list[dict[str, Any]] = []

@@ -20,40 +20,14 @@ from dialogs.request import Request
 from graph import Digest, UserGraph
 from language import t, tn
 
-__all__ = ["DIGEST_SOURCE", "SOURCE_KEY", "DigestDialog", "MyDay", "build_my_day", "mark_source", "with_notice"]
+__all__ = ["DIGEST_SOURCE", "SOURCE_KEY", "DigestDialog", "MyDay", "build_my_day", "with_notice"]
 
 logger = logging.getLogger(__name__)
 
 #: Extra key in every button of the "my day" card: the action router answers it with a refreshed "my day".
 SOURCE_KEY = "source"
 DIGEST_SOURCE = "digest"
-_ACTIONS = ("Action.Execute", "Action.Submit")
 _MARK = MappingProxyType({SOURCE_KEY: DIGEST_SOURCE})
-
-
-def mark_source(card: Card, source: str = DIGEST_SOURCE) -> Card:
-    """Add `source` to the data of every Action.Execute (and its Action.Submit fallback) in `card`.
-
-    One walk with an explicit stack that descends only into dicts and lists (a card is ~800 nodes, most of
-    them strings: a recursive call per node was 3 % of a "my day" turn).
-    """
-    stack: list[Any] = [card]
-    pop, push = stack.pop, stack.append
-    while stack:
-        node = pop()
-        if isinstance(node, dict):
-            if node.get("type") in _ACTIONS:
-                data = node.get("data")
-                if isinstance(data, dict):
-                    data[SOURCE_KEY] = source
-            for value in node.values():
-                if isinstance(value, (dict, list)):
-                    push(value)
-        else:
-            for value in node:
-                if isinstance(value, (dict, list)):
-                    push(value)
-    return card
 
 
 def with_notice(card: Card, notice: str, *, locale: str, undo_ref: str | None = None,
@@ -108,7 +82,7 @@ async def build_my_day(
     # (each under ~0.5 ms of CPU on a quiet machine) rather than one that held the loop for ~1.3 ms.
     await asyncio.sleep(0)
     card = digest_card(digest, locale=locale, now=moment, originator=originator or None, user_ids=user_ids,
-                       extra=_MARK)  # every button marked as it is built: what `mark_source` would do
+                       extra=_MARK)  # every button marked as it is built (tests/dialogs/test_digest_source.py)
     my_day = MyDay(card=card, summary=summary_text(digest, locale), digest=digest)
     await asyncio.sleep(0)
     return my_day

@@ -14,7 +14,7 @@ from clock import clock_from_env
 
 from .dates import DateInfo, extract_dates, has_date_cue
 from .features import features
-from .intents import classify, known_words, load_model
+from .intents import Model, classify, known_words, load_model
 from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
 from .typos import chat_text, correct_words, fix_typos
@@ -97,8 +97,14 @@ def recognize_intent(text: str, locale: str | None = None) -> str:
 def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str, ...]]:
     if not folded:
         return "none", 1.0, ()
-    text = chat_text(text)  # the scorer was trained on the same spelling (language/train.py)
-    model = load_model()[lang]
+    return read_intent(load_model()[lang], text, lang)
+
+
+def read_intent(model: Model, text: str, lang: str) -> tuple[str, float, tuple[str, ...]]:
+    """`classify` of `text` as typed, with `model`, the way the recognizer reads it (and the k-fold scores it,
+    language/train.py): chat shorthand spelt out (the scorer was trained on the same spelling), English keyword
+    slips corrected, then the rules, the scorer and the guards."""
+    text = chat_text(text)
     if lang == "en":
         text = correct_words(text, known_words(model))
     folded = fold(text)

@@ -149,9 +149,9 @@ def test_l2_the_retry_policy_retries_the_same_status_codes() -> None:
 
 
 def test_t1_waterfalls_get_distinct_uuid_shaped_instance_ids() -> None:
-    import bots  # noqa: F401  (installs it)
     from botbuilder.dialogs import waterfall_dialog
 
+    import bots  # noqa: F401  (installs it)
     from bots.sdkfix import turn_instance_ids
 
     assert turn_instance_ids.installed()
@@ -164,8 +164,9 @@ def test_t1_waterfalls_get_distinct_uuid_shaped_instance_ids() -> None:
 
 
 async def test_t1_a_begun_waterfall_keeps_its_instance_id_for_its_steps() -> None:
-    import bots  # noqa: F401  (installs it)
     from botbuilder.dialogs import DialogSet
+
+    import bots  # noqa: F401  (installs it)
 
     seen: list[str] = []
 

@@ -95,7 +95,7 @@ FR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the mailbox and its flags, named without a verb: "mails flag", "les mails d'hier", "j'ai reçu quoi ce matin"
     ("mail.flagged", _R(r"^(?:mes |les )?" + _MAIL + r" (?:flag|flagged)" + _END)),
     ("mail.list", _R(r"^(?:qu'est-ce que |qu'est ce que )?(?:j'ai recu|ai-je recu) (?:quoi|quelque chose|des (?:nouveaux )?" + _MAIL +
-                     r")(?! (?:de|d'|par) )|^(?:j'ai )?(?:combien (?:de |d'))?" + _MAIL + r" (?:pas|non) lus?\b|"
+                     r")\b(?! (?:de |d'|par ))|^(?:j'ai )?(?:combien (?:de |d'))?" + _MAIL + r" (?:pas|non) lus?\b|"
                      r"^(?:les |mes |des )?(?:nouveaux )?" + _MAIL + r" (?:d'hier|de ce matin|d'aujourd'hui|du jour|de la semaine|"
                      r"de la journee|recus|arrives?)\b(?!.*(?:\b(?:de|par|sur|au sujet|concernant) [a-z]|\bd'[a-z]))|"
                      r"^(?:j'ai )?combien (?:de |d')" + _MAIL + r" (?:pas |non )lus\b")),
@@ -131,12 +131,18 @@ FR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"train|billets?|salle|libre)\b)|^" + _ASK + r"(?:mettre|mets|met|poser|pose|caler|cale|ajouter|ajoute|"
                            r"rajoute)(?:-moi| moi)? (?:un|une) (?:rdv|rendez-vous|reunion|meeting|call|point|visio|dejeuner)\b"
                            r"(?!.*\b(?:chez|restaurant|table)\b)")),
-    ("calendar.availability", _R(r"\b(?:j'ai|ai-je|aurai-je|j'aurai|est-ce que j'ai) (?:du temps|le temps|un moment|un creneau|un trou|"
-                                 r"de la place|un peu de temps)\b|\bje suis free\b")),
+    ("calendar.availability", _R(r"\b(?:j'ai|ai-je|aurai-je|j'aurai|est-ce que j'ai) (?:(?:du|le|un peu de) temps pour|un moment|"
+                                 r"un creneau|un trou|de la place)\b|\bje suis free\b")),
     ("calendar.details", _R(r"^(?:les? |la |l')?(?:description|ordre du jour|infos?|informations?|details?) (?:(?:du|de la|de l'|de mon|"
                             r"de ma|sur (?:le|la|l'|mon|ma)|pour (?:le|la|l')) )?(?:prochaine? )?" + _MEETING + r"\b"
                             r"|^ou (?:sont|est|se trouvent?|ont lieu|a lieu|se passent?) (?:mes|ma|mon|la|le|les) .*\b" + _MEETING + r"\b"
-                            r"|^(?:c'est )?quoi (?:la|le|l') ?(?:salle|lieu|duree|sujet|ordre du jour)\b.*\b" + _MEETING + r"\b")),
+                            r"|^(?:c'est )?quoi (?:la|le|l') ?(?:salle|lieu|duree|sujet|ordre du jour)\b.*\b" + _MEETING + r"\b"
+                            # "est-ce que Nancy sera à la réunion ?", "quand est le concert ?", "réunion de 15h lieu ?"
+                            r"|^est-ce que (?!je\b|j')[a-z][\w-]* (?:sera|vient|viendra|participe|assiste|est invitee?) (?:a|au|aux)\b"
+                            r"|^quand (?:est|a lieu|aura lieu|commence|se passe) (?:mon |ma |notre |(?:le |la |l')(?:prochaine? )?(?:"
+                            + _MEETING[3:-1] + r"|concert|seminaire|spectacle|soiree)\b)(?!.*\b(?:libre|dispo\w*)\b)"
+                            r"|^(?:la |le |ma |mon )?" + _MEETING + r"\b.*\b(?:lieux?|salle|emplacement|participants)[ ?!.]*$")),
+    ("calendar.update", _R(r"\b(?:changer?|changez) de salle\b|\b(?:passer|aller) (?:a|dans) une? autre salle\b")),
     ("calendar.agenda", _R(r"^(?:j'ai|ai-je|qu'ai-je) quoi (?:de prevu )?" + _DAY + r"|\bm'attend quoi\b|^(?:et )?(?:qu'est-ce qui|"
                            r"qu'est ce qui) m'attend\b(?!.*\b(?:taches?|to ?dos?)\b)|^(?:les |mes )(?:rdv|rendez-vous|reunions|meetings|"
                            r"calls|appels|evenements) (?:de |du |d')?" + _DAY + r"(?!.*\b(?:ou|qui|lieu|salle|participants?|lien|libre|"
@@ -218,7 +224,7 @@ FR_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"rajoute[rz]?|invite[rz]?) [a-z][\w-]*(?: (?:et|,) [a-z][\w-]*)* (?:a (?:la |ma |le |mon |l')|au |aux )"
                            + _MEETING + r"\b")),
     ("calendar.create", _R(r"^(?:prends|prendre|pose[rz]?|book(?:e)?) (?:un |une )?(?:rdv|rendez-vous|reunion|meeting|call)\b"
-                           r"(?!.*\b(?:chez le coiffeur|restaurant|table|taxi|vols?|hotel|train)\b)")),
+                           r"(?!.*\b(?:chez|restaurant|table|taxi|vols?|hotel|train)\b)")),
     ("calendar.availability", _R(r"\b(?:trous?|creneaux? libres?|temps libre|du temps libre) dans (?:mon|l') ?(?:agenda|calendrier|"
                                  r"planning|emploi du temps)\b|^quand (?:est-ce que |est ce que )?(?:puis-je|je peux|peut-on|on peut|"
                                  r"pourrais-je) (?:caler|placer|mettre|prevoir|trouver|organiser)\b|^quand (?:est-ce que |est ce "

@@ -875,13 +875,14 @@ def _probabilities(scores: dict[str, float]) -> dict[str, float]:
 # j'ai finies ?" lists tasks), else declined ("quelles sont les couleurs du drapeau japonais", "fait-il froid ?"); a
 # "comment ..." or "pourquoi ..." question never names an act to do.
 _READ_OF_WRITE = {
-    "mail.flag": ("mail.flagged", _R(r"\b" + _MAIL_WORD + r"\b")),
+    "mail.flag": ("mail.flagged", _R(r"\b" + _MAIL_WORD + r"\b|\bindicateurs?\b|\bflag\w*|\bmarquee?s? d'un drapeau\b")),
     "todo.add": ("todo.list", _R(r"\b(?:taches?|to-?dos?|courses)\b")),
     "todo.complete": ("todo.list", _R(r"\b(?:taches?|to-?dos?|courses)\b")),
     "todo.delete": ("todo.list", _R(r"\b(?:taches?|to-?dos?|courses)\b")),
     "planner.add": ("planner.list", _PLANNER),
     "planner.complete": ("planner.list", _PLANNER),
 }
+_ONE_WORD = _R(r"^[ !.,?]*[\w'-]+(?:[ ,]+(?:svp|stp|merci|s'il (?:te|vous) plait))?[ !.,?]*$")
 _HOW_WHY = _R(r"^(?:(?:et|alors|dis|bon)[ ,]+)?(?:comment|pourquoi)\b")
 
 
@@ -889,8 +890,8 @@ def _not_a_write(intent: str, folded: str) -> str | None:
     """The intent a French question or a non-request read as a write stands for instead, or None when it is no write."""
     if intent not in WRITE_INTENTS or intent.startswith(("calendar.", "mailbox.")):
         return None
-    if NOT_A_WRITE_FR.search(folded):
-        return "none"
+    if NOT_A_WRITE_FR.search(folded) or (intent.startswith("todo.") and _ONE_WORD.search(folded)):
+        return "none"  # "terminé", "fait", "supprime" alone say no task: what was done or deleted is not said
     if not QUESTION_FR.search(folded):
         return None
     read = _READ_OF_WRITE.get(intent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from urllib.parse import quote
 
 __all__ = [
@@ -114,5 +115,11 @@ def query_string(params: Mapping[str, str | int | bool | None]) -> str:
             continue
         if isinstance(value, bool):
             value = "true" if value else "false"
-        parts.append(f"{quote(name, safe='$')}={quote(str(value), safe=_SAFE_VALUE)}")
+        parts.append(_pair(name, str(value)))
     return "?" + "&".join(parts) if parts else ""
+
+
+@lru_cache(maxsize=1024)
+def _pair(name: str, value: str) -> str:
+    """`name=value`, percent-encoded: the same few pairs come back on every request (`$select`, `$top`, a day)."""
+    return f"{quote(name, safe='$')}={quote(value, safe=_SAFE_VALUE)}"

@@ -87,11 +87,20 @@ class Context:
     #: The request that produced `shown`, for its next page ("more" after another question still pages it).
     pager: LastRequest | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"request": self.request.to_json() if self.request else None,
-                "shown": self.shown.to_json() if self.shown else None,
-                "item": self.item.to_json() if self.item else None, "at": self.at, "latest": self.latest,
-                "pager": self.pager.to_json() if self.pager else None}
+    def to_json(self, known: dict[int, tuple[Any, dict[str, Any]]] | None = None) -> dict[str, Any]:
+        """The stored dict. `known` holds the dicts of parts written before, by identity: a part written again
+        (a turn's several saves keep most parts) reuses its dict and a new one is added; one dict never appears
+        twice in the same answer (the same request as `request` and `pager` gives two equal dicts)."""
+        if known is None:
+            return {"request": self.request.to_json() if self.request else None,
+                    "shown": self.shown.to_json() if self.shown else None,
+                    "item": self.item.to_json() if self.item else None, "at": self.at, "latest": self.latest,
+                    "pager": self.pager.to_json() if self.pager else None}
+        request = _part(self.request, known)
+        pager = _part(self.pager, known)
+        return {"request": request, "shown": _part(self.shown, known), "item": _part(self.item, known),
+                "at": self.at, "latest": self.latest,
+                "pager": dict(pager) if pager is not None and pager is request else pager}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Context:
@@ -103,6 +112,17 @@ class Context:
                        pager=LastRequest.from_json(raw["pager"]) if raw.get("pager") else None)
         except (KeyError, TypeError, ValueError):
             return cls()  # a context written by another version: start afresh
+
+
+def _part(value: LastRequest | ShownList | Item | None, known: dict[int, tuple[Any, dict[str, Any]]]) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    found = known.get(id(value))
+    if found is not None and found[0] is value:
+        return found[1]
+    raw = value.to_json()
+    known[id(value)] = (value, raw)  # the part is kept with its dict, so its id is not reused meanwhile
+    return raw
 
 
 def _when(value: Any) -> datetime | None:

@@ -20,6 +20,8 @@ _PROPERTY = "context"
 #: turn_state key: (the stored dict, the Context read from it or saved as it), so that a turn's several
 #: reads (touch, remember_request, remember_list...) parse the stored dict once.
 _PARSED = "mipa.context.parsed"
+#: turn_state key: the dicts of the parts this turn's saves wrote, by identity (`Context.to_json`'s `known`).
+_WRITTEN = "mipa.context.written"
 
 
 class ConversationContext:
@@ -77,6 +79,9 @@ class ConversationContext:
 
     async def _save(self, context: TurnContext, value: Context) -> None:
         saved = replace(value, at=self._clock.timestamp())
-        raw = saved.to_json()
+        written = context.turn_state.get(_WRITTEN)
+        if written is None:
+            written = context.turn_state[_WRITTEN] = {}
+        raw = saved.to_json(written)
         await self._property.set(context, raw)
         context.turn_state[_PARSED] = (raw, saved)

@@ -24,7 +24,7 @@ from aiohttp import web
 from botbuilder.core import ActivityHandler, ConversationState, MemoryStorage, MessageFactory, TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.core.serializer_helper import serializer_helper
-from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus, WaterfallDialog
 from botbuilder.dialogs.prompts import OAuthPrompt, OAuthPromptSettings, PromptOptions
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse
@@ -41,6 +41,7 @@ from msrest.universal_http.requests import ClientRetryPolicy
 
 from bots.sdkfix.loop_cycles import SDK_EMIT, SDK_STATE_MANAGER_INIT
 from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
+from bots.sdkfix.turn_instance_ids import SDK_UUID
 
 CARD = {"type": "AdaptiveCard", "version": "1.4", "body": []}
 
@@ -256,3 +257,12 @@ def test_l2_msrest_retry_policy_lists_its_status_codes_by_searching_a_list() -> 
     """L2: each ClientRetryPolicy() tests 999 codes for membership in a list of ~500 (4-12 ms on the event loop)."""
     assert isinstance(SDK_SAFE_CODES, list) and len(SDK_SAFE_CODES) > 400
     assert "retry_codes = [i for i in range(999) if i not in self.safe_codes]" in inspect.getsource(ClientRetryPolicy)
+
+
+def test_t1_a_waterfall_makes_a_time_based_uuid_for_its_instance_id() -> None:
+    """T1: each WaterfallDialog.begin_dialog prints a uuid1() (libuuid under a lock, ~4 µs) that only telemetry reads."""
+    source = inspect.getsource(WaterfallDialog)
+    assert "instance_id = uuid.uuid1().__str__()" in inspect.getsource(WaterfallDialog.begin_dialog)
+    assert source.count("PersistedInstanceId]") == 4  # written once, read only for the telemetry events
+    assert SDK_UUID.uuid1().version == 1
+

@@ -1,9 +1,11 @@
 """MIPA's side of L1 (bots/sdkfix/loop_cycles.py: a turn's objects are freed by reference counting, behaviour
-unchanged) and L2 (bots/sdkfix/loop_retry_codes.py: msrest's retry codes, the same list without the slow search)."""
+unchanged) and L2 (bots/sdkfix/loop_retry_codes.py: msrest's retry codes, the same list without the slow search) and T1
+(bots/sdkfix/turn_instance_ids.py: unique waterfall instance ids without uuid1)."""
 
 from __future__ import annotations
 
 import gc
+import re
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -144,3 +146,45 @@ def test_l2_the_retry_policy_retries_the_same_status_codes() -> None:
     assert policy.policy.status_forcelist == [code for code in range(999) if code not in SDK_SAFE_CODES]
     assert {408, 500, 502, 503} <= set(policy.policy.status_forcelist)
     assert not {404, 429, 501, 505} & set(policy.policy.status_forcelist)
+
+
+def test_t1_waterfalls_get_distinct_uuid_shaped_instance_ids() -> None:
+    from botbuilder.dialogs import waterfall_dialog
+
+    import bots  # noqa: F401  (installs it)
+    from bots.sdkfix import turn_instance_ids
+
+    assert turn_instance_ids.installed()
+    turn_instance_ids.install()  # idempotent
+    ids = [str(waterfall_dialog.uuid.uuid1()) for _ in range(2000)]  # type: ignore[attr-defined]
+    assert len(set(ids)) == len(ids)
+    shape = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+    assert all(shape.fullmatch(value) for value in ids)
+    assert len({value[:24] for value in ids}) == 1  # one random prefix per process, then a count
+
+
+async def test_t1_a_begun_waterfall_keeps_its_instance_id_for_its_steps() -> None:
+    from botbuilder.dialogs import DialogSet
+
+    import bots  # noqa: F401  (installs it)
+
+    seen: list[str] = []
+
+    async def step(step_context: WaterfallStepContext) -> DialogTurnResult:
+        seen.append(step_context.active_dialog.state[WaterfallDialog.PersistedInstanceId])
+        return await step_context.end_dialog()
+
+    storage = MemoryStorage()
+    state = ConversationState(storage)
+    dialogs = DialogSet(state.create_property("dialogs"))
+    dialogs.add(WaterfallDialog("w", [step]))
+
+    async def logic(context: TurnContext) -> None:
+        dc = await dialogs.create_context(context)
+        await dc.begin_dialog("w")
+        await state.save_changes(context)
+
+    adapter = TestAdapter(logic)
+    await adapter.send("one")
+    await adapter.send("two")
+    assert len(seen) == 2 and seen[0] != seen[1] and all(len(value) == 36 for value in seen)

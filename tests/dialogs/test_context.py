@@ -172,3 +172,28 @@ def test_pages_count_n_to_m_of_n() -> None:
     assert page_line(page, "en") == 'Showing 21 to 40 of 45. Say "more" for the next 5.'
     assert paged(list(range(45)), 9, 20).items == list(range(40, 45))  # past the end: the last page
     assert page_line(paged(list(range(5)), 0, 20), "fr") is None
+
+
+def test_a_turns_saves_reuse_the_dicts_of_parts_they_wrote_and_give_the_same_json() -> None:
+    from dataclasses import replace as changed
+    from itertools import product
+
+    from dialogs.context.models import Context, Item, LastRequest, ShownList
+
+    paris = ZoneInfo("Europe/Paris")
+    requests = [None, LastRequest("calendar.agenda", datetime(2026, 12, 6, tzinfo=paris), datetime(2026, 12, 7, tzinfo=paris)),
+                LastRequest("todo.list", container="list-1")]
+    shown = [None, ShownList("event", (("e1",), ("e2",)), page=1, total=12, more=True, cursor="c")]
+    items = [None, Item("todo", ("list-1", "t1"))]
+    known: dict[int, tuple[object, dict[str, object]]] = {}
+    answers = []
+    for request, pager, page, item in product(requests, requests, shown, items):
+        context = Context(request=request, shown=page, item=item, at=12.5, latest="list", pager=pager)
+        for _ in range(2):  # written twice: the second time every part's dict is reused
+            raw = context.to_json(known)
+            assert raw == context.to_json() and list(raw) == list(context.to_json())
+            parts = [id(value) for value in raw.values() if isinstance(value, dict)]
+            assert len(parts) == len(set(parts))  # no dict twice in one answer
+            answers.append(raw)
+        assert changed(context, at=1.0).to_json(known) == changed(context, at=1.0).to_json()
+    assert len(answers) == 72 and known

@@ -9,6 +9,7 @@ import pytest
 from botbuilder.core import MemoryStorage, StoreItem
 
 from storage.memory import MemoryStorage as MipaMemoryStorage
+from storage.memory import private_copy
 
 
 async def _writes(store: MemoryStorage) -> tuple[dict[str, Any], list[Any]]:
@@ -34,8 +35,8 @@ async def test_same_stored_values_etags_and_errors_as_the_sdk() -> None:
 
 async def test_a_change_is_copied_once_and_the_callers_object_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     copies: list[object] = []
-    real = copy.deepcopy
-    monkeypatch.setattr("storage.memory.deepcopy", lambda value, *a: copies.append(value) or real(value, *a))
+    real = private_copy
+    monkeypatch.setattr("storage.memory.private_copy", lambda value, *a: copies.append(value) or real(value, *a))
     store = MipaMemoryStorage()
     state = {"n": [1], "e_tag": "*"}
     await store.write({"k": state})
@@ -49,3 +50,57 @@ def test_the_expiring_store_memory_mode_uses_copies_once_too() -> None:
     from storage.memory import ExpiringMemoryStorage
 
     assert issubclass(ExpiringMemoryStorage, MipaMemoryStorage)
+
+
+class _Box:
+    def __init__(self, **fields: Any) -> None:
+        self.__dict__.update(fields)
+
+
+class _Dict(dict[str, Any]):
+    pass
+
+
+def _shape(value: Any, seen: dict[int, int]) -> Any:
+    """Types, values and which nodes are the same object (numbered in visit order): equal for equal copies."""
+    if id(value) in seen:
+        return ("same", seen[id(value)])
+    if type(value) in (str, int, float, bool, type(None), bytes):
+        return (type(value).__name__, value)
+    seen[id(value)] = len(seen)
+    if isinstance(value, dict):
+        return (type(value).__name__, [(_shape(k, seen), _shape(v, seen)) for k, v in value.items()])
+    if isinstance(value, list | tuple | set):
+        return (type(value).__name__, [_shape(item, seen) for item in value])
+    return (type(value).__name__, _shape(vars(value), seen))
+
+
+def _values() -> list[Any]:
+    shared = {"id": "e1", "at": [1, 2.5, None, True]}
+    looped: dict[str, Any] = {"name": "loop"}
+    looped["self"] = looped
+    listed: list[Any] = [1]
+    listed.append(listed)
+    box = _Box(state={"values": shared}, options=[shared, "x"])
+    return [
+        {}, [], "text", 3, None, b"raw", (1, (2, 3)),
+        {"dialog": {"stack": [{"id": "main", "state": {"values": [1, "two", 3.0, False, None]}}]}, "e_tag": "*"},
+        {"a": shared, "b": shared, "c": [shared, shared]},
+        looped, listed,
+        {"box": box, "again": box, "values": shared},
+        {"sub": _Dict(k=[1, {"n": 2}]), (1, "t"): "tuple key", 7: "int key"},
+        [box.state, box, {"set": {1, 2}}, ("t", shared)],
+    ]
+
+
+def test_private_copy_is_deepcopy() -> None:
+    for value in _values():
+        expected, copied = copy.deepcopy(value), private_copy(value)
+        assert _shape(copied, {}) == _shape(expected, {}) == _shape(value, {})
+        assert (copied is value) == (expected is value)
+        if isinstance(value, dict | list) and value:
+            assert copied is not value
+            first = next(iter(value.values())) if isinstance(value, dict) else value[0]
+            if not isinstance(first, str | int | float | bool | bytes | type(None)):
+                assert (next(iter(copied.values())) if isinstance(copied, dict) else copied[0]) is not first
+

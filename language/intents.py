@@ -641,7 +641,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.complete"
     if _TODO_DELETE_ORD.search(folded) or _TODO_DELETE.search(folded):
         return "todo.delete"
-    if _REMIND.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _OFF_TOPIC.search(folded):  # "remind me to call the bank at 9am"
+    if _REMIND.search(folded) and not _OUT_OF_SCOPE.search(folded):  # "remind me to call the bank at 9am"
         return "todo.add"
     if _ADD_TODO.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _OFF_TOPIC.search(folded):  # "add pay the July invoice"
         return "todo.add"
@@ -1005,8 +1005,8 @@ def _classify(model: Model, folded: str, feats: list[str], text: str = "", lang:
         return "none", confidence, ()
     if best in _BOTH_LISTS and _MEETINGS_NAMED.search(folded) and _TASKS_NAMED.search(folded):
         return best, confidence, (best, _BOTH_LISTS[best])  # "mes tâches et mes réunions aujourd'hui": ask which
-    if best in WRITE_INTENTS and confidence < MIN_WRITE_CONFIDENCE:
-        return "none", confidence, ()  # a write is never guessed, nor offered in a clarification, on weak evidence
+    if best in WRITE_INTENTS and confidence < MIN_WRITE_CONFIDENCE and lang == "en":
+        return "none", confidence, ()  # English: a write is never guessed, nor offered in a clarification, on weak evidence
     second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES and i not in _RULE_ONLY), None)
     if second is not None and best not in _SESSION_CUES and probs[second] >= CLARIFY_RATIO * confidence and confidence + probs[second] >= MIN_CONFIDENCE:
         return best, confidence, (best, second)

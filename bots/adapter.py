@@ -36,7 +36,9 @@ class SharedAttachment(Attachment):
     """An Attachment whose deep copy is shallow: the copy shares `content` (the card) with the original."""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> SharedAttachment:
-        return copy.copy(self)
+        copied = SharedAttachment.__new__(SharedAttachment)  # copy.copy(self), without copyreg's generic protocol
+        copied.__dict__.update(self.__dict__)
+        return copied
 
 
 def _shared(attachment: Any) -> Any:

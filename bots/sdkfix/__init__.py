@@ -10,6 +10,7 @@ from bots.sdkfix.b7_anonymous_app_id import PLACEHOLDER_APP_ID, token_app_id
 from bots.sdkfix.b11_bearer_errors import BEARER_ERRORS
 from bots.sdkfix.loop_cycles import install as install_loop_cycles
 from bots.sdkfix.loop_retry_codes import install as install_loop_retry_codes
+from bots.sdkfix.turn_account_copies import install as install_turn_account_copies
 from bots.sdkfix.turn_instance_ids import install as install_turn_instance_ids
 
 __all__ = ["BEARER_ERRORS", "PLACEHOLDER_APP_ID", "DedupingTeamsSSOMiddleware", "exchange_result", "token_app_id"]
@@ -17,3 +18,4 @@ __all__ = ["BEARER_ERRORS", "PLACEHOLDER_APP_ID", "DedupingTeamsSSOMiddleware", 
 install_loop_cycles()  # L1: a turn's objects freed by reference counting, not by full collections (issue 25)
 install_loop_retry_codes()  # L2: msrest's retry status list built without 500,000 comparisons on the loop
 install_turn_instance_ids()  # T1: a waterfall's telemetry-only instance id without uuid1() (issue 25)
+install_turn_account_copies()  # T2: the accounts of a sent activity's reference copied directly (issue 25)

@@ -188,3 +188,30 @@ async def test_t1_a_begun_waterfall_keeps_its_instance_id_for_its_steps() -> Non
     await adapter.send("one")
     await adapter.send("two")
     assert len(seen) == 2 and seen[0] != seen[1] and all(len(value) == 36 for value in seen)
+
+
+def test_t2_an_account_copy_is_the_generic_protocols_copy() -> None:
+    import copy
+
+    from botbuilder.schema import ChannelAccount, ConversationAccount
+    from botbuilder.schema.teams import TeamsChannelAccount
+
+    from bots.sdkfix import turn_account_copies
+
+    assert turn_account_copies.installed()
+    turn_account_copies.install()  # idempotent
+    accounts = [
+        ChannelAccount(id="29:1a", name="N", aad_object_id="o", role="user", properties={"k": [1]}),
+        ChannelAccount(),
+        ConversationAccount(id="a:1", conversation_type="personal", tenant_id="t", is_group=False),
+        TeamsChannelAccount(id="29:1b", given_name="G", user_principal_name="u@x"),
+    ]
+    accounts[0].additional_properties = {"extra": {"x": 1}}
+    accounts[1].custom = "set after construction"  # type: ignore[attr-defined]
+    for account in accounts:
+        generic = copy._reconstruct(account, None, *account.__reduce_ex__(4))  # type: ignore[attr-defined]
+        copied = copy.copy(account)
+        assert type(copied) is type(account) is type(generic) and copied is not account
+        assert vars(copied) == vars(generic) == vars(account)
+        assert all(vars(copied)[key] is value for key, value in vars(account).items())  # shallow, as the protocol
+

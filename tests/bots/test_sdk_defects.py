@@ -43,6 +43,7 @@ from bots.sdkfix.loop_cycles import SDK_EMIT, SDK_STATE_MANAGER_INIT
 from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
 from bots.sdkfix.turn_account_copies import SDK_COPIES
 from bots.sdkfix.turn_instance_ids import SDK_UUID
+from bots.sdkfix.turn_state_manager_init import SDK_INIT
 
 CARD = {"type": "AdaptiveCard", "version": "1.4", "body": []}
 
@@ -275,4 +276,11 @@ def test_t2_the_turn_context_copies_accounts_for_each_sent_activity() -> None:
     assert "conversation=copy(activity.conversation)" in source
     assert "ref = TurnContext.get_conversation_reference(self.activity)" in inspect.getsource(TurnContext.send_activities)
     assert SDK_COPIES and all(own is None for own in SDK_COPIES.values())
+
+
+def test_t3_a_dialog_state_manager_imports_on_each_construction() -> None:
+    """T3: DialogStateManager.__init__ runs `from botbuilder.dialogs import ...` each time a dialog context is made."""
+    source = inspect.getsource(SDK_INIT)
+    assert "from botbuilder.dialogs import (" in source and "ComponentRegistration.add(" in source
+    assert source.index("from botbuilder.dialogs import (") < source.index("self._dialog_context = dialog_context")
 

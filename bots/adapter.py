@@ -84,11 +84,11 @@ class ReplyTurnContext(TurnContext):
 
     def _dropped_traces(self, activities: list[Activity]) -> bool:
         """Traces that CloudAdapter would drop (not the Emulator), with no send handler or buffer to see them."""
-        return (
-            bool(activities) and isinstance(self.adapter, CloudAdapterBase) and not self._on_send_activities
+        return (  # the cheapest test first: a reply (not a trace) settles it
+            bool(activities) and all(getattr(activity, "type", None) == ActivityTypes.trace for activity in activities)
+            and not self._on_send_activities and isinstance(self.adapter, CloudAdapterBase)
             and self.activity.channel_id != Channels.emulator
             and self.activity.delivery_mode != DeliveryModes.expect_replies
-            and all(getattr(activity, "type", None) == ActivityTypes.trace for activity in activities)
         )
 
 

@@ -18,14 +18,21 @@ from .text import fold
 __all__ = ["RULES", "AlertRequest", "alert_intent", "parse_alert"]
 
 _R = re.compile
-_OFF = r"(?:stop|turn off|switch off|disable|cancel|no more|don't|dont|do not|arrete|arreter|desactive|desactiver|coupe|plus de|ne m'envoie plus|ne me previens plus|ne me rappelle plus|supprime)"
-_REMIND = r"(?:remind|reminders?|alert me|notify me|warn me|ping me|rappelle|rappels?|rappeler|previens|prevenir|avertis|alerte|alertes|notifie)"
+_OFF = (r"(?:stop|turn off|switch off|disable|cancel|no more|don't|dont|do not|arrete|arreter|desactive|desactiver|coupe|couper|coupez|"
+        r"plus de|ne m'envoie plus|ne me previens plus|ne me rappelle plus|supprime|enleve|enlever|retire|retirer|je (?:ne )?veux plus)")
+_REMIND = (r"(?:remind|reminders?|alert me|notify me|warn me|ping me|rappelle|rappels?|rappeler|previens|prevenir|prevenue?|avertis|alerte|"
+           r"alertes|notifie|notifications)")
 _MEETINGS = r"(?:meetings?|calls?|events?|appointments?|calendar|reunions?|rendez-vous|rdv|evenements?|agenda)"
-_DIGEST = r"(?:my day|ma journee|daily (?:digest|summary|brief(?:ing)?)|morning (?:digest|summary|brief(?:ing)?)|digest|resume (?:du matin|quotidien|de (?:ma|la) journee)|recap)"
+_DIGEST = (r"(?:my day|ma journee|daily (?:digest|summary|brief(?:ing)?)|morning (?:digest|summary|brief(?:ing)?)|digest|"
+           r"resume (?:du matin|quotidien|journalier|matinal|de (?:ma|la) journee)|recap)")
+# "un résumé chaque matin", "un résumé journalier": a summary said with its schedule
+_SCHEDULED_SUMMARY = r"(?:resume|recap|recapitulatif|digest|brief)\b.*\b(?:chaque (?:matin|jour)|tous les (?:matins|jours)|quotidien\w*|journalier\w*|en semaine)"
 _SEND = r"(?:send|give|show|deliver|post|envoie|envoyer|envoyez|donne|montre|presente)"
 _EVERY = r"(?:every|each|chaque|tous les|toutes les|daily|weekdays?|tous les jours|chaque jour|chaque matin|en semaine|at \d|a \d|\d{1,2}\s*(?:h|:|am|pm))"
 
 _SETTINGS = _R(r"\b(?:what|which|show|list|quelles?|quels?|montre|affiche|mes)\b.*\b(?:notifications?|alerts?|alertes|reminders?|rappels?)\b"
+               r"|^(?:les |l')?(?:reglages?|etat|statut|configuration|parametres) (?:de |des |du )(?:mes )?(?:notifications?|alertes|rappels)\b"
+               r"|\b(?:" + _DIGEST + r"|rappels?|alertes|notifications?)\b.*\b(?:est|sont)(?: bien| toujours)? (?:activee?s?|actif|actifs)\b"
                r"|\b(?:notification|alert|reminder) settings\b|\bparametres (?:de|des) (?:notifications?|alertes|rappels)\b")
 _REMINDER_NOUN = r"(?:reminders?|rappels?|alerts?|alertes?|notifications?)"
 _REMINDERS_OFF = _R(r"\b" + _OFF + r"\b.*\b" + _REMINDER_NOUN + r"\b|\b" + _REMINDER_NOUN + r"\b.*\b(?:off|desactive(?:e|s|es)?)\b"
@@ -37,10 +44,12 @@ _TASKS = _R(r"\b(?:tasks?|taches?|to-?dos?|planner|todo|absence|absent|out of (?
             r"reponses? automatiques?|message d'absence)\b")
 _REMINDERS_ON = _R(r"\b" + _REMIND + r"\b.*\b(?:before|avant)\b.*\b" + _MEETINGS + r"\b|\b" + _REMIND + r"\b.*\b" + _MEETINGS + r"\b.*\b(?:before|avant|minutes?|min)\b"
                    r"|\b(?:meeting|reunion) (?:reminders?|rappels?|alerts?|alertes)\b.*\bon\b|\b(?:turn|switch) on\b.*\b(?:meeting )?(?:reminders?|alerts?)\b"
-                   r"|\bactive\b.*\b(?:rappels?|alertes)\b")
+                   r"|\bactive\b.*\b(?:rappels?|alertes)\b|\b(?:mets|met|mettre|ajoute)\b.*\b(?:rappels|alertes)\b (?:de |des |pour les |avant les )"
+                   + _MEETINGS + r"\b")
 _DIGEST_OFF = _R(r"\b" + _OFF + r"\b.*\b" + _DIGEST + r"\b|\b" + _DIGEST + r"\b.*\b(?:off|desactive)\b")
 _DIGEST_ON = _R(r"\b" + _SEND + r"\b.*\b" + _DIGEST + r"\b.*" + _EVERY + r"|\b" + _DIGEST + r"\b.*\b(?:every|each|chaque|tous les|daily)\b"
-                r"|\b(?:turn|switch) on\b.*\b" + _DIGEST + r"\b|\bactive\b.*\b" + _DIGEST + r"\b")
+                r"|\b(?:turn|switch) on\b.*\b" + _DIGEST + r"\b|\bactive\b.*\b" + _DIGEST + r"\b|\b" + _SCHEDULED_SUMMARY + r"\b"
+                r"|\b" + _DIGEST + r"\b.*\b(?:en semaine|a \d{1,2} ?h)")
 
 _MINUTES = _R(r"\b(\d{1,4})\s*(?:minutes?|mins?|mn|m)\b")
 _HOURS_BEFORE = _R(r"\b(?:an|one|une|1)\s*(?:hour|heure)\b")
@@ -75,6 +84,8 @@ def alert_intent(folded: str) -> str | None:
         return None
     if _DIGEST_OFF.search(folded):
         return "notify.digest.off"
+    if _SETTINGS.search(folded) and re.search(r"\b(?:est|sont)(?: bien| toujours)? (?:activee?s?|actif|actifs)\b", folded):
+        return "notify.settings"  # "est-ce que le résumé du matin est activé ?"
     if _REMINDERS_OFF.search(folded) and not _DIGEST_ON.search(folded):
         return "notify.reminders.off"
     if _DIGEST_ON.search(folded):

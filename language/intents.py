@@ -11,7 +11,7 @@ from pathlib import Path
 from .alerts import RULES as ALERT_RULES
 from .errors import ModelError
 from .fastdates import MONTH_WORDS
-from .french import FR_REPLIES, FR_RULES, SEND_TO_OTHERS_FR
+from .french import FR_REPLIES, FR_RULES, NOT_A_WRITE_FR, OFF_TOPIC_FR, QUESTION_FR, SEND_TO_OTHERS_FR
 from .mailbox import RULES as MAILBOX_RULES
 from .models import WRITE_INTENTS
 from .recurrence import repeat_task_intent
@@ -67,7 +67,8 @@ _PLANNER = _R(r"\bplanner\b|\bbuckets?\b|\bcompartiments?\b|"
               r"\b(?:the|my|our|this|that|on|in|to|from|of|le|du|au|mon|mes|nos|notre|ce|dans|sur|les|des|mon)"
               r"\s+(?:[\w-]+\s+){0,2}plans?\b|\b(?:on|in) the\s+(?:[\w-]+\s+){3}plan\b")
 _PLANNER_PLANS = _R(r"\b(?:which|what|list|show|all|my|our|quels?|quelles?|liste|mes|nos|tous|affiche|montre)"
-                    r"\b[\w' ]{0,20}\bplans\b(?![\w ]{0,12}\b(?:task|tache))")
+                    r"\b[\w' ]{0,20}\bplans\b(?![\w ]{0,12}\b(?:task|tache))|\bplans (?:disponibles?|existants?)\b|"
+                    r"\b(?:quels?|dans quels?) plans?\b.*\b(?:membre|fais partie)\b")
 _PLANNER_ADD = _R(r"\b(?:add|create|new|put|assign|ajoute|ajouter|cree|creer|nouvelle|mets|assigne)\b")
 _PLANNER_DONE = _R(r"\b(?:done|complete|completed|finish|finished|close|progress|tick|coche|check off|termine|terminee|"
                    r"fini|finie|achevee?|avancement|progression)\b|%|\bpercent\b|pour ?cent")
@@ -103,7 +104,7 @@ _SHARED = _R(r"\bshared\b|\bpartages?\b|\bpartagees?\b|\bsent me\b|\bm'a (?:envo
 _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:site|tracker)\b|"
               r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b|"
               r"\blistes?\b.*\bsur le site\b|\b(?:lignes?|entrees?) (?:a|dans|de) la liste\b")
-_SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
+_SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|rajoute|rajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|(?<!about )\b(?:digest|briefing)\b(?! session)|"
              r"\bbrief me\b|\b(?:brief|briefing|recap|resume|apercu|bilan) du jour\b|\b(?:brief|summary|overview|rundown|recap|resume|apercu|bilan|point) (?:of |for |de |d'|sur |on )?"
@@ -164,7 +165,8 @@ _FR_ACCOUNT = r"(?:mon compte|ma session|la session|mon profil|mipa|l'appli\w*|l
 _FR_SIGNOUT_TAIL = (r"(?=[ !.,?]*$|[ ,]+(?:s'il (?:te|vous) plait|svp|stp|merci|maintenant|tout de suite|stp)\b|"
                     r"[ ,]+(?:de |du |d')?" + _FR_ACCOUNT + r"\b)")
 _FR_SIGNOUT = (r"\bdeconnecte[rz]?(?:-moi| moi)?" + _FR_SIGNOUT_TAIL + r"|\b(?:me|se) deconnecter" + _FR_SIGNOUT_TAIL +
-               r"|^(?:la )?deconnexion" + _FR_SIGNOUT_TAIL)
+               r"|^(?:la )?deconnexion" + _FR_SIGNOUT_TAIL + r"|^deco(?:-moi| moi)" + _FR_SIGNOUT_TAIL +
+               r"|^(?:ferme[rz]?|quitte[rz]?) (?:ma|la) session" + _FR_SIGNOUT_TAIL)
 _SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|"
               + _FR_SIGNOUT + r"|\bsign me out\b|\blog me out\b")
 # Small talk and conversation commands (the whole utterance). Folded text.
@@ -502,6 +504,11 @@ _EN_REPLIES = (
 )
 
 
+# "pourriez-vous me déconnecter, s'il vous plaît ?": the polite words do not make a command long
+_POLITE_OPENING = _R(r"^(?:pourriez-vous|pouvez-vous|peux-tu|tu peux|could you|can you|please)[ ,]+|[ ,]+(?:s'il (?:te|vous) plait|svp|stp|"
+                     r"please)[ !.?]*$")
+
+
 def reply_intent(folded: str) -> str | None:
     """The short replies and commands, which answer with a high score."""
     if _REJECT.search(folded):
@@ -512,7 +519,7 @@ def reply_intent(folded: str) -> str | None:
         return "general.confirm"
     if _HELP.search(folded):
         return "general.help"
-    if _SIGNOUT.search(folded) and len(folded) <= 40:
+    if _SIGNOUT.search(folded) and len(_POLITE_OPENING.sub("", folded)) <= 40:
         return "general.signout"
     for intent, pattern in _EN_REPLIES + FR_REPLIES:
         if pattern.search(folded):
@@ -786,7 +793,7 @@ _WRITE_EVIDENCE = {
                    r"pense|oublie|faut|dois|need|must|tasks?|to-?dos?|taches?|lists?|listes?|courses|groceries|grocery|"
                    r"epicerie|reminders?|memo)\b"),
     "todo.complete": _R(r"\b(?:done|complete\w*|finish\w*|tick\w*|check\w*|mark\w*|close\w*|did|bought|got|"
-                        r"termin\w*|fini\w*|fait\w*|coch\w*|marqu\w*|achev\w*|accompli\w*|achete\w*|regle\w*|"
+                        r"termin\w*|fini\w*|fait(?:e|es|s)?(?!-)|coch\w*|achev\w*|accompli\w*|achete\w*|regle\w*|"
                         r"all|tous|tout)\b"),
     "todo.delete": _R(r"\bcancel\w*\b.*\b(?:from|off|on)\b.*\b(?:lists?|groceries|to-?dos?)\b|"
                       r"\b(?:delete|remove|erase|drop|clear|cross|take|omit|discard|scratch|get rid|no need|don't need|"
@@ -864,7 +871,46 @@ def _probabilities(scores: dict[str, float]) -> dict[str, float]:
     return {k: v / total for k, v in exps.items()}
 
 
+# A French question that a rule or the scorer read as a write is its read when it names the read's items ("quelles tâches
+# j'ai finies ?" lists tasks), else declined ("quelles sont les couleurs du drapeau japonais", "fait-il froid ?"); a
+# "comment ..." or "pourquoi ..." question never names an act to do.
+_READ_OF_WRITE = {
+    "mail.flag": ("mail.flagged", _R(r"\b" + _MAIL_WORD + r"\b|\bindicateurs?\b|\bflag\w*|\bmarquee?s? d'un drapeau\b")),
+    "todo.add": ("todo.list", _R(r"\b(?:taches?|to-?dos?|courses)\b")),
+    "todo.complete": ("todo.list", _R(r"\b(?:taches?|to-?dos?|courses)\b")),
+    "todo.delete": ("todo.list", _R(r"\b(?:taches?|to-?dos?|courses)\b")),
+    "planner.add": ("planner.list", _PLANNER),
+    "planner.complete": ("planner.list", _PLANNER),
+}
+_ONE_WORD = _R(r"^[ !.,?]*[\w'-]+(?:[ ,]+(?:svp|stp|merci|s'il (?:te|vous) plait))?[ !.,?]*$")
+_HOW_WHY = _R(r"^(?:(?:et|alors|dis|bon)[ ,]+)?(?:comment|pourquoi)\b")
+
+
+def _not_a_write(intent: str, folded: str) -> str | None:
+    """The intent a French question or a non-request read as a write stands for instead, or None when it is no write."""
+    if intent not in WRITE_INTENTS or intent.startswith(("calendar.", "mailbox.")):
+        return None
+    if NOT_A_WRITE_FR.search(folded) or (intent.startswith("todo.") and _ONE_WORD.search(folded)):
+        return "none"  # "terminé", "fait", "supprime" alone say no task: what was done or deleted is not said
+    if not QUESTION_FR.search(folded):
+        return None
+    read = _READ_OF_WRITE.get(intent)
+    if read is None or _HOW_WHY.search(folded) or not read[1].search(folded):
+        return "none"
+    return read[0]
+
+
 def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: str = "") -> tuple[str, float, tuple[str, ...]]:
+    """The intent, its confidence and the close alternatives (see `_classify`); in French, a question is never a write."""
+    intent, score, alternatives = _classify(model, folded, feats, text, lang)
+    if lang != "en":
+        instead = _not_a_write(intent, read_shorthand(folded))
+        if instead is not None:
+            return instead, score, ()
+    return intent, score, alternatives
+
+
+def _classify(model: Model, folded: str, feats: list[str], text: str = "", lang: str = "") -> tuple[str, float, tuple[str, ...]]:
     """The intent, its confidence and the close alternatives: rules first, then the scorer, then the guards.
 
     `text` is the utterance as typed (some rules look at capitals); `folded` is `text.fold`-ed; `lang` ("en", "fr"
@@ -882,7 +928,7 @@ def classify(model: Model, folded: str, feats: list[str], text: str = "", lang: 
     ruled = rule_intent(folded, text)
     if ruled is not None:
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()
-    if _OFF_TOPIC.search(folded) or (lang == "fr" and SEND_TO_OTHERS_FR.search(folded)):
+    if _OFF_TOPIC.search(folded) or (lang == "fr" and (SEND_TO_OTHERS_FR.search(folded) or OFF_TOPIC_FR.search(folded))):
         return "none", 0.9, ()
     both = _TWO_SOURCES_EN.search(folded)
     if both is not None:  # "meetings and tasks tomorrow": two sources named, the dialog asks which one first

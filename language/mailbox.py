@@ -254,9 +254,10 @@ def find_time_zone(text: str) -> str | None:
 # ---- intents ----------------------------------------------------------------------------------
 _OOF = (r"(?:out[ -]of[ -](?:the[ -])?office|\booo\b|\boof\b|auto(?:matic)?[ -]?(?:repl(?:y|ies)|responder|answer)s?|away message|"
         r"vacation (?:message|reply|responder|auto-?reply)|holiday (?:message|reply|auto-?reply)|"
-        r"messages? d'absence|absence du bureau|reponses? automatiques?|repondeur(?: automatique)?|gestionnaire d'absence|"
+        r"messages? (?:d'|de )absence|absence du bureau|reponses? automatiques?|repondeur(?: automatique)?|gestionnaire d'absence|"
         r"message de (?:vacances|conges)|notification d'absence|message automatique|absente? du bureau|"
-        r"(?:mets|mettre|met)(?:-moi| moi) (?:en )?absente?\b|^(?:je suis |je serai )?absente? (?:jusqu|a partir|du \d|toute la))")
+        r"(?:mets|mettre|met)(?:-moi| moi) (?:en )?absente?\b|^(?:je suis |je serai )?absente? (?:jusqu|a partir|du \d|du (?:lundi|"
+        r"mardi|mercredi|jeudi|vendredi)|toute la)|^(?:mets|mettre|met|active[rz]?|programme[rz]?) (?:mon|une|l') ?absence\b)")
 _OFF = re.compile(r"\b(?:turn(?:ing)?|switch|shut|put)\s+(?:it\s+|my\s+|the\s+)?(?:\w+[ -]){0,5}?off\b|\b(?:disable|deactivate|stop|end|remove|cancel|"
                   r"kill|clear|delete)\b|\bi'?m back\b|\bi am back\b|\bno more\b|\bdesactive[rz]?\b|\barrete[rz]?\b|\bcoupe[rz]?\b|"
                   r"\benleve[rz]?\b|\bsupprime[rz]?\b|\bretire[rz]?\b|\bannule[rz]?\b|\beteins\b|\beteindre\b|\bje suis de retour\b|"
@@ -271,7 +272,8 @@ _HOURS = (r"(?:working hours|work hours|business hours|office hours|work(?:ing)?
           r"heures de (?:travail|bureau)|horaires? de (?:travail|bureau)|plages? de travail|jours de travail|jours travailles|"
           r"heures ouvrees|mes horaires)")
 _ZONE = r"(?:time ?zone|fuseau(?:x)? horaires?|fuseau)"
-_SETTINGS = r"(?:mailbox settings|mail settings|outlook settings|parametres (?:(?:de|d')\s*(?:ma )?)?(?:boite|messagerie|outlook))"
+_SETTINGS = (r"(?:mailbox settings|mail settings|outlook settings|(?:parametres|reglages|configuration) (?:(?:de|d')\s*(?:ma )?)?"
+             r"(?:boite|messagerie|outlook))")
 _NOT_SETTINGS = re.compile(r"\b(?:free|available|availability|busy|meeting|meetings|slot|book|schedule a|find a time|"
                            r"libre|disponible|disponibilite|reunion|creneau|rendez-vous|what time is it|quelle heure)\b")
 #: Evidence a guessed mailbox write needs (language/intents.py `_WRITE_EVIDENCE`).
@@ -284,14 +286,18 @@ _I_WORK = re.compile(r"\b(?:i work|je travaille|i start at|je commence a)\b")
 _STATES = re.compile(r"\b(?:are|is|sont|est|work|travaille|set|mets|change)\b")
 
 
+# "pourriez-vous activer ma réponse automatique ?": a request asked politely, not a question about the settings
+_ASKING = re.compile(r"^(?:please|can you|could you|would you|peux-tu|pouvez-vous|pourriez-vous|pourrais-tu|tu peux|vous pouvez)[ ,]+")
+
+
 def mailbox_intent(folded: str) -> str | None:
     """mailbox.autoreply.set / .off, mailbox.settings, mailbox.settings.update for a folded utterance, or None."""
-    question = bool(_QUESTION.search(folded))
+    question = bool(_QUESTION.search(folded)) and not _ASKING.search(folded)
     if re.search(_OOF, folded):
         if question:
             return "mailbox.settings"  # "is my OOO still active?", "when does my out of office end?"
-        starts_set = _SET.match(re.sub(r"^(?:please|can you|could you|peux-tu|pouvez-vous)\s+", "", folded))
-        dated = re.search(r"\d|\b(?:tomorrow|today|next|until|demain|aujourd'hui|prochaine?|jusqu)\b", folded)
+        starts_set = _SET.match(_ASKING.sub("", folded))
+        dated = re.search(r"\d|\b(?:tomorrow|today|next|until|demain|aujourd'hui|prochaine?|jusqu|pendant|durant)\b", folded)
         if _OFF.search(folded) and not starts_set and not (dated and _SET.search(folded)):
             return "mailbox.autoreply.off"
         if _SET.search(folded) or dated:

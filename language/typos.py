@@ -155,19 +155,24 @@ _SHORTHAND = {
     "nan": "non", "nn": "non", "ui": "oui", "wi": "oui", "ouai": "ouais", "ouep": "ouais",
     "flagge": "flagged", "flagges": "flagged",
     "flaggee": "flagged", "flaggees": "flagged", "flague": "flagged", "flagues": "flagged",
+    # SMS spellings of a manager typing on a phone: "g koi cet aprem", "jai", "pr", "ds", "nvx", "cimer", "annul"
+    "jai": "j'ai", "koi": "quoi", "pr": "pour", "ds": "dans", "nvx": "nouveaux", "nvlle": "nouvelle", "nvl": "nouvel",
+    "cimer": "merci", "annul": "annule", "dmain": "demain",
 }
 _SHORTHAND_WORD = re.compile(r"(?<![\w'-])(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) +
                              r")(?![\w'-])")
 # "ouiii", "merciii", "nonnn": a word's last letter typed three times or more ("ooo", "zzz" alone stay)
 _REPEATED = re.compile(r"(?<=[a-z])([a-z])\1{2,}\b")
 _SEMAINE_PRO = re.compile(r"\b(semaine|mois|annee) pro\b")
+# "g quoi demain", "c koi la salle", "c ou la reu": "g" and "c" typed for "j'ai" and "c'est" before a question word
+_G_C = re.compile(r"(?<![\w'-])([gc]) (?=(?:quoi|qui|ou|quand|combien|des|un|une|rdv|bon|ok|fait|pas|moi)\b)")
 # Apostrophes and hyphens left out: "qu est ce que j ai", "rendez vous", "peut etre"; "réponse auto".
 _PHRASES = {"qu est-ce": "qu'est-ce", "qu est ce": "qu'est-ce", "qu'est ce": "qu'est-ce", "est ce que": "est-ce que",
             "j ai": "j'ai", "c est": "c'est", "n est": "n'est", "rendez vous": "rendez-vous", "peut etre": "peut-etre",
             "reponse auto": "reponse automatique", "reponses auto": "reponses automatiques", "averti moi": "avertis-moi",
             "ma to do": "ma todo", "mes to do": "mes todos", "une to do": "une todo", "un to do": "un todo"}
 _PHRASE = re.compile(r"(?<![\w'-])(" + "|".join(map(re.escape, sorted(_PHRASES, key=len, reverse=True))) + r")(?![\w'-])")
-_FLAG_ORDER = re.compile(r"^((?:(?:stp|svp|peux-tu|tu peux)[ ,]+)?)flagge\b")
+_FLAG_ORDER = re.compile(r"^((?:(?:stp|svp|peux-tu|tu peux)[ ,]+)?)(?:flagge|flagger|flaguer)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -178,5 +183,6 @@ def read_shorthand(folded: str) -> str:
     text = _FLAG_ORDER.sub(r"\1flag", _REPEATED.sub(r"\1", folded))
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text)
     text = _SEMAINE_PRO.sub(r"\1 prochaine", text)
+    text = _G_C.sub(lambda m: "j'ai " if m.group(1) == "g" else "c'est ", text)
     text = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], text)
     return text

@@ -190,7 +190,7 @@ _GOODBYE = _R(r"^(?:(?:ok|okay|thanks|thank you|merci|that's all(?: for (?:today
 _UNDO = _R(r"^(?:(?:oops|oups|oh no|oh non|mince|zut|please|stp|can you|could you|tu peux|peux-tu)[ ,!.]+)*"
            r"(?:(?:undo|revert|reverse|roll ?back)(?: (?:it|that|this|(?:the |my )?last (?:one|action|change|thing|step)|"
            r"what you (?:just )?did|my last (?:action|change|request)|the change(?: you made)?|the last thing you did))?|"
-           r"take (?:that|it|this) back|put it back(?: the way it was)?|defai[st](?:-le| le| ca| cela| ce changement| la "
+           r"take (?:that|it|this) back|put it back(?: the way it was)?|(?<=oops )go back|(?<=oops, )go back|defai[st](?:-le| le| ca| cela| ce changement| la "
            r"derniere action)?|defaire|reviens en arriere|retour en arriere|retablis(?: comme avant)?|remets comme "
            r"(?:avant|c'etait)|annule[rz]? (?:la|ta|ma) derniere (?:action|modif|modification|operation)|"
            r"annule[rz]? (?:ce que tu (?:viens de faire|as fait)|ce dernier changement|le dernier changement))"
@@ -269,7 +269,8 @@ _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?
                      r"|^(?:please |can you |could you )?(?:block|block out|reserve|hold) (?:me )?(?:\d+|one|two|an?|half an?) ?"
                      r"(?:hours?|hrs?|minutes?|mins?)\b.*\b(?:for|on|tomorrow|today|morning|afternoon|monday|tuesday|wednesday|"
                      r"thursday|friday)\b|^i (?:need|want|would like|'d like) (?:to (?:set up|schedule|book|have) )?(?:a|an) "
-                     r"(?:meeting|call|catch ?up|sync|1:1) with\b")
+                     r"(?:meeting|call|catch ?up|sync|1:1) with\b"
+                     r"|^i (?:need|want|would like|'d like) (?:\d+|one|two|half an?|an?) ?(?:hours?|hrs?|minutes?|mins?|h) with\b")
 # French, terse or polite: "réserver une réunion dans la salle Endor", "ajout réunion d'équipe lundi 11h", "je voudrais
 # planifier un rdv avec Léa". The room is where the meeting takes place; a booking elsewhere ("chez le coiffeur", a
 # table, a flight) is no meeting of the person's calendar.
@@ -559,6 +560,8 @@ def reply_intent(folded: str) -> str | None:
         return "general.signout"
     for intent, pattern in _EN_REPLIES + FR_REPLIES:
         if pattern.search(folded):
+            if intent == "general.confirm" and _THANKS.search(folded):
+                return "general.thanks"  # "great, thank you!": thanks after a word of praise, not a yes
             return intent
     return None
 
@@ -614,7 +617,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     if _FLAG.search(folded) and re.search(_MAIL_WORD, folded) and not _OUT_OF_SCOPE.search(folded):
         return "mail.flag"
     if _FLAGGED.search(folded) and not _NOT_FLAGGED.search(folded) and re.search(_MAIL_WORD + r"|\bflagged\b", folded) and not re.search(
-        r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
+        r"^(?:flag|add|mark|signale|marque|ajoute|put|set)\b", folded
     ):
         return "mail.flagged"
     if _FLAG_IT.search(folded):
@@ -885,8 +888,10 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
         return False  # "join the gym next month" is no meeting to join
     if intent == "mail.flag" and lang == "en" and len(folded.split()) > 3 and not _FLAG_OBJECT_EN.search(folded):
         return False  # "flag on the play": a flag needs a message, or a pronoun for the one shown ("flag", "add flag": the one shown)
-    if lang == "en" and intent in WRITE_INTENTS and _TELL_OTHERS_EN.search(folded):
+    if lang == "en" and _TELL_OTHERS_EN.search(folded):
         return False  # "message colleagues that the meeting is moved", "... can you let everyone know": MIPA tells no one
+    if lang == "en" and intent in ("calendar.create", "calendar.availability") and _ROOM_BOOKING_EN.search(folded):
+        return False
     if intent.startswith("calendar.") and lang == "en":
         return bool(_CALENDAR_STRONG_EN.search(folded)) and not _NO_MEETING_EN.search(folded)
     if intent.startswith("calendar."):
@@ -902,8 +907,13 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
 # English: a meeting joined (a meeting word, a clock time, the one talked about, now) and a message flagged (folded text)
 _JOIN_EN = _R(r"\b(?:" + _MEETING_NOUN[3:-1] + r"|" + _EN_MEETING_NOUN + r"|mtg|now|link|teams|bridge|dial\w*|"
               r"\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2}(?::\d\d)|\d{1,2} ?o'? ?clock)\b")
-_TELL_OTHERS_EN = _R(r"^(?:please )?(?:message|text|tell|notify|inform|email|ping) (?:my |the |all )?(?:colleagues|everyone|everybody|team|"
-                     r"attendees|participants|them|others)\b|\blet (?:everyone|everybody|them|the team|all|people|others) know\b")
+_TELL_OTHERS_EN = _R(r"^(?:please )?(?:message|text|tell|notify|inform|email|ping|remind) (?:my |the |all )*(?:colleagues|everyone|everybody|"
+                     r"team|attendees|participants|them|others)\b|\blet (?:everyone|everybody|them|the team|all|people|others) know\b|"
+                     r"\bto (?:all )?(?:the )?(?:participants|attendees|everyone|everybody)[ ?!.]*$|"
+                     r"^(?:please )?(?:e-?mail|send|forward) (?:my |the |this |that )?(?:presentation|file|document|doc|deck|report|"
+                     r"slides|spreadsheet)s?\b")
+# English: a room or a hall to book or find is no meeting of the calendar ("book conference hall for board meeting")
+_ROOM_BOOKING_EN = _R(r"\b(?:book|reserve|find|schedule|need)\b(?: me)? (?:a |an |the )?(?:[\w-]+ ){0,2}(?:rooms?|halls?|venues?)\b")
 _FLAG_OBJECT_EN = _R(r"\b(?:e-?mails?|mails?|messages?|inbox|it|this|that|one|them|these|those|from|sent)\b")
 
 

@@ -73,9 +73,9 @@ _EN_SHORTHAND = {
     "see you": ("c u", "c ya"),
     "nah": ("naa", "naah", "nahh"),
     "Friday": ("fri",),
-    "Tuesday": ("tues",),
-    "Thursday": ("thur",),
-    "Wednesday": ("weds",),
+    "Tuesday": ("tues", "tue"),
+    "Thursday": ("thur", "thu"),
+    "Wednesday": ("weds", "wed"),
     "tomorrow's": ("tmrw's", "tomorrows", "tmrws"),
     # apostrophes left out
     "what's": ("wats", "wuts", "whats"),

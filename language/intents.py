@@ -205,7 +205,8 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
 _OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
                 r"playlists?|spotify|lyrics|paroles|listes? de lecture|umbrellas?|parapluies?|sunny|ensoleille|uber|lyft|"
-                r"taxis?|cabs?|tweets?|netflix|instagram|tiktok|facebook|snapchat|unsubscribe|newsletters?|"
+                r"taxis?|cabs?|tweets?|movies|films|tv shows|f1|formula (?:1|one)|nba|nfl|premier league|champions league|"
+                r"super bowl|world cup|netflix|instagram|tiktok|facebook|snapchat|unsubscribe|newsletters?|"
                 r"psg|ligue (?:1|des champions)|coupe du monde|equipe de france|tour de france|top 14|"
                 r"formule 1|grand prix|jeux olympiques|imprime[rz]?|imprimer|en silencieux|mode avion)\b|"
                 # travel bookings: "annule mon vol pour rome", "book a hotel" (a flight in the calendar is still read:
@@ -270,7 +271,9 @@ _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?
                      r"(?:hours?|hrs?|minutes?|mins?)\b.*\b(?:for|on|tomorrow|today|morning|afternoon|monday|tuesday|wednesday|"
                      r"thursday|friday)\b|^i (?:need|want|would like|'d like) (?:to (?:set up|schedule|book|have) )?(?:a|an) "
                      r"(?:meeting|call|catch ?up|sync|1:1) with\b"
-                     r"|^i (?:need|want|would like|'d like) (?:\d+|one|two|half an?|an?) ?(?:hours?|hrs?|minutes?|mins?|h) with\b")
+                     r"|^i (?:need|want|would like|'d like) (?:\d+|one|two|half an?|an?) ?(?:hours?|hrs?|minutes?|mins?|h) with\b"
+                     r"|^(?:book|reserve|block|hold|grab|set aside) (?:me )?(?:some time|time|(?:\d+|one|two|half an?|an?) ?(?:hours?|hrs?|minutes?|"
+                     r"mins?|h)) with\b")
 # French, terse or polite: "réserver une réunion dans la salle Endor", "ajout réunion d'équipe lundi 11h", "je voudrais
 # planifier un rdv avec Léa". The room is where the meeting takes place; a booking elsewhere ("chez le coiffeur", a
 # table, a flight) is no meeting of the person's calendar.

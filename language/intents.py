@@ -503,6 +503,11 @@ _EN_RULES = (
     ("contacts.find", _R(r"^(?:give me|get me|send me|what's|whats|what is|find|i need|tell me) (?!my\b|the\b|your\b|today\b|"
                          r"tomorrow\b|yesterday\b)[a-z]+'s (?:e-?mail(?: address)?|phone(?: number)?|(?:mobile|cell)(?: number)?|"
                          r"number|extension)[ ?!.]*$")),
+    # "no need to buy milk in the grocery list": an item struck off
+    ("todo.delete", _R(r"^(?:there's |there is |i have |we have )?no (?:more )?need (?:to buy |to get |for |of )?.+\b(?:in|on|from|off) "
+                       r"(?:my |the )?(?:[\w-]+ )?(?:list|groceries|to-?dos?)\b")),
+    # "create to do read a book tonight", "make a task call the bank": a task titled after the words
+    ("todo.add", _R(r"^(?:create|make|add) (?:a )?(?:new )?(?:to[- ]?do|task)(?: item)? (?!lists?\b|from\b|out of\b|in\b|on\b|to\b)[a-z]")),
     # "what did i work on yesterday": recent files
     ("files.recent", _R(r"^what (?:did|have) i (?:work(?:ed)? on|edit(?:ed)?|open(?:ed)?)\b(?!.*\b(?:meetings?|tasks?|calls?)\b)")),
 )
@@ -689,7 +694,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "files.shared"
-    if _FILES.search(folded) and " " in folded.strip() and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
+    if _FILES.search(folded) and " " in folded.strip() and not _ATTACH.search(folded) and not _TELL_OTHERS_EN.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
             and not _OFF_TOPIC.search(folded):
         return "files.shared" if _SHARED.search(folded) else "files.recent"
     if _CONTACT_ADD.search(folded) and not _OUT_OF_SCOPE.search(folded):

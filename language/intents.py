@@ -394,7 +394,8 @@ _EN_RULES = (
     # "what's on for the rest of the week"
     ("calendar.agenda", _R(r"^(?:what's|what is|whats) (?:on|coming up|happening) (?:for )?(?:the )?rest of (?:the |this |my )?(?:day|week)")),
     # "todo: book flights", "task: email the landlord", "note to self: call raj": a task titled after the colon
-    ("todo.add", _R(r"^(?:to-?do|task|new task|new to-?do|note to self|reminder|add task)\s*:\s*\S")),
+    ("todo.add", _R(r"^(?:to-?do|task|new task|new to-?do|note to self|reminder|add task)\s*:\s*\S"
+                    r"|^(?:to-?do|new task|new to-?do|note to self) (?!lists?\b|for\b|today\b|tomorrow\b|due\b|please\b|items?\b)[a-z]")),
     # "cancel the review with legal", "call off the team lunch", "scrap the 1:1 with oscar": a meeting called off
     ("calendar.cancel", _R(r"^(?:please |can you |could you )?(?:cancel|call off|scrap|scratch|remove|delete|drop)\s+" + _EN_NOT_MEETING +
                            r"(?:[\w:'-]+ ){0,4}?" + _EN_MEETING_NOUN + r"\b")),
@@ -487,6 +488,8 @@ _EN_RULES = (
     # "new calendar item", "new calendar entry for friday"
     ("calendar.create", _R(r"^(?:please )?(?:add |create |make )?(?:a )?new calendar (?:entry|item|event)\b")),
     # session 5, from the second validation set's kinds of phrasing:
+    # "accept", "accept it please": the invitation shown
+    ("calendar.accept", _R(r"^accept(?: it| this| that| this one| that one| the invite| the invitation)?" + _POLITE)),
     # "any gaps tomorrow?", "are there any free slots on friday": free time
     ("calendar.availability", _R(r"^(?:any|are there(?: any)?|is there an?) (?:gaps?|openings?|free (?:slots?|windows?|time|spots?))\b")),
     # "enter the standup meeting", "hop on the 2pm call", "get me into the sync": joining a meeting

@@ -106,7 +106,7 @@ def read_intent(model: Model, text: str, lang: str) -> tuple[str, float, tuple[s
     slips corrected and the politeness around an English request left out, then the rules, the scorer and the guards."""
     text = chat_text(text)
     if lang == "en":
-        text = strip_politeness(correct_words(text, known_words(model)))
+        text = correct_words(strip_politeness(text), known_words(model))
     folded = fold(text)
     return classify(model, folded, features(text, date_cue=has_date_cue(folded)), text, lang)
 

@@ -102,6 +102,9 @@ def test_corpus_label_rules_for_english_rows() -> None:
     ("i need 2 hours with the design team next week", "calendar.create"),
     ("no need to get bread from the shopping list", "todo.delete"),
     ("make a to do water the plants", "todo.add"),
+    ("todo call the garage", "todo.add"),
+    ("accept it please", "calendar.accept"),
+    ("mails frm priya", "mail.search"),
 ])
 def test_english_wordings_of_session_5(text: str, intent: str) -> None:
     assert recognize(text, "en-US", NOW, "UTC").intent == intent

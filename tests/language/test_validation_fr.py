@@ -135,6 +135,21 @@ def test_slips_of_french_keywords_are_read_as_the_keyword_and_names_are_kept() -
     # a slip of a French keyword the scorer never saw (typos.correct_words_fr)
     ("mon agnda de jeudi", "calendar.agenda"), ("annule la reunoin de 15h", "calendar.cancel"),
     ("appelle Paul sur skype", "none"),
+    # items of a SharePoint list ("élément", "entrée", "ligne"); a list named with a capital: asked (see below)
+    ("nouvelle ligne dans la liste sharepoint Achats : 4 chaises", "lists.add"), ("ajoute du pain a la liste Courses", "todo.add"),
 ])
 def test_french_phrasings_read_by_rule(text: str, intent: str) -> None:
     assert recognize_intent(text, "fr") == intent
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("ajoute un projecteur à la liste Matériel", ("lists.add", "todo.add")),
+    ("qu'est-ce qu'il y a dans la liste Fournisseurs", ("lists.items", "todo.list")),
+])
+def test_a_french_list_named_with_a_capital_is_asked_about(text: str, asked: tuple[str, str]) -> None:
+    from datetime import UTC, datetime
+
+    from language import recognize
+
+    got = recognize(text, "fr", datetime(2026, 1, 5, 9, 0, tzinfo=UTC), "Europe/Paris")
+    assert (got.intent, got.alternatives) == (asked[0], asked)

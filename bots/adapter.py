@@ -36,7 +36,9 @@ class SharedAttachment(Attachment):
     """An Attachment whose deep copy is shallow: the copy shares `content` (the card) with the original."""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> SharedAttachment:
-        return copy.copy(self)
+        copied = SharedAttachment.__new__(SharedAttachment)  # copy.copy(self), without copyreg's generic protocol
+        copied.__dict__.update(self.__dict__)
+        return copied
 
 
 def _shared(attachment: Any) -> Any:
@@ -82,11 +84,11 @@ class ReplyTurnContext(TurnContext):
 
     def _dropped_traces(self, activities: list[Activity]) -> bool:
         """Traces that CloudAdapter would drop (not the Emulator), with no send handler or buffer to see them."""
-        return (
-            bool(activities) and isinstance(self.adapter, CloudAdapterBase) and not self._on_send_activities
+        return (  # the cheapest test first: a reply (not a trace) settles it
+            bool(activities) and all(getattr(activity, "type", None) == ActivityTypes.trace for activity in activities)
+            and not self._on_send_activities and isinstance(self.adapter, CloudAdapterBase)
             and self.activity.channel_id != Channels.emulator
             and self.activity.delivery_mode != DeliveryModes.expect_replies
-            and all(getattr(activity, "type", None) == ActivityTypes.trace for activity in activities)
         )
 
 

@@ -113,16 +113,34 @@ def _value(value: Any, kind: str) -> Any:
 
 def model_json(model: Model) -> dict[str, Any]:
     """`model.serialize()` for the shapes above; raises `_Unsupported` for anything else."""
+    fields = _fields(type(model))
+    if fields is None:
+        raise _Unsupported
     out: dict[str, Any] = {}
-    validation = model._validation
-    for attr, description in model._attribute_map.items():
-        key = description["key"]
-        if not key or "." in key or validation.get(attr, {}).get("readonly"):
-            raise _Unsupported
+    for attr, key, kind in fields:
         value = getattr(model, attr, None)
         if value is not None:
-            out[key] = _value(value, description["type"])
+            out[key] = _value(value, kind)
     return out
+
+
+#: A model class's (attribute, JSON key, msrest type), in its attribute map's order; None when one of its keys is
+#: flattened ("a.b"), empty or read-only, which msrest treats in ways `model_json` does not reproduce.
+_FIELDS: dict[type[Model], tuple[tuple[str, str, str], ...] | None] = {}
+
+
+def _fields(cls: type[Model]) -> tuple[tuple[str, str, str], ...] | None:
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        pass
+    fields: tuple[tuple[str, str, str], ...] | None = tuple(
+        (attr, description["key"], description["type"]) for attr, description in cls._attribute_map.items())
+    validation = cls._validation
+    if any(not key or "." in key or validation.get(attr, {}).get("readonly") for attr, key, _ in fields or ()):
+        fields = None
+    _FIELDS[cls] = fields
+    return fields
 
 
 def activity_json(activity: Activity) -> dict[str, Any]:

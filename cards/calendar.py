@@ -50,14 +50,15 @@ def _conflicts(events: Sequence[Any]) -> set[int]:
     return found
 
 
-def _marks(events: Sequence[Any], now: datetime | None) -> dict[int, str]:
-    """'now' for events under way, 'next' for the first one still to start."""
+def _marks(events: Sequence[Any], now: datetime | None,
+           spans: Sequence[tuple[datetime, datetime] | None] | None = None) -> dict[int, str]:
+    """'now' for events under way, 'next' for the first one still to start (`spans`: each event's `_span`)."""
     if now is None:
         return {}
     marks: dict[int, str] = {}
     upcoming: tuple[datetime, int] | None = None
     for i, event in enumerate(events):
-        span = _span(event)
+        span = _span(event) if spans is None else spans[i]
         if span is None or get(event, "is_cancelled", default=False) or get(event, "is_all_day", default=False):
             continue
         if span[0] <= now < span[1]:
@@ -70,7 +71,11 @@ def _marks(events: Sequence[Any], now: datetime | None) -> dict[int, str]:
 
 
 def _when(event: Any, locale: str, tz: tzinfo | str) -> str:
-    span = _span(event)
+    return _clock(event, _span(event), locale, tz)
+
+
+def _clock(event: Any, span: tuple[datetime, datetime] | None, locale: str, tz: tzinfo | str) -> str:
+    """`_when(event, ...)` with the event's `_span` already read."""
     if span is None:
         return ""
     if get(event, "is_all_day", default=False):
@@ -80,7 +85,14 @@ def _when(event: Any, locale: str, tz: tzinfo | str) -> str:
 
 def event_rows(events: Sequence[Any], *, locale: str, tz: tzinfo | str, now: datetime | None) -> list[dict[str, Any]]:
     """One ColumnSet per event: time, subject (literal), badges for now / next / conflict / cancelled."""
-    marks, clashes = _marks(events, now), _conflicts(events)
+    return _rows(events, _conflicts(events), locale=locale, tz=tz, now=now)
+
+
+def _rows(events: Sequence[Any], clashes: set[int], *, locale: str, tz: tzinfo | str,
+          now: datetime | None) -> list[dict[str, Any]]:
+    """`event_rows` with the events' conflicts already found (`_conflicts(events)`)."""
+    spans = [_span(event) for event in events]
+    marks = _marks(events, now, spans)
     rows: list[dict[str, Any]] = []
     for i, event in enumerate(events):
         badges = []
@@ -99,7 +111,7 @@ def event_rows(events: Sequence[Any], *, locale: str, tz: tzinfo | str, now: dat
         if location:
             details.append(plain_text(location, isSubtle=True, size="Small", spacing="None"))
         rows.append(columns([
-            column([text_block(_when(event, locale, tz), size="Small"), *badges], width="140px"),
+            column([text_block(_clock(event, spans[i], locale, tz), size="Small"), *badges], width="140px"),
             column(details),
         ], separator=bool(rows), spacing="Small"))
     return rows
@@ -158,7 +170,8 @@ def agenda_card(
     if not events:
         body.append(text_block(text("cards.agenda.empty", locale), isSubtle=True))
     else:
-        clashes = len(_conflicts(events))
+        conflicts = _conflicts(events)
+        clashes = len(conflicts)
         summary = plural("cards.agenda.summary", len(events), locale)
         if clashes:
             summary += " " + text("cards.agenda.summary_conflicts", locale, count=clashes)
@@ -168,8 +181,8 @@ def agenda_card(
             for first, group in days:
                 body.append(day_heading(first, locale=locale, tz=tz))
                 body.extend(event_rows(group, locale=locale, tz=tz, now=now))
-        else:
-            body.extend(event_rows(events, locale=locale, tz=tz, now=now))
+        else:  # the whole list in one: its conflicts are the ones just counted
+            body.extend(_rows(events, conflicts, locale=locale, tz=tz, now=now))
     actions = []
     if more_cursor and more_ref:
         actions.append(execute_action(text("cards.action.more", locale), Verb.MORE,

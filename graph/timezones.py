@@ -84,11 +84,23 @@ def to_iana(name: str | None, default: str = "UTC") -> str:
 
 def zone(name: str | None) -> tzinfo:
     """A tzinfo for a Windows or IANA name (UTC when unknown)."""
+    found = _ZONES.get(name) if type(name) is str else None
+    if found is not None:
+        return found
     iana = to_iana(name)
-    return UTC if iana == "UTC" else ZoneInfo(iana)
+    result = UTC if iana == "UTC" else ZoneInfo(iana)
+    if type(name) is str and len(_ZONES) < 512 and (iana != "UTC" or name.strip().lower() in _LOWER):
+        _ZONES[name] = result  # a name that maps (an unknown one logs again each time, as before)
+    return result
+
+
+#: `zone(name)` by the name as Graph wrote it: each event's start and end name their zone (issue 25).
+_ZONES: dict[str, tzinfo] = {}
 
 
 def _naive(text: str) -> datetime:
+    if len(text) == 27 and text[19] == "." and text[0].isdigit() and text[-1].isdigit() and "." not in text[:19]:
+        return datetime.fromisoformat(text[:26])  # Graph's own shape (7 fraction digits), as the general path reads it
     text = text.strip().rstrip("Z")
     if "." in text:
         head, frac = text.split(".", 1)

@@ -41,7 +41,9 @@ from msrest.universal_http.requests import ClientRetryPolicy
 
 from bots.sdkfix.loop_cycles import SDK_EMIT, SDK_STATE_MANAGER_INIT
 from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
+from bots.sdkfix.turn_account_copies import SDK_COPIES
 from bots.sdkfix.turn_instance_ids import SDK_UUID
+from bots.sdkfix.turn_state_manager_init import SDK_INIT
 
 CARD = {"type": "AdaptiveCard", "version": "1.4", "body": []}
 
@@ -265,4 +267,20 @@ def test_t1_a_waterfall_makes_a_time_based_uuid_for_its_instance_id() -> None:
     assert "instance_id = uuid.uuid1().__str__()" in inspect.getsource(WaterfallDialog.begin_dialog)
     assert source.count("PersistedInstanceId]") == 4  # written once, read only for the telemetry events
     assert SDK_UUID.uuid1().version == 1
+
+
+def test_t2_the_turn_context_copies_accounts_for_each_sent_activity() -> None:
+    """T2: every sent activity's reference copies three msrest accounts, which have no __copy__ of their own."""
+    source = inspect.getsource(TurnContext.get_conversation_reference)
+    assert "user=copy(activity.from_property)" in source and "bot=copy(activity.recipient)" in source
+    assert "conversation=copy(activity.conversation)" in source
+    assert "ref = TurnContext.get_conversation_reference(self.activity)" in inspect.getsource(TurnContext.send_activities)
+    assert SDK_COPIES and all(own is None for own in SDK_COPIES.values())
+
+
+def test_t3_a_dialog_state_manager_imports_on_each_construction() -> None:
+    """T3: DialogStateManager.__init__ runs `from botbuilder.dialogs import ...` each time a dialog context is made."""
+    source = inspect.getsource(SDK_INIT)
+    assert "from botbuilder.dialogs import (" in source and "ComponentRegistration.add(" in source
+    assert source.index("from botbuilder.dialogs import (") < source.index("self._dialog_context = dialog_context")
 

@@ -188,3 +188,69 @@ async def test_t1_a_begun_waterfall_keeps_its_instance_id_for_its_steps() -> Non
     await adapter.send("one")
     await adapter.send("two")
     assert len(seen) == 2 and seen[0] != seen[1] and all(len(value) == 36 for value in seen)
+
+
+def test_t2_an_account_copy_is_the_generic_protocols_copy() -> None:
+    import copy
+
+    from botbuilder.schema import ChannelAccount, ConversationAccount
+    from botbuilder.schema.teams import TeamsChannelAccount
+
+    from bots.sdkfix import turn_account_copies
+
+    assert turn_account_copies.installed()
+    turn_account_copies.install()  # idempotent
+    accounts = [
+        ChannelAccount(id="29:1a", name="N", aad_object_id="o", role="user", properties={"k": [1]}),
+        ChannelAccount(),
+        ConversationAccount(id="a:1", conversation_type="personal", tenant_id="t", is_group=False),
+        TeamsChannelAccount(id="29:1b", given_name="G", user_principal_name="u@x"),
+    ]
+    accounts[0].additional_properties = {"extra": {"x": 1}}
+    accounts[1].custom = "set after construction"  # type: ignore[attr-defined]
+    for account in accounts:
+        generic = copy._reconstruct(account, None, *account.__reduce_ex__(4))  # type: ignore[attr-defined]
+        copied = copy.copy(account)
+        assert type(copied) is type(account) is type(generic) and copied is not account
+        assert vars(copied) == vars(generic) == vars(account)
+        assert all(vars(copied)[key] is value for key, value in vars(account).items())  # shallow, as the protocol
+
+
+def test_t3_a_state_manager_is_built_as_the_sdk_builds_it() -> None:
+    from botbuilder.dialogs import DialogContext, DialogSet, DialogState
+    from botbuilder.dialogs.memory import DialogStateManager, DialogStateManagerConfiguration
+
+    from bots.sdkfix import turn_state_manager_init
+    from bots.sdkfix.turn_state_manager_init import SDK_INIT
+
+    assert turn_state_manager_init.installed()
+    turn_state_manager_init.install()  # idempotent
+
+    def built(init: Any, configured: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+        context = TurnContext(TestAdapter(), Activity(type="message", text="hi"))
+        if configured:
+            context.turn_state["DialogStateManagerConfiguration"] = DialogStateManagerConfiguration()
+        dc = DialogContext(DialogSet(ConversationState(MemoryStorage()).create_property("d")), context, DialogState())
+        manager = DialogStateManager.__new__(DialogStateManager)
+        init(manager, dc)
+        state = dict(vars(manager))
+        state.pop("_dialog_context_ref")  # a weak reference (L1) to dc
+        assert manager._dialog_context is dc
+        return state, dict(context.turn_state)
+
+    for configured in (True, False):
+        sdk_state, sdk_turn = built(SDK_INIT, configured)
+        our_state, our_turn = built(DialogStateManager.__init__, configured)
+        assert list(our_state) == list(sdk_state)
+        assert {k: v for k, v in our_state.items() if k != "_configuration"} == {
+            k: v for k, v in sdk_state.items() if k != "_configuration"}
+        assert type(our_state["_configuration"]) is type(sdk_state["_configuration"])
+        assert list(our_turn) == list(sdk_turn)
+        assert our_turn["DialogStateManagerConfiguration"] is our_state["_configuration"]
+        if not configured:  # built by the SDK's own code: the same scopes and resolvers
+            ours, sdks = our_state["_configuration"], sdk_state["_configuration"]
+            assert [type(s) for s in ours.memory_scopes] == [type(s) for s in sdks.memory_scopes]
+            assert [type(r) for r in ours.path_resolvers] == [type(r) for r in sdks.path_resolvers]
+    with pytest.raises(TypeError):
+        DialogStateManager(None)  # type: ignore[arg-type]
+

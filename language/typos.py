@@ -229,7 +229,10 @@ def correct_words_fr(text: str, known: Collection[str]) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(1)
         folded = fold(word)
-        if folded in known or (folded.endswith("s") and folded[:-1] in known):
+        if folded in known or (folded.endswith("s") and folded[:-1] in known) or folded + "s" in known:
             return word
-        return _keyword_fr(folded) or word
+        keyword = _keyword_fr(folded)
+        if keyword is None or keyword.rstrip("s") == folded.rstrip("s"):  # "notification" is no slip of "notifications"
+            return word
+        return keyword
     return _LOWER_WORD_FR.sub(fix, text)

@@ -71,18 +71,20 @@ class Alerts:
         marker = (sender.id, sender.aad_object_id, conversation.id, conversation.conversation_type,
                   conversation.tenant_id, recipient.id if recipient is not None else None, activity.channel_id,
                   activity.service_url, activity.locale)
-        record = None
+        stored = None
         if self._known.get(sender.id) == marker:
-            record = await self.store.get(sender.id)
-            if record is None or not record.paused:
+            stored = await self.store.read(sender.id)
+            if stored.record is None or not stored.record.paused:
                 return
         reference = strip_names(reference_json(activity))  # as dialogs.notify.reference_of, without its copies
-        if record is None:
-            record = await self.store.get(sender.id)
+        if stored is None:
+            stored = await self.store.read(sender.id)
+        record = stored.record
         resume = False
         if record is not None and record.paused:
             token = await self.services.signin.get_user_token(context)
             resume = token is not None and bool(token.token)
+            stored = None  # the token call let other turns run: the update reads the record again
         if record is not None and _same_place(record.reference, reference) and not resume:
             self._known[sender.id] = marker
             return
@@ -93,7 +95,7 @@ class Alerts:
                 base = base.with_(paused=False, told_paused=False, next_refresh=0.0)
             return base.with_(reference=reference)
 
-        await self.store.update(sender.id, change)
+        await self.store.update(sender.id, change, read=stored)  # from the record just read (no await since)
         self._known[sender.id] = marker
         if resume:
             logger.info("alerts resumed after sign-in")

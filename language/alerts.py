@@ -30,13 +30,13 @@ _SCHEDULED_SUMMARY = r"(?:resume|recap|recapitulatif|digest|brief)\b.*\b(?:chaqu
 _SEND = r"(?:send|give|show|deliver|post|envoie|envoyer|envoyez|donne|montre|presente)"
 _EVERY = r"(?:every|each|chaque|tous les|toutes les|daily|weekdays?|tous les jours|chaque jour|chaque matin|en semaine|at \d|a \d|\d{1,2}\s*(?:h|:|am|pm))"
 
-_SETTINGS = _R(r"\b(?:what|which|show|list|quelles?|quels?|montre|affiche|mes)\b.*\b(?:notifications?|alerts?|alertes|reminders?|rappels?)\b"
+_SETTINGS = _R(r"\b(?:what|which|show|list|quelles?|quels?|montre|affiche|mes|my)\b.*\b(?:notifications?|alerts?|alertes|reminders?|rappels?)\b"
                r"|^(?:les |l')?(?:reglages?|etat|statut|configuration|parametres) (?:de |des |du )(?:mes )?(?:notifications?|alertes|rappels)\b"
                r"|\b(?:" + _DIGEST + r"|rappels?|alertes|notifications?)\b.*\b(?:est|sont)(?: bien| toujours)? (?:activee?s?|actif|actifs)\b"
                r"|\b(?:notification|alert|reminder) settings\b|\bparametres (?:de|des) (?:notifications?|alertes|rappels)\b")
 _REMINDER_NOUN = r"(?:reminders?|rappels?|alerts?|alertes?|notifications?)"
 _REMINDERS_OFF = _R(r"\b" + _OFF + r"\b.*\b" + _REMINDER_NOUN + r"\b|\b" + _REMINDER_NOUN + r"\b.*\b(?:off|desactive(?:e|s|es)?)\b"
-                    r"|\b(?:stop|quit)\b.*\b(?:reminding|alerting|notifying) me\b"
+                    r"|\b(?:stop|quit)\b.*\b(?:reminding|alerting|notifying|pinging|warning) me\b"
                     r"|\b(?:arrete|arreter|cesse)\b.*\bde me (?:rappeler|prevenir|notifier|alerter)\b|\bne me (?:previens|rappelle|notifie) plus\b")
 #: To Do, Planner and out-of-office talk: "delete the task Call the garage", "supprime ma notification d'absence"
 #: are no alert requests.
@@ -44,6 +44,7 @@ _TASKS = _R(r"\b(?:tasks?|taches?|to-?dos?|planner|todo|absence|absent|out of (?
             r"reponses? automatiques?|message d'absence)\b")
 _REMINDERS_ON = _R(r"\b" + _REMIND + r"\b.*\b(?:before|avant)\b.*\b" + _MEETINGS + r"\b|\b" + _REMIND + r"\b.*\b" + _MEETINGS + r"\b.*\b(?:before|avant|minutes?|min)\b"
                    r"|\b(?:meeting|reunion) (?:reminders?|rappels?|alerts?|alertes)\b.*\bon\b|\b(?:turn|switch) on\b.*\b(?:meeting )?(?:reminders?|alerts?)\b"
+                   r"|^(?:please )?(?:turn|switch|put) (?:the |my )?(?:meeting )?(?:reminders?|alerts?) (?:back )?on\b"
                    r"|\bactive\b.*\b(?:rappels?|alertes)\b|\b(?:mets|met|mettre|ajoute)\b.*\b(?:rappels|alertes)\b (?:de |des |pour les |avant les )"
                    + _MEETINGS + r"\b")
 _DIGEST_OFF = _R(r"\b" + _OFF + r"\b.*\b" + _DIGEST + r"\b|\b" + _DIGEST + r"\b.*\b(?:off|desactive)\b")

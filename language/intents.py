@@ -65,9 +65,9 @@ def score_intents(model: Model, feats: list[str]) -> dict[str, float]:
 _R = re.compile
 _PLANNER = _R(r"\bplanner\b|\bbuckets?\b|\bcompartiments?\b|"
               r"\b(?:the|my|our|this|that|on|in|to|from|of|le|du|au|mon|mes|nos|notre|ce|dans|sur|les|des|mon)"
-              r"\s+(?:[\w-]+\s+){0,2}plans?\b|\b(?:on|in) the\s+(?:[\w-]+\s+){3}plan\b")
+              r"\s+(?:[\w-]+\s+){0,2}plans?\b|\b(?:on|in) the\s+(?:[\w-]+\s+){3}plan\b|\bplan (?:tasks?|buckets?)\b")
 _PLANNER_PLANS = _R(r"\b(?:which|what|list|show|all|my|our|quels?|quelles?|liste|mes|nos|tous|affiche|montre)"
-                    r"\b[\w' ]{0,20}\bplans\b(?![\w ]{0,12}\b(?:task|tache))|\bplans (?:disponibles?|existants?)\b|"
+                    r"\b[\w' ]{0,20}\b(?:plans|boards)\b(?![\w ]{0,12}\b(?:task|tache))|\bplans (?:disponibles?|existants?)\b|"
                     r"\b(?:quels?|dans quels?) plans?\b.*\b(?:membre|fais partie)\b")
 _PLANNER_ADD = _R(r"\b(?:add|create|new|put|assign|ajoute|ajouter|cree|creer|nouvelle|mets|assigne)\b")
 _PLANNER_DONE = _R(r"\b(?:done|complete|completed|finish|finished|close|progress|tick|coche|check off|termine|terminee|"
@@ -83,13 +83,13 @@ _MAIL_FROM_ELIDED = _R(r"^(?:montre|affiche|trouve|cherche|donne)\w*(?:-moi| moi
                        r"(?:e-?mails?|mails?|messages?|courriels?) d'(?!aujourd|hier|avant|apres)[a-z]")
 _NOT_FLAGGED = _R(r"\bbe flagged\b|\bit flagged\b|\b(?:send|envoyer|envoie|write|ecris)\b")
 _TO_TASK = _R(r"\b(?:turn|make|convert|create|add|save|transforme|transformer|convertis|convertir|cree|creer|mets|mettre|"
-              r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to-?dos?|taches?)\b|"
+              r"ajoute|ajouter|fais|faire)\b.*" + _MAIL_WORD + r".*\b(?:tasks?|to[- ]?dos?|taches?)\b|"
               + r"\b(?:create|make|add|cree|creer|fais|faire)\b.*\b(?:tasks?|to-?dos?|taches?)\b.*\b(?:from|out of|"
               r"a partir|depuis|de|du)\b.*" + _MAIL_WORD + r"|" + _MAIL_WORD + r"\b.*\b(?:into|as|to|en|comme)\b (?:an? |une )?(?:tasks?|to-?do|taches?)\b")
 _CONTACT_ADD = _R(r"\b(?:add|create|save|new|store|ajoute|ajouter|cree|creer|enregistre|enregistrer|nouveau|"
                   r"sauvegarde)\b.*\bcontacts?\b|\bas (?:a )?(?:new )?contact\b|\bcomme (?:nouveau )?contact\b"
                   r"|\bto (?:my|the) contacts\b")
-_CONTACT_FIND = _R(r"\b(?:phone|(?:mobile|cell) (?:number|phone)|telephone|numero de (?:portable|mobile)|"
+_CONTACT_FIND = _R(r"\b(?:(?<!on my )(?<!on the )phone|(?:mobile|cell) (?:number|phone)|telephone|numero de (?:portable|mobile)|"
                    r"numero (?:de |d')(?!la |le |l'|chambre|conference|reunion|salle)|email address|e-mail address|adresse (?:e-?mail|"
                    r"mail|courriel)|contact (?:details|info|information|card)|coordonnees|fiche)\b|"
                    r"\b(?:my|mes|the|les|in|dans)\s+contacts\b|\bcontacts? (?:named|for|nomme)\b|"
@@ -110,8 +110,8 @@ _SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|(?<!about )\b(?:digest|briefing)\b(?! session)|"
              r"\bbrief me\b|\b(?:brief|briefing|recap|resume|apercu|bilan) du jour\b|\b(?:brief|summary|overview|rundown|recap|resume|apercu|bilan|point) (?:of |for |de |d'|sur |on )?"
              r"(?:my |ma |the |la )?(?:day|journee|today|aujourd'hui)\b|\bmy today\b|"
-             r"\bwhat(?:'s| is| does)? (?:my day|today) look|\bprogramme du jour\b")
-_GREETING = _R(r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
+             r"\b(?:what|how)(?:'s| is| does)? (?:my day|today) look|\bprogramme du jour\b")
+_GREETING = _R(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|bonjour|salut|"
                r"coucou|bonsoir|hello there|hey there|re|allo|morning|rebonjour|hello again)(?: (?:there|mipa|bot|you|all|"
                r"tout le monde|a toi|a vous|l'assistant|assistant|ca va|how are you|comment ca va|"
                r"comment allez-vous))*(?:[ ,]+(?:ca va|how are you|comment ca va|comment allez-vous))?[ !.?,]*$|^(?:how are you|comment ca va|ca va)[ ?!.]*$")
@@ -127,7 +127,7 @@ _POLITE = r"(?:[ ,]+(?:please|thanks|thank you|merci|s'il (?:te|vous) plait|svp|
 _YES_WORDS = (r"(?:yes|yeah|yep|yup|yes please|sure|of course|ok|okay|k|alright|all right|d'accord|daccord|dac|oui|ouais|"
               r"ouaip|bien sur|vas-y|vas y|allez-y|allez y|go|go ahead|go for it|do it|fais-le|fais le|confirm|confirmed|"
               r"confirme|confirmer|je confirme|c'est bon|ca marche|parfait|perfect|absolutely|absolument|exactly|"
-              r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|"
+              r"exactement|correct|that's right|c'est ca|tout a fait|volontiers|sounds good|fine|good|that works|affirmative|"
               r"ca me va|entendu|yes do it|sure thing|certainly|certainement|sans doute|sans aucun doute|that's fine|that is fine|"
               r"very good|sounds great|aller de l'avant|allons-y|allons y|sur|c'est sur|j'en suis sur|bien entendu|"
               r"evidemment|oui oui|merci oui|oui merci|fonce|vas-y fonce|c'est juste)")
@@ -139,7 +139,7 @@ _REJECT = _R(r"^(?:no|non|nope|nah|no thanks|no thank you|non merci|non non|no n
              r"je n'aime pas (?:ca|cela)|erreur|c'est une erreur|pas tout a fait|pas exactement|je rejette|"
              r"c'est faux)" + _POLITE)
 _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez|annule(?:-le|-la|-tout| ca| tout)?|"
-                 r"laisse tomber|laissez tomber|stop|stop it|stop that|arrete|arretez|arrete ca|never ?mind|forget it|"
+                 r"laisse tomber|laissez tomber|stop|stop it|stop that|stop this|arrete|arretez|arrete ca|never ?mind|forget it|"
                  r"forget about it|forget that|oublie|oublie ca|oublie-ca|oubliez|abandon|abandonne|abandonner|quit|"
                  r"exit|enough|ca suffit|tant pis|peu importe|on arrete|cancel please|ca ne fait rien|ne fais rien|"
                  r"abandonner ca|abandonne ca|laisse tomber ca|forget it all|ne (?:le |la )?(?:fais|faites) (?:rien|plus)|"
@@ -151,7 +151,7 @@ _CANCEL_WORDS = (r"(?:cancel|cancel (?:it|that|this|everything)|annuler?|annulez
 # French only: "désolé, ne le faites pas", "s'il vous plaît, ne faites rien"
 # "rien, merci", "rien s'il vous plaît": nothing more, said politely (a bare "rien" says too little)
 _NOTHING_PLEASE = r"|^rien(?:[ ,]+(?:s'il (?:te|vous) plait|svp|stp|merci))+[ !.]*$"
-_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp|oh+|ah|bon)[ ,]+)?(?:no[ ,]+|non[ ,]+)?" + _CANCEL_WORDS +
+_CANCEL = _R(r"^(?:(?:desole|desolee|pardon|s'il vous plait|s'il te plait|svp|stp|oh+|ah|bon)[ ,]+)?(?:no[ ,]+|non[ ,]+|nah[ ,]+|nope[ ,]+)?" + _CANCEL_WORDS +
              r"(?:[ ,]+" + _CANCEL_WORDS + r")*" + _POLITE + r"|^non[ ,]+(?:c'est |ce n'est )?pas grave" + _POLITE + _NOTHING_PLEASE)
 _HELP = _R(r"^(?:help|aide|aide-moi|aidez-moi|aidez-moi un peu|aide-moi un peu|aider|help me please|help me out|"
            r"i need (?:some )?(?:help|assistance)|j'ai besoin d'aide|besoin d'aide|help me|au secours|\?|what can you do|what can i ask|what can you help with|"
@@ -168,7 +168,8 @@ _FR_SIGNOUT_TAIL = (r"(?=[ !.,?]*$|[ ,]+(?:s'il (?:te|vous) plait|svp|stp|merci|
 _FR_SIGNOUT = (r"\bdeconnecte[rz]?(?:-moi| moi)?" + _FR_SIGNOUT_TAIL + r"|\b(?:me|se) deconnecter" + _FR_SIGNOUT_TAIL +
                r"|^(?:la )?deconnexion" + _FR_SIGNOUT_TAIL + r"|^deco(?:-moi| moi)" + _FR_SIGNOUT_TAIL +
                r"|^(?:ferme[rz]?|quitte[rz]?) (?:ma|la) session" + _FR_SIGNOUT_TAIL)
-_SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b|^(?:signout|logout|logoff)\b|"
+_SIGNOUT_ELSEWHERE = r"(?! (?:of|from|on) (?!(?:mipa|here|this|the bot|my account|teams|microsoft|office|outlook|m365)\b)\w)"
+_SIGNOUT = _R(r"^(?:please )?(?:sign|log)(?: me)? ?(?:out|off)\b" + _SIGNOUT_ELSEWHERE + r"|^(?:signout|logout|logoff)\b" + _SIGNOUT_ELSEWHERE + r"|"
               + _FR_SIGNOUT + r"|\bsign me out\b|\blog me out\b")
 # Small talk and conversation commands (the whole utterance). Folded text.
 _THANKS_WORDS = (r"(?:thanks?|thank you|thank u|thanx|thx|ty|tyvm|cheers|merci|mci|many thanks|much appreciated|"
@@ -196,7 +197,7 @@ _UNDO = _R(r"^(?:(?:oops|oups|oh no|oh non|mince|zut|please|stp|can you|could yo
            r"annule[rz]? (?:ce que tu (?:viens de faire|as fait)|ce dernier changement|le dernier changement))"
            + _POLITE)
 _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load more|more please|more results|show me more|"
-           r"give me more|next|next page|next ones|the next ones|the rest|(?:show |give )?(?:me )?the next (?:few|\d+|five|ten)(?: ones)?|"
+           r"give me more|next|next page|next ones|the next ones|the rest|the others|the other ones|others|(?:show |give )?(?:me )?the next (?:few|\d+|five|ten)(?: ones)?|"
            r"(?:any |anything |is there )?(?:more|else)\??|what else|show the rest|plus|la suite|encore|page suivante|"
            r"affiche plus|afficher plus|voir plus|voir la suite|suivant|suivants|les suivants|montre-m'en plus|"
            r"montre m'en plus|montre-moi plus|montre plus|en voir plus|plus de resultats|keep going|continue)"
@@ -205,13 +206,25 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
 _OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
                 r"playlists?|spotify|lyrics|paroles|listes? de lecture|umbrellas?|parapluies?|sunny|ensoleille|uber|lyft|"
-                r"taxis?|cabs?|"
+                r"taxis?|cabs?|tweets?|netflix|instagram|tiktok|facebook|snapchat|unsubscribe|newsletters?|"
                 r"psg|ligue (?:1|des champions)|coupe du monde|equipe de france|tour de france|top 14|"
                 r"formule 1|grand prix|jeux olympiques|imprime[rz]?|imprimer|en silencieux|mode avion)\b|"
                 # travel bookings: "annule mon vol pour rome", "book a hotel" (a flight in the calendar is still read:
                 # "when is my flight")
                 r"\b(?:cancel|book|rebook|refund|annule[rz]?|reserve[rz]?|rembourse[rz]?)\b.*\b(?:mon|ma|mes|my|le|la|les|"
-                r"the|un|une|a|des) (?:flights?|vols?|trains?|billets?|tickets?|hotels?|plane tickets?)\b")
+                r"the|un|une|a|des) (?:flights?|vols?|trains?|billets?|tickets?|hotels?|plane tickets?)\b"
+                # English: a phone call or a text to someone ("call megan", "text dana"), an app or a device at fault
+                # ("teams is not loading", "my calendar app is frozen"), a conversion of units ("how many minutes in 3 hours")
+                r"|^(?:please )?(?:call|phone|ring|text|facetime) (?!in\b|into\b|off\b)(?!.*\b(?:conference|meeting|call|bridge|sync|standup|"
+                r"number)\b)[a-z]+(?: [a-z]+)?[ ?!.]*$"
+                r"|\b(?:is|are|keeps?|kept) (?:frozen|freezing|crash\w*|not (?:working|loading|opening|syncing|responding|starting)|"
+                r"broken|down|so slow)\b|\bhow many (?:seconds|minutes|hours|days|weeks|ounces|inches|feet|meters|grams|"
+                r"pounds|kilos?) (?:are )?in\b"
+                r"|\b(?:start|open|launch)\b.*\b(?:zoom|webex|slack|whatsapp|google meet|hangouts?)\b|^remind me why\b"
+                # rudeness, parcels, leave balances
+                r"|\b(?:you(?:'re| are)? (?:so )?(?:useless|stupid|dumb|an idiot|the worst)|useless (?:bot|assistant)|stupid bot|"
+                r"(?:you|u) suck|shut up|you never understand)\b|\bparcels?\b|\bhow much (?:annual leave|vacation|holiday|pto)\b|"
+                r"\b(?:vacation|leave|holiday|pto) (?:days )?(?:do i have )?left\b|\bleave balance\b")
 _EMAIL_ONLY = _R(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+[ .]*$")
 
 # Answers to invitations. Folded text.
@@ -247,7 +260,7 @@ _TODO_DELETE_ORD = _R(r"^(?:please )?(?:delete|remove|erase|drop|supprime|suppri
                       r"retirer)" + _BY_ORDINAL)
 _TODO_MARK = _R(r"^(?:please )?(?:mark|marque|marquer|set)\b.+\b(?:as|comme|en)\s+(?:done|complete|completed|finished|"
                 r"fait|faite|faits|faites|termine|terminee|terminees|termines|accompli|accomplie|finie?s?)" + _POLITE)
-_TODO_DELETE = _R(r"^(?:please )?(?:delete|remove|erase|supprime|supprimer|efface|effacer|enleve|enlever|retire|retirer)\s+"
+_TODO_DELETE = _R(r"^(?:please )?(?:delete|remove|erase|get rid of|supprime|supprimer|efface|effacer|enleve|enlever|retire|retirer)\s+"
                   r"(?:the|my|this|that|la|ma|cette|le|mon)\s+(?:task|to-?do|item|tache|element)\b(?!s)")
 _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?:book|schedule|set up|arrange|organi[sz]e|"
                      r"plan|create|cree|creer|planifie|planifier|organiser|programme|prevois|cale)\s+(?:me\s+)?(?:a|an|une?|"
@@ -318,7 +331,9 @@ _WHAT_NEXT_FR = _R(r"^(?:et )?(?:qu'est-ce que|qu'est ce que|que|qu') ?(?:j'ai|a
 _ANYTHING_FR = _R(r"^(?:ai-je|est-ce que j'ai|j'ai) (?:quelque chose|qqch|un truc|des trucs)\b")
 _CLOCK_SPAN = _R(r"\bde \d{1,2}(?:h\d*)? a \d{1,2}\b")
 # "find O'Brien", "find Liam O'Brien": original text, a capitalised name and nothing else.
-_ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+(?!.*\b(?:meeting|meetings|event|appointment|"
+_ADD_TODO = _R(r"^(?:please |can you |peux-tu )?(?:add|ajoute|rajoute|ajouter)\s+"
+               r"(?!.*\bto (?:the|my|a) (?!(?:[\w-]+ )?(?:lists?|tasks?|to-?dos?|groceries|shopping|errands)\b)[a-z]+[ ?!.]*$)"
+               r"(?!.*\b(?:meeting|meetings|event|appointment|"
                r"reunion|rendez-vous|rdv|call|appel|evenement|calendar|agenda|calendrier|contact|contacts|with|avec|"
                r"flag|drapeau|indicateur|e-?mails?|mails?|courriels?|messages?|rooms?|salles?|carts?|baskets?|amazon|ebay|"
                r"panier|wish ?list)\b)"
@@ -330,7 +345,7 @@ _AGENDA_COMMAND = _R(r"^(?:what's on |what is on |whats on |show |show me |montr
 _MONTHS = "(?:" + MONTH_WORDS + ")"
 _DAY_OF_MONTH = (r"(?:(?:the |le )?\d{1,2}(?:st|nd|rd|th|er)?(?: (?:of )?" + _MONTHS + r")?|" + _MONTHS +
                  r" \d{1,2}(?:st|nd|rd|th)?)")
-_AGENDA_ON_A_DATE = _R(r"^(?:what's|what is|whats|what have i got|what do i have) on " + _DAY_OF_MONTH + r"[ ?!.]*$"
+_AGENDA_ON_A_DATE = _R(r"^(?:what's|what is|whats|what have i got|what do i have) on (?:for )?" + _DAY_OF_MONTH + r"[ ?!.]*$"
                        r"|^(?:qu'est-ce que j'ai|qu'est ce que j'ai|j'ai quoi|qu'ai-je|que se passe-t-il) (?:de prevu )?"
                        r"(?:le |pour le )?" + _DAY_OF_MONTH + r"[ ?!.]*$")
 # French: "quels sont mes rendez-vous aujourd'hui ?", "montrez-moi mes réunions de demain", "ce qui est sur mon calendrier
@@ -366,7 +381,7 @@ _EN_RULES = (
                          r"(?:e-?mail address|e-?mail|phone number|phone|mobile(?: number)?|cell(?: number)?|number|contact "
                          r"(?:details|info|information|card)) (?:of|for) (?!the (?:invoice|offer|meeting|contract|report)\b)[a-z]")),
     # "list my meetings for the 14th", "show me the meetings with karen": the meetings themselves are the agenda
-    ("calendar.agenda", _R(r"^(?:please |can you |could you )?(?:list|show(?: me)?|give me|get(?: me)?|pull up|what are)\s+(?:all )?(?:of )?"
+    ("calendar.agenda", _R(r"^(?:please |can you |could you )?(?:list|show(?: me)?|give me|tell me|get(?: me)?|pull up|what are)\s+(?:all )?(?:of )?"
                            r"(?:my |the |our )?(?:meetings|appointments|events|calls)\b"
                            r"(?!.*\b(?:attendees?|participants?|location|room|link|free|available|and (?:tasks|to-?dos))\b)")),
     # "agenda for tmrw", "give me tuesday's agenda", "calendar for the 2nd of march", "my schedule on friday"
@@ -378,7 +393,7 @@ _EN_RULES = (
     # "todo: book flights", "task: email the landlord", "note to self: call raj": a task titled after the colon
     ("todo.add", _R(r"^(?:to-?do|task|new task|new to-?do|note to self|reminder|add task)\s*:\s*\S")),
     # "cancel the review with legal", "call off the team lunch", "scrap the 1:1 with oscar": a meeting called off
-    ("calendar.cancel", _R(r"^(?:please |can you |could you )?(?:cancel|call off|scrap|scratch)\s+" + _EN_NOT_MEETING +
+    ("calendar.cancel", _R(r"^(?:please |can you |could you )?(?:cancel|call off|scrap|scratch|remove|delete|drop)\s+" + _EN_NOT_MEETING +
                            r"(?:[\w:'-]+ ){0,4}?" + _EN_MEETING_NOUN + r"\b")),
     # "shorten my call with priya", "rename the sync to weekly ops", "add jenny to the marketing sync"
     ("calendar.update", _R(r"^(?:please |can you |could you )?(?:shorten|lengthen|rename|retitle|extend)\s+" + _EN_NOT_MEETING +
@@ -391,11 +406,12 @@ _EN_RULES = (
                                  r"(?:free )?(?:hours?|hrs?|minutes?|mins?)\b|\b(?:gaps?|openings?|free windows?) "
                                  r"(?:between|in|on) (?:my )?(?:meetings|calendar|schedule|" + _EN_DAY + r")")),
     # "show my emails", "unread emails from today", "open my mailbox": the mailbox, no search
-    ("mail.list", _R(r"^(?:please |can you )?(?:show|open|check|read|get|list|display|see)(?: me)? (?:my |the )?"
-                     r"(?:(?:new|unread|latest|recent|last|all) )*(?:e-?mails?|mails?|inbox|mailbox)(?: (?:from |of )?"
+    ("mail.list", _R(r"^(?:please |can you )?(?:show|open|check|read|get|list|display|see)(?: me)?(?: up)? (?:my |the )?"
+                     r"(?:(?:new|newest|unread|latest|recent|last|all|most recent) )*(?:e-?mails?|mails?|inbox|mailbox)(?: (?:from |of )?"
                      r"(?:today|this morning|yesterday|this week))?" + _POLITE)),
     # "what do i still need to do today", "wat do i have to do": the To Do list
     ("todo.list", _R(r"^what (?:do|else do|else) i (?:still )?need to do\b|^what (?:do|else do) i (?:still )?(?:have|got) to do[ ?!.]*$|"
+                     r"^(?:show (?:me )?|list )?(?:the |my )?(?:tasks|to-?dos) (?:that )?i(?:'ve| have)? (?:completed|finished|done|did|ticked off)\b|"
                      r"^(?:show |show me )?(?:my |the )?to-?do's\b")),
     # "update the offsite to start at 8", "change the demo so it ends at 5": a meeting's start or end
     ("calendar.update", _R(r"^(?:please |can you |could you )?(?:update|change|move|set|push|shift|make) " + _EN_NOT_MEETING +
@@ -458,8 +474,8 @@ _EN_RULES = (
     ("todo.complete", _R(r"^(?:please |can you )?(?:tick|check|cross) (?:off )?(?!my |the (?:list|calendar|agenda))[\w' -]+? off\b"
                          r"|^(?:please |can you )?(?:tick|check|cross) off\b")),
     # "say no to the offsite invite", "yes to the budget review invitation": an answer to an invitation
-    ("calendar.decline", _R(r"^(?:say |i say )?no to (?:the |my |this |that )?.*\b(?:invite|invitation|meeting|call)s?\b")),
-    ("calendar.accept", _R(r"^(?:say |i say )?yes to (?:the |my |this |that )?.*\b(?:invite|invitation|meeting|call)s?\b")),
+    ("calendar.decline", _R(r"^(?:say |i say )?no to (?:the |my |this |that )?.*\b(?:invitation|" + _EN_MEETING_NOUN + r")\b")),
+    ("calendar.accept", _R(r"^(?:say |i say )?yes to (?:the |my |this |that )?.*\b(?:invitation|" + _EN_MEETING_NOUN + r")\b")),
     # "make the retro an hour long", "make my 2pm shorter": a meeting's length
     ("calendar.update", _R(r"^(?:please |can you )?make (?:the |my |it |this |that )?(?:[\w:'-]+ ){0,3}?(?:(?:\d+|an?|one|two|half an?) "
                            r"(?:hours?|hrs?|h|minutes?|mins?) long(?:er)?|shorter|longer)\b")),
@@ -467,6 +483,25 @@ _EN_RULES = (
     ("calendar.agenda", _R(r"^(?:do i have )?any (?:meetings|events|appointments|calls)\b(?!.*\b(?:free|available|with)\b)")),
     # "new calendar item", "new calendar entry for friday"
     ("calendar.create", _R(r"^(?:please )?(?:add |create |make )?(?:a )?new calendar (?:entry|item|event)\b")),
+    # session 5, from the second validation set's kinds of phrasing:
+    # "any gaps tomorrow?", "are there any free slots on friday": free time
+    ("calendar.availability", _R(r"^(?:any|are there(?: any)?|is there an?) (?:gaps?|openings?|free (?:slots?|windows?|time|spots?))\b")),
+    # "enter the standup meeting", "hop on the 2pm call", "get me into the sync": joining a meeting
+    ("calendar.join", _R(r"^(?:please )?(?:enter|hop (?:on|into)|jump (?:on|in|into)|get (?:me )?(?:in|into|on)|go (?:in|into)|dial into|"
+                         r"connect (?:me )?(?:to|with)) (?:the |my |this |that |our )?(?:[\w:'-]+ ){0,3}?" + _EN_MEETING_NOUN + r"\b")),
+    # "did lee send the report", "has anyone replied to my email": mail sent by someone is a search
+    ("mail.search", _R(r"^(?:did|has|have) (?!i\b|you\b|we\b|my\b)(?:[a-z.@-]+ ){1,2}?(?:send|sent|e-?mail(?:ed)?|forward(?:ed)?|"
+                       r"repl(?:y|ied)|write|wrote|answer(?:ed)?)\b(?!.*\b(?:invit\w*|meeting|call)\b)")),
+    # "where is the email about the new laptop", "mail with subject Q3 forecast", "emails of diego with attachments"
+    ("mail.search", _R(r"^(?:where(?:'s| is)|i can't find) (?:the|that|an?|my) (?:e-?mail|mail|message)\b"
+                       r"|^(?:an? |the |any |all )?(?:e-?mails?|mails?|messages?) (?:with (?:the )?subject|titled|about|regarding|"
+                       r"mentioning)\b|^(?:e-?mails|mails|messages) (?:of|by) [a-z]")),
+    # "give me grady's email", "what's lee's phone": a person's contact details
+    ("contacts.find", _R(r"^(?:give me|get me|send me|what's|whats|what is|find|i need|tell me) (?!my\b|the\b|your\b|today\b|"
+                         r"tomorrow\b|yesterday\b)[a-z]+'s (?:e-?mail(?: address)?|phone(?: number)?|(?:mobile|cell)(?: number)?|"
+                         r"number|extension)[ ?!.]*$")),
+    # "what did i work on yesterday": recent files
+    ("files.recent", _R(r"^what (?:did|have) i (?:work(?:ed)? on|edit(?:ed)?|open(?:ed)?)\b(?!.*\b(?:meetings?|tasks?|calls?)\b)")),
 )
 _ROOM = _R(r"\b(?:rooms?|salles?|chambres?|floor|etage|hotel|building|batiment)\b")
 _FIND_NAME = re.compile(r"^(?:please |can you |peux-tu )?(?:find|look up|lookup|search for|who is|cherche|trouve|"
@@ -496,7 +531,8 @@ _EN_REPLIES = (
                         r"(?:can you |could you )?(?:do|give) me a favou?r|"
                         r"what (?:are|r) (?:your|you) (?:features|skills|capabilities|commands|options)|"
                         r"what (?:kind of |sort of )?(?:things|stuff|tasks) (?:can|do) you (?:help (?:me )?with|do|handle)|"
-                        r"what (?:else )?(?:are you able to|can i do with you|do you know how to do)|"
+                        r"what (?:kind of |sort of )?(?:things|stuff|tasks) you (?:can|could) (?:help (?:me )?with|do|handle)(?: for me)?|"
+                        r"what (?:else )?(?:are you able to(?: do)?|can i do with you|do you know how to do)|(?:any )?tips (?:on )?how to use (?:you|this|mipa|it)|"
                         r"(?:show me |tell me |list )?(?:your|the) (?:commands|features|options|skills)|how (?:can|do) (?:i|you) use (?:this|you|mipa|it))"
                         + _POLITE)),
     ("general.thanks", _R(r"^(?:i |really )?appreciate (?:it|that|this|the help|your help|you)"
@@ -585,8 +621,8 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     if _FLAG_IT.search(folded):
         return "mail.flag"
     for intent, pattern in _EN_RULES:
-        if pattern.search(folded):
-            return intent
+        if pattern.search(folded) and not (intent.startswith("todo.") and _PLANNER.search(folded)):
+            return intent  # a To Do wording that names a plan or a bucket is Planner's ("tick off the first task in the X plan")
     if _MAIL_FROM_ELIDED.search(folded):
         return "mail.search"
     if _SP_LIST.search(folded):
@@ -608,7 +644,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "todo.delete"
     if _REMIND.search(folded) and not _OUT_OF_SCOPE.search(folded):  # "remind me to call the bank at 9am"
         return "todo.add"
-    if _ADD_TODO.search(folded) and not _OUT_OF_SCOPE.search(folded):  # "add pay the July invoice"
+    if _ADD_TODO.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _OFF_TOPIC.search(folded):  # "add pay the July invoice"
         return "todo.add"
     if _CREATE_MEETING.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _ROOM.search(folded):
         return "calendar.create"
@@ -648,7 +684,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "files.shared"
-    if _FILES.search(folded) and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
+    if _FILES.search(folded) and " " in folded.strip() and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
             and not _OFF_TOPIC.search(folded):
         return "files.shared" if _SHARED.search(folded) else "files.recent"
     if _CONTACT_ADD.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -674,7 +710,7 @@ _SESSION_CUES = {
     "general.cancel": _R(r"(?<!\best )(?<!\bsont )(?<!\bete )(?<!\betait )(?<!\bis )(?<!\bwas )(?<!\bbeen )(?<!\bare )"
                          r"\b(?:cancel\w*|annul\w*)(?:[ -](?:ca|cela|tout|tous|toutes|le|la|les|it|that|this|one|everything|"
                          r"all|simplement|just|please|svp|stp|s'il (?:te|vous) plait|maintenant|now))*[ !.,?]*$|"
-                         r"^(?:(?:oh+|ok|okay|no|sorry|please|actually|hmm+|ah|nothing)[ ,]+)*(?:never ?mind|forget (?:it|that|this|about it|everything)|do nothing|don't do (?:it|that)|"
+                         r"^(?:(?:oh+|ok|okay|no|nah|nope|sorry|please|actually|hmm+|ah|nothing)[ ,]+)*(?:never ?mind|forget (?:it|that|this|about it|everything)|do nothing|don't do (?:it|that)|"
                          r"ne (?:le |la )?(?:fais|faites) pas (?:ca|cela))\b|"
                          r"^(?:(?:oh+|bon|ok|alors|non)[ ,]+)*peu importe" + _POLITE + "|"
                          r"^rien(?: (?:s'il (?:te|vous) plait|svp|stp|merci|du tout|de plus))*[ !.,?]*$|"
@@ -779,7 +815,12 @@ _WRITE_EVIDENCE = {
                           r"make|let|set|deplace\w*|decale\w*|report\w*|change\w*|modifi\w*|avance\w*|repousse\w*|"
                           r"mettre|mets|remplace\w*|retarde\w*|prolonge\w*)\b.*\b(?:" + _MEETING_NOUN[3:-1] +
                           r"|" + _DATE_WORDS + r")\b|^(?:please )?(?:change|move|update|modify|edit|shift) (?:the |my )?"
-                          r"(?:time|date|day|start time|end time|location|place)\b"),
+                          r"(?:time|date|day|start time|end time|location|place)\b"
+                          # English: the verb in another form ("can the sync be moved", "resched the 1:1"), a rename, a clock
+                          # time in o'clock, or the meeting named before the verb ("the kickoff should start at 9")
+                          r"|\b(?:mov(?:e|ed|ing)|reschedul\w*|postpon\w*|push\w*|shift\w*|chang\w*|updat\w*|delay\w*|"
+                          r"extend\w*|shorten\w*|lengthen\w*|renam\w*|retitl\w*|brought|bring\w*)\b.*(?:\b(?:" + _MEETING_NOUN[3:-1] +
+                          r"|" + _DATE_WORDS + r")\b|\d ?o'? ?clock\b)|\b" + _EN_MEETING_NOUN + r"\b.*\b(?:start|end|finish|begin)s?\b.*\d"),
     "calendar.cancel": _R(r"\b(?:cancel\w*|delete|remove|drop|clear|erase|discard|call off|annul\w*|supprim\w*|"
                           r"efface\w*|enleve\w*|retire\w*)\b"),
     "planner.add": _R(r"\b(?:planner|plans?|buckets?|compartiments?)\b"),
@@ -821,14 +862,14 @@ _EN_TASKS = r"(?:my )?(?:tasks|to-?dos|to do list)"
 _TWO_SOURCES_EN = _R(r"^(?:show |show me |what are |list |give me )?(?:my )?(?:(" + _EN_CAL + r") and " + _EN_TASKS + r"|"
                      + _EN_TASKS + r" and " + _EN_CAL + r")\b(?!.*\b(?:add|create|book|schedule|delete|cancel|move)\b)")
 # "show the Orders list", "open the list": a list by a name, or no name, and no word that says which kind (English).
-_WHICH_LIST = _R(r"^(?:show|open|display|view|see|pull up|what's in|whats in|what is in)(?: me)? the "
-                 r"((?!(?:shopping|grocery|groceries|to-?do|todo|tasks?|attendees?|participants?|guest|sharepoint|site|"
+_WHICH_LIST = _R(r"^(?:show|open|display|view|see|pull up|what's in|whats in|what is in)(?: me)? (?:the )?"
+                 r"((?!(?:shopping|grocery|groceries|to-?do|to do|todo|tasks?|attendees?|participants?|guest|sharepoint|site|"
                  r"team|reading|packing|wish|mailing|contacts?)\b)[\w-]+ ){0,3}list[ ?!.]*$")
 
 
 # "add Laptop to the Inventory list", "create an item in the Helpdesk list: printer broken": an item for a list named with
 # a capital (As typed, English). A To Do list by a name ("the shopping list") is no close call.
-_ADD_TO_NAMED_LIST = _R(r"^(?i:(?:please |can you |could you )?(?:add|create|log|insert|put|enter|new)\b.*?\b(?:to|in|into|on) the )"
+_ADD_TO_NAMED_LIST = _R(r"^(?i:(?:please |can you |could you )?(?:add|create|log|insert|put|enter|new)\b.*?\b(?:to|in|into|on) (?:the )?)"
                         r"((?:[A-Z][\w&'-]*\s+){1,3})(?i:list)\b")
 _KNOWN_TODO_LIST = _R(r"(?i)\b(?:shopping|grocery|groceries|to-?do|todo|tasks?|my|reading|packing|wish)\b")
 # French: "ajoute un projecteur à la liste Équipements", "qu'est-ce qu'il y a dans la liste Fournisseurs": a list named with a
@@ -851,6 +892,12 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
         return False
     if intent == "calendar.details" and lang == "fr" and not _DETAILS_CUE.search(folded):
         return False
+    if intent == "calendar.join" and lang == "en" and not _JOIN_EN.search(folded):
+        return False  # "join the gym next month" is no meeting to join
+    if intent == "mail.flag" and lang == "en" and len(folded.split()) > 3 and not _FLAG_OBJECT_EN.search(folded):
+        return False  # "flag on the play": a flag needs a message, or a pronoun for the one shown ("flag", "add flag": the one shown)
+    if lang == "en" and intent in WRITE_INTENTS and _TELL_OTHERS_EN.search(folded):
+        return False  # "message colleagues that the meeting is moved", "... can you let everyone know": MIPA tells no one
     if intent.startswith("calendar.") and lang == "en":
         return bool(_CALENDAR_STRONG_EN.search(folded)) and not _NO_MEETING_EN.search(folded)
     if intent.startswith("calendar."):
@@ -861,6 +908,14 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
             return words is None or bool(words.search(folded))
     cue = _GENERAL_CUES.get(intent)
     return cue is None or bool(cue.search(folded))
+
+
+# English: a meeting joined (a meeting word, a clock time, the one talked about, now) and a message flagged (folded text)
+_JOIN_EN = _R(r"\b(?:" + _MEETING_NOUN[3:-1] + r"|" + _EN_MEETING_NOUN + r"|mtg|now|link|teams|bridge|dial\w*|"
+              r"\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2}(?::\d\d)|\d{1,2} ?o'? ?clock)\b")
+_TELL_OTHERS_EN = _R(r"^(?:please )?(?:message|text|tell|notify|inform|email|ping) (?:my |the |all )?(?:colleagues|everyone|everybody|team|"
+                     r"attendees|participants|them|others)\b|\blet (?:everyone|everybody|them|the team|all|people|others) know\b")
+_FLAG_OBJECT_EN = _R(r"\b(?:e-?mails?|mails?|messages?|inbox|it|this|that|one|them|these|those|from|sent)\b")
 
 
 # A list asked for that names meetings and tasks alike: the dialog asks which one is meant.
@@ -968,6 +1023,8 @@ def _classify(model: Model, folded: str, feats: list[str], text: str = "", lang:
         return "none", confidence, ()
     if best in _BOTH_LISTS and _MEETINGS_NAMED.search(folded) and _TASKS_NAMED.search(folded):
         return best, confidence, (best, _BOTH_LISTS[best])  # "mes tâches et mes réunions aujourd'hui": ask which
+    if best in WRITE_INTENTS and confidence < MIN_WRITE_CONFIDENCE and lang == "en":
+        return "none", confidence, ()  # English: a write is never guessed, nor offered in a clarification, on weak evidence
     second = next((i for i in ranked[1:] if i != "none" and i not in _SESSION_CUES and i not in _RULE_ONLY), None)
     if second is not None and best not in _SESSION_CUES and probs[second] >= CLARIFY_RATIO * confidence and confidence + probs[second] >= MIN_CONFIDENCE:
         return best, confidence, (best, second)

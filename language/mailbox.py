@@ -261,7 +261,7 @@ _OOF = (r"(?:out[ -]of[ -](?:the[ -])?office|\booo\b|\boof\b|auto(?:matic)?[ -]?
 _OFF = re.compile(r"\b(?:turn(?:ing)?|switch|shut|put)\s+(?:it\s+|my\s+|the\s+)?(?:\w+[ -]){0,5}?off\b|\b(?:disable|deactivate|stop|end|remove|cancel|"
                   r"kill|clear|delete)\b|\bi'?m back\b|\bi am back\b|\bno more\b|\bdesactive[rz]?\b|\barrete[rz]?\b|\bcoupe[rz]?\b|"
                   r"\benleve[rz]?\b|\bsupprime[rz]?\b|\bretire[rz]?\b|\bannule[rz]?\b|\beteins\b|\beteindre\b|\bje suis de retour\b|"
-                  r"\bplus de\b|\bfin (?:de|du)\b")
+                  r"\bplus de\b|\bfin (?:de|du)\b|^(?:my )?(?:ooo|oof|out of office|auto-?reply|away message) off[ !.]*$")
 _SET = re.compile(r"\b(?:set|turn on|switch on|put on|enable|activate|start|schedule|create|add|make|change|update|move|"
                   r"extend|shift|modify|write|i'?ll be|i will be|i'?m away|i am away|going on|mets|mettre|met|active[rz]?|"
                   r"programme[rz]?|planifie[rz]?|configure[rz]?|cree[rz]?|creer|change[rz]?|modifie[rz]?|decale[rz]?|"
@@ -269,6 +269,7 @@ _SET = re.compile(r"\b(?:set|turn on|switch on|put on|enable|activate|start|sche
 _QUESTION = re.compile(r"^(?:what|what's|whats|which|when|show|display|check|tell me|do i|is|are|am i|did i|have i|"
                        r"quel|quelle|quels|quelles|montre|affiche|est-ce|ai-je|mon .* est-il|c'est quoi|voir|dis-moi)\b|\?\s*$")
 _HOURS = (r"(?:working hours|work hours|business hours|office hours|work(?:ing)? days|work schedule|working schedule|"
+          r"my work ?day|my workday|my hours|"
           r"heures de (?:travail|bureau)|horaires? de (?:travail|bureau)|plages? de travail|jours de travail|jours travailles|"
           r"heures ouvrees|mes horaires)")
 _ZONE = r"(?:time ?zone|fuseau(?:x)? horaires?|fuseau)"

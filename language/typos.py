@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from .text import fold
 
-__all__ = ["chat_text", "correct_words", "correct_words_fr", "fix_typos", "read_shorthand"]
+__all__ = ["chat_text", "correct_words", "correct_words_fr", "fix_typos", "read_shorthand", "strip_politeness"]
 
 _FIXES = {
     "tomorrow": ("tmrw", "tmr", "tmrow", "tmro", "tmw", "tomoz", "2moro", "2morrow", "2morow", "tomorow", "tommorow",
@@ -63,7 +63,22 @@ _EN_SHORTHAND = {
     "message": ("msg",),
     "messages": ("msgs",),
     "appointment": ("appt",),
-    "tomorrow's": ("tmrw's", "tomorrows"),
+    "appointments": ("appts",),
+    "meetings": ("mtgs", "meetngs"),
+    "cancel": ("cxl", "cncl"),
+    "reschedule": ("resched", "reschd"),
+    "have": ("hv",),
+    "week": ("wk",),
+    "people": ("ppl",),
+    "anything": ("anythin", "anyting"),
+    "something": ("somethin",),
+    "see you": ("c u", "c ya"),
+    "nah": ("naa", "naah", "nahh"),
+    "Friday": ("fri",),
+    "Tuesday": ("tues",),
+    "Thursday": ("thur",),
+    "Wednesday": ("weds",),
+    "tomorrow's": ("tmrw's", "tomorrows", "tmrws"),
     # apostrophes left out
     "what's": ("wats", "wuts", "whats"),
     "don't": ("dont",),
@@ -95,6 +110,43 @@ def chat_text(text: str) -> str:
     `fix_typos` ("tmrw", "calandar") spelt out; French text as typed ("rdv" is a word the scorer learnt as such);
     other text, its case and spacing unchanged."""
     return _CHAT_PATTERN.sub(lambda m: _CHAT[m.group(1).lower()], text)
+
+
+# English politeness around a request, left out before the intent is read: "could you possibly list my meetings", "I was
+# wondering if you could cancel my 3pm", "would it be possible to move the sync" are read as the request they wrap;
+# "I was wondering whether I have a free slot" as "do I have a free slot"; "could you tell me who's invited" as "who's
+# invited". The text is read as typed when nothing is left but politeness ("can you?").
+_ASKING = (r"(?:(?:could|can|would|will) (?:you|u)(?! mind\b)|i was wondering (?:if|whether) (?:you|u) (?:could|can|would|might)|"
+           r"i wonder (?:if|whether) (?:you|u) (?:could|can|would)|i(?: would|'d) like (?:you|u) to|i need (?:you|u) to|"
+           r"would it be possible (?:for (?:you|u) )?to|is it possible (?:for (?:you|u) )?to|(?:would|will) (?:you|u) be able to|"
+           r"(?:could|can|would) (?:you|u) be so kind as to)"
+           r"(?: (?:possibly|please|kindly|just|maybe|quickly|also|perhaps))*(?: be able to)?")
+_POLITE_HEAD = re.compile(r"^(?:(?:please|kindly|so|ok|okay|hi|hey|hello|um+|hmm+)(?: mipa)?[ ,]+)*" + _ASKING + r"[ ,]+(?=\w)",
+                          re.IGNORECASE)
+_WONDER_HEAD = re.compile(r"^(?:i was wondering|i wonder|i'd like to know|i would like to know|(?:could|can) (?:you|u) tell me|"
+                          r"tell me|do you know|i want to know)[ ,]+(?:(if|whether) )?"
+                          r"(?=(?:what|what's|when|who|who's|where|which|how|why|if|whether|i|i'm|i've|there|anyone|someone|"
+                          r"[a-z]+ (?:is|has|sent|replied|wrote))\b)", re.IGNORECASE)
+_WONDER_CLAUSE = {"i have": "do i have", "i've got": "have i got", "i got": "did i get", "i am": "am i", "i'm": "am i",
+                  "there is": "is there", "there are": "are there", "i need": "do i need", "i can": "can i"}
+_CLAUSE = re.compile(r"^(" + "|".join(map(re.escape, sorted(_WONDER_CLAUSE, key=len, reverse=True))) + r")\b", re.IGNORECASE)
+_POLITE_TAIL = re.compile(r"(?:[ ,]+(?:for me|if (?:you|u) (?:can|could|don't mind|do not mind)|if possible|"
+                          r"when (?:you|u) (?:can|have a (?:sec|second|minute|moment))|thanks in advance))+"
+                          r"(?=[ ?!.]*$)", re.IGNORECASE)
+
+
+def strip_politeness(text: str) -> str:
+    """`text` (English, after `chat_text`) without the politeness around its request; as typed when that leaves nothing
+    (see `_POLITE_HEAD`)."""
+    stripped = _POLITE_HEAD.sub("", text.strip(), count=1)
+    wondered = _WONDER_HEAD.match(stripped)
+    if wondered is not None:
+        rest = stripped[wondered.end():]
+        if wondered.group(1):  # "if I have a free slot" -> "do I have a free slot"
+            rest = _CLAUSE.sub(lambda m: _WONDER_CLAUSE[m.group(1).lower()], rest, count=1)
+        stripped = rest
+    stripped = _POLITE_TAIL.sub("", stripped)
+    return stripped if len(stripped.split()) >= 2 or (stripped and stripped != text.strip() and len(stripped) >= 4) else text
 
 
 # The words that say what a request is about (English): a word the scorer never saw that is one slip away from one of

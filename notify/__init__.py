@@ -7,7 +7,7 @@ from .errors import BadPreference, NotifyError, StoreConflict
 from .models import EVERY_DAY, WEEKDAYS, Digest, Due, SubscriptionInfo, UserRecord, Watch, strip_names
 from .schedule import digest_slot, due_digest, jitter, next_digest, reminder_plan
 from .scheduler import Actions, Scheduler
-from .store import Claim, NotifyStore, Storage
+from .store import Claim, NotifyStore, Storage, Stored
 
 __all__ = [
     "EVERY_DAY",
@@ -19,6 +19,7 @@ __all__ = [
     "Due",
     "NotifyError",
     "NotifyStore",
+    "Stored",
     "Scheduler",
     "Storage",
     "StoreConflict",

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .errors import StoreConflict
 from .models import UserRecord
 
-__all__ = ["Claim", "NotifyStore", "Storage"]
+__all__ = ["Claim", "NotifyStore", "Storage", "Stored"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,14 @@ class Storage(Protocol):
 
 #: `await claim(key, ttl_seconds)` is True for exactly one caller per key until the claim expires.
 Claim = Callable[[str, float], Awaitable[bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A person's record as read (None: none stored) and the stored value it came from (with its eTag)."""
+
+    record: UserRecord | None
+    raw: Any
 
 
 def _is_conflict(exc: BaseException) -> bool:
@@ -66,15 +75,27 @@ class NotifyStore:
         return f"{self.prefix}:sub:{subscription_id}"
 
     async def get(self, user_id: str) -> UserRecord | None:
-        raw = (await self.storage.read([self._user_key(user_id)])).get(self._user_key(user_id))
-        return UserRecord.from_dict(raw) if isinstance(raw, dict) and raw.get("user_id") else None
+        return (await self.read(user_id)).record
 
-    async def update(self, user_id: str, change: Callable[[UserRecord | None], UserRecord | None]) -> UserRecord | None:
-        """Apply `change` to the stored record (None: none stored) and store its result (None: delete)."""
+    async def read(self, user_id: str) -> Stored:
+        """The record and what it was read from: `update(..., read=)` then starts from it instead of reading again."""
+        raw = (await self.storage.read([self._user_key(user_id)])).get(self._user_key(user_id))
+        return Stored(UserRecord.from_dict(raw) if isinstance(raw, dict) and raw.get("user_id") else None, raw)
+
+    async def update(self, user_id: str, change: Callable[[UserRecord | None], UserRecord | None], *,
+                     read: Stored | None = None) -> UserRecord | None:
+        """Apply `change` to the stored record (None: none stored) and store its result (None: delete).
+
+        `read` (from `read(user_id)`) is the first attempt's record: its eTag makes the write fail if the record
+        changed since, and the next attempt reads it again (a record read without an eTag is written as before).
+        """
         key = self._user_key(user_id)
         for _ in range(ATTEMPTS):
-            raw = (await self.storage.read([key])).get(key)
-            current = UserRecord.from_dict(raw) if isinstance(raw, dict) and raw.get("user_id") else None
+            if read is None:
+                raw = (await self.storage.read([key])).get(key)
+                current = UserRecord.from_dict(raw) if isinstance(raw, dict) and raw.get("user_id") else None
+            else:
+                raw, current, read = read.raw, read.record, None
             wanted = change(current)
             if wanted is None:
                 if current is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from language.intents import known_words, load_model
 from language.recognizer import recognize_intent
-from language.typos import chat_text, correct_words
+from language.typos import chat_text, correct_words, strip_politeness
 
 
 def test_chat_shorthand_is_spelt_out_and_the_rest_is_kept() -> None:
@@ -29,3 +29,19 @@ def test_typed_the_chat_way_the_request_is_understood() -> None:
     assert recognize_intent("cancel this pls", "en") == "general.cancel"
     assert recognize_intent("whats on my calnedar tmrw", "en") == "calendar.agenda"
     assert recognize_intent("kthxbye nvm lol jk", "en") != "general.cancel"  # nonsense is never a session command
+
+
+def test_politeness_around_an_english_request_is_left_out() -> None:
+    assert strip_politeness("could you possibly list my meetings for friday") == "list my meetings for friday"
+    assert strip_politeness("I was wondering if you could cancel my 3pm") == "cancel my 3pm"
+    assert strip_politeness("i was wondering whether i have a free slot on monday") == "do i have a free slot on monday"
+    assert strip_politeness("can you tell me who's coming to the retro") == "who's coming to the retro"
+    assert strip_politeness("flag the mail from raj for me") == "flag the mail from raj"
+    assert strip_politeness("can you?") == "can you?"  # nothing but politeness: read as typed
+    assert strip_politeness("would you mind moving it") == "would you mind moving it"
+    assert chat_text("cxl mtgs fri, c u") == "cancel meetings Friday, see you"
+
+
+def test_politely_wrapped_the_request_is_understood() -> None:
+    assert recognize_intent("I was wondering if you could push my 4pm to thursday", "en") == "calendar.update"
+    assert recognize_intent("would it be possible to show me my tasks", "en") == "todo.list"

@@ -135,6 +135,29 @@ def test_training_never_holds_a_validation_sentence() -> None:
     validated = {str(r["text"]).casefold() for r in load_rows(VALIDATION_FILE)}
     assert len(validated) >= 550
     assert not trained & validated
+    second = {str(r["text"]).casefold() for r in load_rows(VALIDATION2_FILE)}
+    assert len(second) >= 400
+    assert not trained & second
+
+
+VALIDATION2_FILE = REPO / "language" / "data" / "validation" / "mipa-validation2-en.jsonl"
+# The second English validation set, written in session 5 before that session's tuning (language/data/validation/README.md):
+# 0.830 (318/383) in scope and 0.798 (99/124) declined with 8 writes and 1 sign-out before; tuned on since, so these
+# floors (a point below the session's end figures) hold the tuning, they do not measure accuracy.
+VALIDATION2_FLOORS = {"en": (0.948, 0.95)}
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_the_second_validation_set_is_read_as_tuned(lang: str) -> None:
+    rows = load_rows(VALIDATION2_FILE)
+    report = evaluate_rows(rows)
+    assert report.total[lang] >= 300
+    assert report.accuracy(lang) >= VALIDATION2_FLOORS[lang][0], report.misses
+    got = out_of_scope([r for r in rows if r["intent"] is None], lang)
+    assert got.total >= 100
+    assert got.writes == 0 and got.session == 0
+    assert got.declined_rate >= VALIDATION2_FLOORS[lang][1], got.answered
+    assert not [i for i in INTENTS if i != "none" and i not in {r["intent"] for r in rows}]
 
 
 def test_the_misses_of_a_test_set_are_never_printed() -> None:

@@ -75,3 +75,36 @@ def test_corpus_label_rules_for_english_rows() -> None:
     assert mipa_label({"text": "their own", "locale": "en-us", "intent": "calendar.details"}) == "none"
     assert mipa_label({"text": "when am i free today", "locale": "en-us", "va_intent": "FindCalendarWhen",
                        "intent": "calendar.details"}) == "calendar.availability"
+
+
+# Session 5: kinds of phrasing of the second English validation set (new sentences, not that set's own).
+@pytest.mark.parametrize(("text", "intent"), [
+    ("check off the second task in the Hiring plan", "planner.complete"),  # a plan named: Planner, not To Do
+    ("Roadmap plan tasks", "planner.list"),
+    ("say yes to the design review friday", "calendar.accept"),
+    ("are there any free slots on wednesday", "calendar.availability"),
+    ("hop on the budget call", "calendar.join"),
+    ("delete thursday's interview", "calendar.cancel"),
+    ("has priya replied about the quote", "mail.search"),
+    ("where's the email about the parking badge", "mail.search"),
+    ("what's tom's mobile", "contacts.find"),
+    ("add raj's email to my to do", "mail.to_task"),
+    ("what did i work on last week", "files.recent"),
+    ("push my 10 oclock to 11", "calendar.update"),
+    ("can the retro be moved to friday", "calendar.update"),
+    ("nah forget it", "general.cancel"),
+    ("what are you able to do", "general.help"),
+    ("ooo off", "mailbox.autoreply.off"),
+    ("my notifications", "notify.settings"),
+    ("turn reminders on", "notify.reminders.on"),
+])
+def test_english_wordings_of_session_5(text: str, intent: str) -> None:
+    assert recognize(text, "en-US", NOW, "UTC").intent == intent
+
+
+@pytest.mark.parametrize("text", ["sign out of spotify on my laptop", "join the book club next month", "flag on the field",
+                                  "add pepper to the sauce", "call grandma", "outlook keeps crashing", "remind me why i did this",
+                                  "post a tweet tomorrow", "where is my parcel", "mark my words", "you are so useless"])
+def test_near_misses_of_a_feature_are_declined(text: str) -> None:
+    got = recognize(text, "en-US", NOW, "UTC")
+    assert got.intent == "none" and not got.alternatives

@@ -161,3 +161,30 @@ async def test_subscription_links_and_records_carry_no_subjects(store_factory: S
     assert record is not None
     assert set(record.as_dict()) >= {"user_id", "reminders", "digest", "due", "reference"}
     assert "subject" not in str(record.as_dict()).lower()
+
+
+async def test_an_update_starts_from_an_earlier_read_and_reads_again_after_a_conflict(store_factory: StoreFactory) -> None:
+    store = NotifyStore(store_factory(), claim=lambda key, ttl: asyncio.sleep(0, True))
+    await store.update(USER, lambda _r: _opted_in())
+    first = await store.read(USER)
+    assert first.record is not None and first.record.reminders == 1
+    changes: list[UserRecord | None] = []
+
+    def later(current: UserRecord | None) -> UserRecord | None:
+        changes.append(current)
+        return current.with_(reminders=15) if current else None
+
+    await store.update(USER, later, read=first)
+    assert changes == [first.record]  # started from the record read, without reading it again
+    assert (await store.get(USER)).reminders == 15  # type: ignore[union-attr]
+
+    stale = await store.read(USER)
+    await store.update(USER, lambda r: r.with_(locale="en") if r else None)  # someone else, meanwhile
+    changes.clear()
+    await store.update(USER, later, read=stale)
+    final = await store.get(USER)
+    assert final is not None and final.reminders == 15
+    if isinstance(stale.raw, dict) and stale.raw.get("e_tag"):  # a store with eTags (Redis): the write was refused,
+        assert len(changes) == 2 and final.locale == "en"  # the record read again and the change made on it
+    else:  # memory mode keeps no eTag on these records: the stale read is written, as a fresh read just before would be
+        assert len(changes) == 1 and final.locale == "fr"

@@ -107,7 +107,7 @@ def read_intent(model: Model, text: str, lang: str) -> tuple[str, float, tuple[s
     guards."""
     text = chat_text(text)
     if lang == "en":
-        text = strip_politeness(correct_words(text, known_words(model)))
+        text = correct_words(strip_politeness(text), known_words(model))
     elif lang == "fr":
         text = correct_words_fr(text, known_words(model))
     folded = fold(text)

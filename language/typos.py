@@ -58,6 +58,7 @@ _EN_SHORTHAND = {
     "your": ("ur",),
     "with": ("w/",),
     "about": ("abt",),
+    "from": ("frm",),
     "through": ("thru",),
     "thanks": ("thnks", "thanx", "tks"),
     "message": ("msg",),
@@ -75,9 +76,9 @@ _EN_SHORTHAND = {
     "see you": ("c u", "c ya"),
     "nah": ("naa", "naah", "nahh"),
     "Friday": ("fri",),
-    "Tuesday": ("tues",),
-    "Thursday": ("thur",),
-    "Wednesday": ("weds",),
+    "Tuesday": ("tues", "tue"),
+    "Thursday": ("thur", "thu"),
+    "Wednesday": ("weds", "wed"),
     "tomorrow's": ("tmrw's", "tomorrows", "tmrws"),
     # apostrophes left out
     "what's": ("wats", "wuts", "whats"),
@@ -119,7 +120,8 @@ def chat_text(text: str) -> str:
 _ASKING = (r"(?:(?:could|can|would|will) (?:you|u)(?! mind\b)|i was wondering (?:if|whether) (?:you|u) (?:could|can|would|might)|"
            r"i wonder (?:if|whether) (?:you|u) (?:could|can|would)|i(?: would|'d) like (?:you|u) to|i need (?:you|u) to|"
            r"would it be possible (?:for (?:you|u) )?to|is it possible (?:for (?:you|u) )?to|(?:would|will) (?:you|u) be able to|"
-           r"(?:could|can|would) (?:you|u) be so kind as to)"
+           r"(?:could|can|would) (?:you|u) be so kind as to|(?:is there )?any chance (?:you|u) (?:could|can|would)|"
+           r"(?:would|do) (?:you|u) mind(?= \w+ing\b))"
            r"(?: (?:possibly|please|kindly|just|maybe|quickly|also|perhaps))*(?: be able to)?")
 _POLITE_HEAD = re.compile(r"^(?:(?:please|kindly|so|ok|okay|hi|hey|hello|um+|hmm+)(?: mipa)?[ ,]+)*" + _ASKING + r"[ ,]+(?=\w)",
                           re.IGNORECASE)

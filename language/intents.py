@@ -103,7 +103,8 @@ _ATTACH = _R(r"\battach|\bpiece jointe|\bpieces jointes|\bjoindre\b|\bjoint\b")
 _SHARED = _R(r"\bshared\b|\bpartages?\b|\bpartagees?\b|\bsent me\b|\bm'a (?:envoye|partage)")
 _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:site|tracker)\b|"
               r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b|"
-              r"\blistes?\b.*\bsur le site\b|\b(?:lignes?|entrees?) (?:a|dans|de) la liste\b")
+              r"\blistes?\b.*\bsur le site\b|\b(?:lignes?|entrees?) (?:a|dans|de) la liste\b|"
+              r"\b(?:lignes?|entrees?|elements?|items?)\b.{0,40}\b(?:a|dans|de) la liste\b(?! de courses| d'epicerie| de taches| de choses)")
 _SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|rajoute|rajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|(?<!about )\b(?:digest|briefing)\b(?! session)|"
@@ -190,7 +191,7 @@ _GOODBYE = _R(r"^(?:(?:ok|okay|thanks|thank you|merci|that's all(?: for (?:today
 _UNDO = _R(r"^(?:(?:oops|oups|oh no|oh non|mince|zut|please|stp|can you|could you|tu peux|peux-tu)[ ,!.]+)*"
            r"(?:(?:undo|revert|reverse|roll ?back)(?: (?:it|that|this|(?:the |my )?last (?:one|action|change|thing|step)|"
            r"what you (?:just )?did|my last (?:action|change|request)|the change(?: you made)?|the last thing you did))?|"
-           r"take (?:that|it|this) back|put it back(?: the way it was)?|defai[st](?:-le| le| ca| cela| ce changement| la "
+           r"take (?:that|it|this) back|put it back(?: the way it was)?|(?<=oops )go back|(?<=oops, )go back|defai[st](?:-le| le| ca| cela| ce changement| la "
            r"derniere action)?|defaire|reviens en arriere|retour en arriere|retablis(?: comme avant)?|remets comme "
            r"(?:avant|c'etait)|annule[rz]? (?:la|ta|ma) derniere (?:action|modif|modification|operation)|"
            r"annule[rz]? (?:ce que tu (?:viens de faire|as fait)|ce dernier changement|le dernier changement))"
@@ -205,7 +206,8 @@ _MORE = _R(r"^(?:(?:ok|and|et|please|stp)[ ,]+)*(?:more|show more|see more|load 
 _OFF_TOPIC = _R(r"\b(?:weather|forecast|meteo|rain(?:ing|y)?|snow(?:ing)?|pleuvoir|pleut|neiger?|pluie|pluvieux|orages?|canicule|quel temps (?:fait|fera|va)|"
                 r"temperature|pizzas?|sushis?|burgers?|jokes?|blagues?|devinettes?|riddles?|songs?|chansons?|music|musique|"
                 r"playlists?|spotify|lyrics|paroles|listes? de lecture|umbrellas?|parapluies?|sunny|ensoleille|uber|lyft|"
-                r"taxis?|cabs?|tweets?|netflix|instagram|tiktok|facebook|snapchat|unsubscribe|newsletters?|"
+                r"taxis?|cabs?|tweets?|movies|films|tv shows|f1|formula (?:1|one)|nba|nfl|premier league|champions league|"
+                r"super bowl|world cup|netflix|instagram|tiktok|facebook|snapchat|unsubscribe|newsletters?|"
                 r"psg|ligue (?:1|des champions)|coupe du monde|equipe de france|tour de france|top 14|"
                 r"formule 1|grand prix|jeux olympiques|imprime[rz]?|imprimer|en silencieux|mode avion)\b|"
                 # travel bookings: "annule mon vol pour rome", "book a hotel" (a flight in the calendar is still read:
@@ -269,7 +271,10 @@ _CREATE_MEETING = _R(r"^(?:please |can you |could you |peux-tu |pouvez-vous )?(?
                      r"|^(?:please |can you |could you )?(?:block|block out|reserve|hold) (?:me )?(?:\d+|one|two|an?|half an?) ?"
                      r"(?:hours?|hrs?|minutes?|mins?)\b.*\b(?:for|on|tomorrow|today|morning|afternoon|monday|tuesday|wednesday|"
                      r"thursday|friday)\b|^i (?:need|want|would like|'d like) (?:to (?:set up|schedule|book|have) )?(?:a|an) "
-                     r"(?:meeting|call|catch ?up|sync|1:1) with\b")
+                     r"(?:meeting|call|catch ?up|sync|1:1) with\b"
+                     r"|^i (?:need|want|would like|'d like) (?:\d+|one|two|half an?|an?) ?(?:hours?|hrs?|minutes?|mins?|h) with\b"
+                     r"|^(?:book|reserve|block|hold|grab|set aside) (?:me )?(?:some time|time|(?:\d+|one|two|half an?|an?) ?(?:hours?|hrs?|minutes?|"
+                     r"mins?|h)) with\b")
 # French, terse or polite: "réserver une réunion dans la salle Endor", "ajout réunion d'équipe lundi 11h", "je voudrais
 # planifier un rdv avec Léa". The room is where the meeting takes place; a booking elsewhere ("chez le coiffeur", a
 # table, a flight) is no meeting of the person's calendar.
@@ -390,7 +395,8 @@ _EN_RULES = (
     # "what's on for the rest of the week"
     ("calendar.agenda", _R(r"^(?:what's|what is|whats) (?:on|coming up|happening) (?:for )?(?:the )?rest of (?:the |this |my )?(?:day|week)")),
     # "todo: book flights", "task: email the landlord", "note to self: call raj": a task titled after the colon
-    ("todo.add", _R(r"^(?:to-?do|task|new task|new to-?do|note to self|reminder|add task)\s*:\s*\S")),
+    ("todo.add", _R(r"^(?:to-?do|task|new task|new to-?do|note to self|reminder|add task)\s*:\s*\S"
+                    r"|^(?:to-?do|new task|new to-?do|note to self) (?!lists?\b|for\b|today\b|tomorrow\b|due\b|please\b|items?\b)[a-z]")),
     # "cancel the review with legal", "call off the team lunch", "scrap the 1:1 with oscar": a meeting called off
     ("calendar.cancel", _R(r"^(?:please |can you |could you )?(?:cancel|call off|scrap|scratch|remove|delete|drop)\s+" + _EN_NOT_MEETING +
                            r"(?:[\w:'-]+ ){0,4}?" + _EN_MEETING_NOUN + r"\b")),
@@ -483,6 +489,8 @@ _EN_RULES = (
     # "new calendar item", "new calendar entry for friday"
     ("calendar.create", _R(r"^(?:please )?(?:add |create |make )?(?:a )?new calendar (?:entry|item|event)\b")),
     # session 5, from the second validation set's kinds of phrasing:
+    # "accept", "accept it please": the invitation shown
+    ("calendar.accept", _R(r"^accept(?: it| this| that| this one| that one| the invite| the invitation)?" + _POLITE)),
     # "any gaps tomorrow?", "are there any free slots on friday": free time
     ("calendar.availability", _R(r"^(?:any|are there(?: any)?|is there an?) (?:gaps?|openings?|free (?:slots?|windows?|time|spots?))\b")),
     # "enter the standup meeting", "hop on the 2pm call", "get me into the sync": joining a meeting
@@ -499,6 +507,11 @@ _EN_RULES = (
     ("contacts.find", _R(r"^(?:give me|get me|send me|what's|whats|what is|find|i need|tell me) (?!my\b|the\b|your\b|today\b|"
                          r"tomorrow\b|yesterday\b)[a-z]+'s (?:e-?mail(?: address)?|phone(?: number)?|(?:mobile|cell)(?: number)?|"
                          r"number|extension)[ ?!.]*$")),
+    # "no need to buy milk in the grocery list": an item struck off
+    ("todo.delete", _R(r"^(?:there's |there is |i have |we have )?no (?:more )?need (?:to buy |to get |for |of )?.+\b(?:in|on|from|off) "
+                       r"(?:my |the )?(?:[\w-]+ )?(?:list|groceries|to-?dos?)\b")),
+    # "create to do read a book tonight", "make a task call the bank": a task titled after the words
+    ("todo.add", _R(r"^(?:create|make|add) (?:a )?(?:new )?(?:to[- ]?do|task)(?: item)? (?!lists?\b|from\b|out of\b|in\b|on\b|to\b)[a-z]")),
     # "what did i work on yesterday": recent files
     ("files.recent", _R(r"^what (?:did|have) i (?:work(?:ed)? on|edit(?:ed)?|open(?:ed)?)\b(?!.*\b(?:meetings?|tasks?|calls?)\b)")),
 )
@@ -559,6 +572,8 @@ def reply_intent(folded: str) -> str | None:
         return "general.signout"
     for intent, pattern in _EN_REPLIES + FR_REPLIES:
         if pattern.search(folded):
+            if intent == "general.confirm" and _THANKS.search(folded):
+                return "general.thanks"  # "great, thank you!": thanks after a word of praise, not a yes
             return intent
     return None
 
@@ -614,7 +629,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
     if _FLAG.search(folded) and re.search(_MAIL_WORD, folded) and not _OUT_OF_SCOPE.search(folded):
         return "mail.flag"
     if _FLAGGED.search(folded) and not _NOT_FLAGGED.search(folded) and re.search(_MAIL_WORD + r"|\bflagged\b", folded) and not re.search(
-        r"^(?:flag|add|mark|signale|marque|ajoute)\b", folded
+        r"^(?:flag|add|mark|signale|marque|ajoute|put|set)\b", folded
     ):
         return "mail.flagged"
     if _FLAG_IT.search(folded):
@@ -683,7 +698,7 @@ def rule_intent(folded: str, text: str = "") -> str | None:
         return "contacts.find"
     if _SHARED_ME.search(folded) and not _OUT_OF_SCOPE.search(folded):
         return "files.shared"
-    if _FILES.search(folded) and " " in folded.strip() and not _ATTACH.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
+    if _FILES.search(folded) and " " in folded.strip() and not _ATTACH.search(folded) and not _TELL_OTHERS_EN.search(folded) and not _OUT_OF_SCOPE.search(folded) and not _REMIND.search(folded) \
             and not _OFF_TOPIC.search(folded):
         return "files.shared" if _SHARED.search(folded) else "files.recent"
     if _CONTACT_ADD.search(folded) and not _OUT_OF_SCOPE.search(folded):
@@ -871,6 +886,16 @@ _WHICH_LIST = _R(r"^(?:show|open|display|view|see|pull up|what's in|whats in|wha
 _ADD_TO_NAMED_LIST = _R(r"^(?i:(?:please |can you |could you )?(?:add|create|log|insert|put|enter|new)\b.*?\b(?:to|in|into|on) (?:the )?)"
                         r"((?:[A-Z][\w&'-]*\s+){1,3})(?i:list)\b")
 _KNOWN_TODO_LIST = _R(r"(?i)\b(?:shopping|grocery|groceries|to-?do|todo|tasks?|my|reading|packing|wish)\b")
+# French: "ajoute un projecteur à la liste Équipements", "qu'est-ce qu'il y a dans la liste Fournisseurs": a list named with a
+# capital that is no To Do list by its name, a To Do list or a SharePoint list: the dialog asks which (as typed).
+_ASK_FR = r"(?:(?:pourriez-vous|pouvez-vous|peux-tu|tu peux|merci de|svp|stp)[ ,]+(?:m')?)?"
+_ADD_TO_NAMED_LIST_FR = _R(r"^(?i:" + _ASK_FR + r"(?:ajoute[rz]?|ajouter|rajoute[rz]?|cr[ée]e[rz]?|cr[ée]er|ins[èe]re[rz]?|ins[ée]rer|"
+                           r"mets|mettre|enregistre[rz]?|nouvel(?:le)?|nouveau)\b.*?\b(?:a|à|dans|sur) la liste )"
+                           r"((?:[A-ZÀ-Ý][\w&'’-]*\s*){1,3})[ !.?]*$")
+_WHICH_LIST_FR = _R(r"^(?i:" + _ASK_FR + r"(?:montre[rz]?|affiche[rz]?|ouvre[rz]?|ouvrir|voir|consulte[rz]?|qu'est-ce qu'il y a dans|"
+                    r"qu'est ce qu'il y a dans|qu'y a-t-il dans|que contient)(?:-moi| moi)? la liste )([A-ZÀ-Ý][\w&'’-]*)[ !.?]*$")
+_KNOWN_TODO_LIST_FR = _R(r"(?i)^(?:courses|[ée]picerie|t[âa]ches|to-?do|todo|perso|personnel(?:le)?|maison|boulot|travail|pro|"
+                         r"bricolage|vacances|cadeaux|lectures?)\b")  # a person's own lists by their usual names
 
 
 def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
@@ -885,8 +910,10 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
         return False  # "join the gym next month" is no meeting to join
     if intent == "mail.flag" and lang == "en" and len(folded.split()) > 3 and not _FLAG_OBJECT_EN.search(folded):
         return False  # "flag on the play": a flag needs a message, or a pronoun for the one shown ("flag", "add flag": the one shown)
-    if lang == "en" and intent in WRITE_INTENTS and _TELL_OTHERS_EN.search(folded):
+    if lang == "en" and _TELL_OTHERS_EN.search(folded):
         return False  # "message colleagues that the meeting is moved", "... can you let everyone know": MIPA tells no one
+    if lang == "en" and intent in ("calendar.create", "calendar.availability") and _ROOM_BOOKING_EN.search(folded):
+        return False
     if intent.startswith("calendar.") and lang == "en":
         return bool(_CALENDAR_STRONG_EN.search(folded)) and not _NO_MEETING_EN.search(folded)
     if intent.startswith("calendar."):
@@ -902,8 +929,13 @@ def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
 # English: a meeting joined (a meeting word, a clock time, the one talked about, now) and a message flagged (folded text)
 _JOIN_EN = _R(r"\b(?:" + _MEETING_NOUN[3:-1] + r"|" + _EN_MEETING_NOUN + r"|mtg|now|link|teams|bridge|dial\w*|"
               r"\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2}(?::\d\d)|\d{1,2} ?o'? ?clock)\b")
-_TELL_OTHERS_EN = _R(r"^(?:please )?(?:message|text|tell|notify|inform|email|ping) (?:my |the |all )?(?:colleagues|everyone|everybody|team|"
-                     r"attendees|participants|them|others)\b|\blet (?:everyone|everybody|them|the team|all|people|others) know\b")
+_TELL_OTHERS_EN = _R(r"^(?:please )?(?:message|text|tell|notify|inform|email|ping|remind) (?:my |the |all )*(?:colleagues|everyone|everybody|"
+                     r"team|attendees|participants|them|others)\b|\blet (?:everyone|everybody|them|the team|all|people|others) know\b|"
+                     r"\bto (?:all )?(?:the )?(?:participants|attendees|everyone|everybody)[ ?!.]*$|"
+                     r"^(?:please )?(?:e-?mail|send|forward) (?:my |the |this |that )?(?:presentation|file|document|doc|deck|report|"
+                     r"slides|spreadsheet)s?\b")
+# English: a room or a hall to book or find is no meeting of the calendar ("book conference hall for board meeting")
+_ROOM_BOOKING_EN = _R(r"\b(?:book|reserve|find|schedule|need)\b(?: me)? (?:a |an |the )?(?:[\w-]+ ){0,2}(?:rooms?|halls?|venues?)\b")
 _FLAG_OBJECT_EN = _R(r"\b(?:e-?mails?|mails?|messages?|inbox|it|this|that|one|them|these|those|from|sent)\b")
 
 
@@ -980,6 +1012,13 @@ def _classify(model: Model, folded: str, feats: list[str], text: str = "", lang:
     if named_list is not None and not _KNOWN_TODO_LIST.search(named_list.group(1)) and not _SP_LIST.search(folded):
         # "add Laptop to the Inventory list": a To Do list or a SharePoint list by that name, the dialog asks which
         return "lists.add", 0.5, ("lists.add", "todo.add")
+    if lang != "en":
+        named = _ADD_TO_NAMED_LIST_FR.search(text)
+        if named is not None and not _KNOWN_TODO_LIST_FR.search(named.group(1)) and not _SP_LIST.search(folded):
+            return "lists.add", 0.5, ("lists.add", "todo.add")
+        named = _WHICH_LIST_FR.search(text)
+        if named is not None and not _KNOWN_TODO_LIST_FR.search(named.group(1)) and not _SP_LIST.search(folded):
+            return "lists.items", 0.5, ("lists.items", "todo.list")
     ruled = rule_intent(folded, text)
     if ruled is not None:
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()

@@ -38,10 +38,14 @@ def test_politeness_around_an_english_request_is_left_out() -> None:
     assert strip_politeness("can you tell me who's coming to the retro") == "who's coming to the retro"
     assert strip_politeness("flag the mail from raj for me") == "flag the mail from raj"
     assert strip_politeness("can you?") == "can you?"  # nothing but politeness: read as typed
-    assert strip_politeness("would you mind moving it") == "would you mind moving it"
+    assert strip_politeness("would you mind moving it to 4") == "moving it to 4"
+    assert strip_politeness("would you mind?") == "would you mind?"
+    assert strip_politeness("any chance you could book a call with raj") == "book a call with raj"
     assert chat_text("cxl mtgs fri, c u") == "cancel meetings Friday, see you"
 
 
 def test_politely_wrapped_the_request_is_understood() -> None:
     assert recognize_intent("I was wondering if you could push my 4pm to thursday", "en") == "calendar.update"
     assert recognize_intent("would it be possible to show me my tasks", "en") == "todo.list"
+    assert recognize_intent("any chance you could book a call with raj on monday at 2", "en") == "calendar.create"
+    assert recognize_intent("would you mind cancelling my 3pm", "en") == "calendar.cancel"

@@ -97,6 +97,14 @@ def test_corpus_label_rules_for_english_rows() -> None:
     ("ooo off", "mailbox.autoreply.off"),
     ("my notifications", "notify.settings"),
     ("turn reminders on", "notify.reminders.on"),
+    ("great, thanks!", "general.thanks"),
+    ("reserve 30 min with tom on friday", "calendar.create"),
+    ("i need 2 hours with the design team next week", "calendar.create"),
+    ("no need to get bread from the shopping list", "todo.delete"),
+    ("make a to do water the plants", "todo.add"),
+    ("todo call the garage", "todo.add"),
+    ("accept it please", "calendar.accept"),
+    ("mails frm priya", "mail.search"),
 ])
 def test_english_wordings_of_session_5(text: str, intent: str) -> None:
     assert recognize(text, "en-US", NOW, "UTC").intent == intent
@@ -104,7 +112,10 @@ def test_english_wordings_of_session_5(text: str, intent: str) -> None:
 
 @pytest.mark.parametrize("text", ["sign out of spotify on my laptop", "join the book club next month", "flag on the field",
                                   "add pepper to the sauce", "call grandma", "outlook keeps crashing", "remind me why i did this",
-                                  "post a tweet tomorrow", "where is my parcel", "mark my words", "you are so useless"])
+                                  "post a tweet tomorrow", "where is my parcel", "mark my words", "you are so useless",
+                                  "book a conference hall for the board meeting", "let everyone know the sync is moved to 3",
+                                  "when is the next nba game", "show me a list of good films",
+                                  "email the deck to the client"])
 def test_near_misses_of_a_feature_are_declined(text: str) -> None:
     got = recognize(text, "en-US", NOW, "UTC")
     assert got.intent == "none" and not got.alternatives

@@ -257,12 +257,14 @@ SWITCH_INTERVAL_S = 0.001
 WARM_LINE = "MIPA warm: start-up objects frozen"
 
 
-#: The collector's thresholds once start-up is frozen (measured 2026-12-06, bench/README.md "Session 4: the event loop").
-#: Python's own young thresholds (700, 10); a full collection after 100 middle ones instead of 10. A turn no longer leaves
-#: reference cycles (bots/sdkfix/loop_cycles.py): full collections found nothing to free in the benchmark's runs, and each
-#: walks every object made since the freeze (1.5-3 ms, 2-5 ms under asyncio's debug mode) inside whichever callback set it
-#: off. With 100: 1 full collection instead of 14 over a 1,000-conversation run, RSS unchanged (114.1 / 114.3 MB).
-GC_THRESHOLDS = (700, 10, 100)
+#: The collector's thresholds once start-up is frozen (measured 2026-12-06, bench/README.md "Session 4: the event loop"
+#: and "Session 5: the collector"). A turn no longer leaves reference cycles (bots/sdkfix/loop_cycles.py), so the
+#: collector frees nothing a turn made; it only walked the objects of the turns in flight. With Python's young threshold
+#: of 700 it ran 2,280 times over ~5,000 benchmark turns (0.85 s of wall time, ~170 µs a turn on a loaded machine);
+#: with 10,000 the in-flight objects of 16 conversations never add up to a collection (fewer than 20 in ~7,700 turns),
+#: RSS after 1,000 conversations unchanged (117 MB). A full collection after 100 middle ones instead of 10: each walks
+#: every object made since the freeze, inside whichever callback set it off.
+GC_THRESHOLDS = (10_000, 10, 100)
 
 
 def freeze_start_up() -> None:

@@ -103,7 +103,8 @@ _ATTACH = _R(r"\battach|\bpiece jointe|\bpieces jointes|\bjoindre\b|\bjoint\b")
 _SHARED = _R(r"\bshared\b|\bpartages?\b|\bpartagees?\b|\bsent me\b|\bm'a (?:envoye|partage)")
 _SP_LIST = _R(r"\bsharepoint\b|\bsite list|\bteam list|\b(?:the|our) [\w-]+ (?:site|tracker)\b|"
               r"\bliste (?:sharepoint|d'equipe|du site)|\bdu site\b|\bsite d'equipe\b|\bteam site\b|\btracker\b|\bregistre\b|\bsuivi des\b|"
-              r"\blistes?\b.*\bsur le site\b|\b(?:lignes?|entrees?) (?:a|dans|de) la liste\b")
+              r"\blistes?\b.*\bsur le site\b|\b(?:lignes?|entrees?) (?:a|dans|de) la liste\b|"
+              r"\b(?:lignes?|entrees?|elements?|items?)\b.{0,40}\b(?:a|dans|de) la liste\b(?! de courses| d'epicerie| de taches| de choses)")
 _SP_ADD = _R(r"(?<!what's )(?<!whats )\b(?:add|create|new|insert|log|put|ajoute|ajouter|rajoute|rajouter|cree|creer|nouvelle|nouvel|nouveau|insere|"
              r"enregistre|inscris)\b")
 _DIGEST = _R(r"\bmy day\b|\bma journee\b|\bdaily (?:brief|digest|summary|overview)\b|(?<!about )\b(?:digest|briefing)\b(?! session)|"
@@ -885,6 +886,16 @@ _WHICH_LIST = _R(r"^(?:show|open|display|view|see|pull up|what's in|whats in|wha
 _ADD_TO_NAMED_LIST = _R(r"^(?i:(?:please |can you |could you )?(?:add|create|log|insert|put|enter|new)\b.*?\b(?:to|in|into|on) (?:the )?)"
                         r"((?:[A-Z][\w&'-]*\s+){1,3})(?i:list)\b")
 _KNOWN_TODO_LIST = _R(r"(?i)\b(?:shopping|grocery|groceries|to-?do|todo|tasks?|my|reading|packing|wish)\b")
+# French: "ajoute un projecteur à la liste Équipements", "qu'est-ce qu'il y a dans la liste Fournisseurs": a list named with a
+# capital that is no To Do list by its name, a To Do list or a SharePoint list: the dialog asks which (as typed).
+_ASK_FR = r"(?:(?:pourriez-vous|pouvez-vous|peux-tu|tu peux|merci de|svp|stp)[ ,]+(?:m')?)?"
+_ADD_TO_NAMED_LIST_FR = _R(r"^(?i:" + _ASK_FR + r"(?:ajoute[rz]?|ajouter|rajoute[rz]?|cr[ée]e[rz]?|cr[ée]er|ins[èe]re[rz]?|ins[ée]rer|"
+                           r"mets|mettre|enregistre[rz]?|nouvel(?:le)?|nouveau)\b.*?\b(?:a|à|dans|sur) la liste )"
+                           r"((?:[A-ZÀ-Ý][\w&'’-]*\s*){1,3})[ !.?]*$")
+_WHICH_LIST_FR = _R(r"^(?i:" + _ASK_FR + r"(?:montre[rz]?|affiche[rz]?|ouvre[rz]?|ouvrir|voir|consulte[rz]?|qu'est-ce qu'il y a dans|"
+                    r"qu'est ce qu'il y a dans|qu'y a-t-il dans|que contient)(?:-moi| moi)? la liste )([A-ZÀ-Ý][\w&'’-]*)[ !.?]*$")
+_KNOWN_TODO_LIST_FR = _R(r"(?i)^(?:courses|[ée]picerie|t[âa]ches|to-?do|todo|perso|personnel(?:le)?|maison|boulot|travail|pro|"
+                         r"bricolage|vacances|cadeaux|lectures?)\b")  # a person's own lists by their usual names
 
 
 def _has_evidence(intent: str, folded: str, lang: str = "") -> bool:
@@ -1001,6 +1012,13 @@ def _classify(model: Model, folded: str, feats: list[str], text: str = "", lang:
     if named_list is not None and not _KNOWN_TODO_LIST.search(named_list.group(1)) and not _SP_LIST.search(folded):
         # "add Laptop to the Inventory list": a To Do list or a SharePoint list by that name, the dialog asks which
         return "lists.add", 0.5, ("lists.add", "todo.add")
+    if lang != "en":
+        named = _ADD_TO_NAMED_LIST_FR.search(text)
+        if named is not None and not _KNOWN_TODO_LIST_FR.search(named.group(1)) and not _SP_LIST.search(folded):
+            return "lists.add", 0.5, ("lists.add", "todo.add")
+        named = _WHICH_LIST_FR.search(text)
+        if named is not None and not _KNOWN_TODO_LIST_FR.search(named.group(1)) and not _SP_LIST.search(folded):
+            return "lists.items", 0.5, ("lists.items", "todo.list")
     ruled = rule_intent(folded, text)
     if ruled is not None:
         return ruled, 0.95 if ruled.startswith("general.") else 0.9, ()

@@ -17,7 +17,7 @@ from .features import features
 from .intents import Model, classify, known_words, load_model
 from .models import Entities, Recognition
 from .text import detect_locale, fold, normalize_locale
-from .typos import chat_text, correct_words, fix_typos, strip_politeness
+from .typos import chat_text, correct_words, correct_words_fr, fix_typos, strip_politeness
 
 __all__ = ["day_first", "extract_entities", "in_the_past", "recognize", "recognize_intent", "recognized", "warm_up"]
 
@@ -102,11 +102,14 @@ def _classify(folded: str, text: str, lang: str) -> tuple[str, float, tuple[str,
 
 def read_intent(model: Model, text: str, lang: str) -> tuple[str, float, tuple[str, ...]]:
     """`classify` of `text` as typed, with `model`, the way the recognizer reads it (and the k-fold scores it,
-    language/train.py): chat shorthand spelt out (the scorer was trained on the same spelling), English keyword
-    slips corrected and the politeness around an English request left out, then the rules, the scorer and the guards."""
+    language/train.py): chat shorthand spelt out (the scorer was trained on the same spelling), English and French
+    keyword slips corrected and the politeness around an English request left out, then the rules, the scorer and the
+    guards."""
     text = chat_text(text)
     if lang == "en":
         text = correct_words(strip_politeness(text), known_words(model))
+    elif lang == "fr":
+        text = correct_words_fr(text, known_words(model))
     folded = fold(text)
     return classify(model, folded, features(text, date_cue=has_date_cue(folded)), text, lang)
 

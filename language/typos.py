@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["chat_text", "correct_words", "fix_typos", "read_shorthand", "strip_politeness"]
+from .text import fold
+
+__all__ = ["chat_text", "correct_words", "correct_words_fr", "fix_typos", "read_shorthand", "strip_politeness"]
 
 _FIXES = {
     "tomorrow": ("tmrw", "tmr", "tmrow", "tmro", "tmw", "tomoz", "2moro", "2morrow", "2morow", "tomorow", "tommorow",
@@ -240,3 +242,51 @@ def read_shorthand(folded: str) -> str:
     text = _G_C.sub(lambda m: "j'ai " if m.group(1) == "g" else "c'est ", text)
     text = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], text)
     return text
+
+
+# The words that say what a French request is about, folded: a lower-case word the French scorer never saw that is one
+# slip away from one of them ("agnda", "reunoin", "apeler", "calendirer") is read as that word (`correct_words_fr`).
+_KEYWORDS_FR = (
+    "reunion reunions rendez-vous agenda calendrier planning annule annuler supprime supprimer deplace deplacer decale "
+    "decaler reporte reporter repousse ajoute ajouter rajoute rappelle rappeler rappel rappels tache taches liste courses "
+    "demain aujourd'hui lundi mardi mercredi jeudi vendredi samedi dimanche matin apres-midi semaine prochaine prochain "
+    "disponible libre creneau invitation accepte refuse participants contacts contact numero telephone fichiers fichier "
+    "documents partages messages courriels indicateur drapeau termine terminee montre affiche cherche trouve envoie "
+    "appeler rejoindre rejoins planner notifications absence horaires fuseau resume journee merci bonjour salut"
+).split()
+_LOWER_WORD_FR = re.compile(r"(?<![\w@.'’/-])([a-zàâäçéèêëîïôöùûüÿœ]{4,})(?![\w@'’/-])")
+
+
+_KEYWORD_SET_FR = frozenset(_KEYWORDS_FR) | {"appelle", "appel", "appels", "tacher", "listes", "courrier", "annulee", "monte", "montee"}
+
+
+@lru_cache(maxsize=4096)
+def _keyword_fr(word: str) -> str | None:
+    if word in _KEYWORD_SET_FR:  # "appelle" is no slip of "rappelle"
+        return None
+    if len(word) >= 6:  # one letter added, left out, changed or two swapped: "agnda" -> no (5), "reunoin", "calendrer"
+        for keyword in _KEYWORDS_FR:
+            if len(keyword) >= 6 and abs(len(keyword) - len(word)) <= 1 and OSA.distance(word, keyword, score_cutoff=1) <= 1 \
+                    and not (word.startswith(keyword) and len(word) == len(keyword) + 1):  # "taches" is no slip of "tache"
+                return keyword
+    if 4 <= len(word) <= 5:  # shorter words: a letter left out of a longer keyword ("agnda") or two swapped ("mial")
+        for keyword in _KEYWORDS_FR:
+            if (len(keyword) == len(word) + 1 and len(keyword) >= 5 or sorted(word) == sorted(keyword)) \
+                    and OSA.distance(word, keyword, score_cutoff=1) <= 1:
+                return keyword
+    return None
+
+
+def correct_words_fr(text: str, known: Collection[str]) -> str:
+    """`text` with each lower-case word whose folded form the French scorer never saw (`known`) and that is one slip away
+    from a French keyword spelt as that keyword ("agnda pr demain", "apeler le plombier"); names (a capital) are kept."""
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1)
+        folded = fold(word)
+        if folded in known or (folded.endswith("s") and folded[:-1] in known) or folded + "s" in known:
+            return word
+        keyword = _keyword_fr(folded)
+        if keyword is None or keyword.rstrip("s") == folded.rstrip("s"):  # "notification" is no slip of "notifications"
+            return word
+        return keyword
+    return _LOWER_WORD_FR.sub(fix, text)

@@ -11,6 +11,7 @@ from bots.sdkfix.b11_bearer_errors import BEARER_ERRORS
 from bots.sdkfix.loop_cycles import install as install_loop_cycles
 from bots.sdkfix.loop_retry_codes import install as install_loop_retry_codes
 from bots.sdkfix.turn_account_copies import install as install_turn_account_copies
+from bots.sdkfix.turn_dropped_snapshot import install as install_turn_dropped_snapshot
 from bots.sdkfix.turn_instance_ids import install as install_turn_instance_ids
 from bots.sdkfix.turn_state_manager_init import install as install_turn_state_manager_init
 
@@ -21,3 +22,4 @@ install_loop_retry_codes()  # L2: msrest's retry status list built without 500,0
 install_turn_instance_ids()  # T1: a waterfall's telemetry-only instance id without uuid1() (issue 25)
 install_turn_account_copies()  # T2: the accounts of a sent activity's reference copied directly (issue 25)
 install_turn_state_manager_init()  # T3: a dialog context's state manager without an import statement (issue 25)
+install_turn_dropped_snapshot()  # T4: no memory snapshot for a trace the adapter drops (issue 25)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pickle
 from typing import Any
 
 from botbuilder.core import BotAdapter, CloudAdapterBase, MessageFactory, TurnContext
@@ -132,3 +133,46 @@ async def test_traces_cloud_adapter_would_drop_are_not_copied_to_it() -> None:
     watched.on_send_activities(handler)  # a send handler sees every activity, traces too
     await watched.send_activity(trace)
     assert seen == ["trace"]
+
+
+async def test_t4_a_dialog_turn_leaves_the_same_state_whether_its_snapshot_trace_is_built_or_skipped() -> None:
+    from botbuilder.core import ConversationState, MemoryStorage, UserState
+    from botbuilder.dialogs import DialogExtensions, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+    import bots  # noqa: F401  (installs the sdkfix modules)
+    from bots.memory_scopes import MemoryScopes
+    from bots.sdkfix import turn_dropped_snapshot
+    from bots.sdkfix.turn_dropped_snapshot import SDK_SNAPSHOT_TRACE
+
+    assert turn_dropped_snapshot.installed()
+    turn_dropped_snapshot.install()  # idempotent
+
+    async def step(step_context: WaterfallStepContext) -> DialogTurnResult:
+        step_context.values["seen"] = step_context.context.activity.text
+        return await step_context.end_dialog(7)
+
+    async def turn(channel: str, snapshot: Any) -> tuple[list[str], bytes, _CloudRecorder]:
+        DialogExtensions._send_state_snapshot_trace = staticmethod(snapshot)  # type: ignore[method-assign,assignment]
+        try:
+            storage = MemoryStorage()
+            conversation, user = ConversationState(storage), UserState(storage)
+            adapter = _CloudRecorder()
+            incoming = _incoming()
+            incoming.channel_id = channel
+            context = ReplyTurnContext(adapter, incoming)
+            MemoryScopes().put(context)
+            context.turn_state["ConversationState"], context.turn_state["UserState"] = conversation, user
+            await DialogExtensions.run_dialog(WaterfallDialog("w", [step]), context,
+                                              conversation.create_property("dialogs"))
+            dialogs = conversation.get_cached_state(context).state
+            return sorted(map(str, context.turn_state)), pickle.dumps(dialogs), adapter
+        finally:
+            turn_dropped_snapshot.install()
+
+    ours = await turn("msteams", turn_dropped_snapshot._snapshot_trace)
+    sdks = await turn("msteams", SDK_SNAPSHOT_TRACE)
+    assert ours[0] == sdks[0] and "DialogStateManagerConfiguration" in ours[0]
+    assert ours[1] == sdks[1] and b"dialogs" in ours[1]  # the same conversation state, byte for byte
+    assert ours[2].sent == sdks[2].sent == []  # dropped either way
+    emulator = await turn("emulator", turn_dropped_snapshot._snapshot_trace)  # the Emulator gets the SDK's trace
+    assert [(a.type, a.name) for a in emulator[2].sent] == [("trace", "BotState")]

@@ -42,6 +42,7 @@ from msrest.universal_http.requests import ClientRetryPolicy
 from bots.sdkfix.loop_cycles import SDK_EMIT, SDK_STATE_MANAGER_INIT
 from bots.sdkfix.loop_retry_codes import SDK_SAFE_CODES
 from bots.sdkfix.turn_account_copies import SDK_COPIES
+from bots.sdkfix.turn_dropped_snapshot import SDK_SNAPSHOT_TRACE
 from bots.sdkfix.turn_instance_ids import SDK_UUID
 from bots.sdkfix.turn_state_manager_init import SDK_INIT
 
@@ -283,4 +284,13 @@ def test_t3_a_dialog_state_manager_imports_on_each_construction() -> None:
     source = inspect.getsource(SDK_INIT)
     assert "from botbuilder.dialogs import (" in source and "ComponentRegistration.add(" in source
     assert source.index("from botbuilder.dialogs import (") < source.index("self._dialog_context = dialog_context")
+
+
+def test_t4_each_dialog_turn_builds_a_snapshot_trace() -> None:
+    """T4: run_dialog ends every dialog turn by building a memory snapshot and sending it as a trace."""
+    from botbuilder.dialogs import DialogExtensions
+
+    source = inspect.getsource(SDK_SNAPSHOT_TRACE)
+    assert ".state.get_memory_snapshot()" in source and "await dialog_context.context.send_activity(trace_activity)" in source
+    assert "await DialogExtensions._send_state_snapshot_trace(dialog_context)" in inspect.getsource(DialogExtensions)
 

@@ -91,6 +91,16 @@ def test_chat_shorthand_is_read_written_out_and_english_is_left_alone(typed: str
     assert read_shorthand(fold(typed)) == read
 
 
+def test_slips_of_french_keywords_are_read_as_the_keyword_and_names_are_kept() -> None:
+    from language.intents import known_words, load_model
+    from language.typos import correct_words_fr
+
+    known = known_words(load_model()["fr"])
+    assert correct_words_fr("Marie a une reunoin, agnda de mardi", known) == "Marie a une reunion, agenda de mardi"
+    assert correct_words_fr("Agnda et apeler", known) == "Agnda et appeler"  # a capital: a name, kept
+    assert correct_words_fr("appelle Paul", known) == "appelle Paul"  # a keyword itself is no slip of "rappelle"
+
+
 @pytest.mark.parametrize(("text", "intent"), [
     ("a quoi tu sers ?", "general.help"), ("t'es qui toi", "general.help"), ("mille mercis", "general.thanks"),
     ("jamais de la vie", "general.reject"), ("c'est tout bon", "general.confirm"), ("retour arriere", "general.undo"),
@@ -122,6 +132,24 @@ def test_chat_shorthand_is_read_written_out_and_english_is_left_alone(typed: str
     ("termine", "none"), ("fait !", "none"), ("fait-il beau demain", "none"), ("comment enlever une tache de vin", "none"),
     ("quelle est la couleur du drapeau italien", "none"), ("prends rendez-vous chez le garagiste lundi", "none"),
     ("trouve un bon restaurant pour ce soir", "none"), ("rappelle-moi pourquoi on fait ca", "none"),
+    # a slip of a French keyword the scorer never saw (typos.correct_words_fr)
+    ("mon agnda de jeudi", "calendar.agenda"), ("annule la reunoin de 15h", "calendar.cancel"),
+    ("appelle Paul sur skype", "none"),
+    # items of a SharePoint list ("élément", "entrée", "ligne"); a list named with a capital: asked (see below)
+    ("nouvelle ligne dans la liste sharepoint Achats : 4 chaises", "lists.add"), ("ajoute du pain a la liste Courses", "todo.add"),
 ])
 def test_french_phrasings_read_by_rule(text: str, intent: str) -> None:
     assert recognize_intent(text, "fr") == intent
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("ajoute un projecteur à la liste Matériel", ("lists.add", "todo.add")),
+    ("qu'est-ce qu'il y a dans la liste Fournisseurs", ("lists.items", "todo.list")),
+])
+def test_a_french_list_named_with_a_capital_is_asked_about(text: str, asked: tuple[str, str]) -> None:
+    from datetime import UTC, datetime
+
+    from language import recognize
+
+    got = recognize(text, "fr", datetime(2026, 1, 5, 9, 0, tzinfo=UTC), "Europe/Paris")
+    assert (got.intent, got.alternatives) == (asked[0], asked)

@@ -44,7 +44,9 @@ REPO = Path(__file__).resolve().parents[2]
 # 0.952 (199/209): floors a point below.
 # English, session 4 (lang-en, tuned on a validation set): k-fold 0.962 (1200/1247), test 0.942 (424/450), declined
 # 0.942 (196/208): floors a point below.
-FLOORS = {"en": (0.952, 0.932, 0.932), "fr": (0.954, 0.946, 0.942)}
+# English, session 5 (lang-en, tuned on a second validation set; the summary run twice): k-fold 0.966 (1205/1247), test
+# 0.953 (429/450), declined 0.976 (203/208): k-fold and declined floors at what was reached, the test set's a point below.
+FLOORS = {"en": (0.966, 0.943, 0.975), "fr": (0.954, 0.946, 0.942)}
 OOS_CATEGORIES = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
                   "single_words", "emoji", "rudeness"}
 
@@ -144,8 +146,9 @@ def test_training_never_holds_a_validation_sentence() -> None:
 VALIDATION2_FILE = REPO / "language" / "data" / "validation" / "mipa-validation2-en.jsonl"
 # The second English validation set, written in session 5 before that session's tuning (language/data/validation/README.md):
 # 0.830 (318/383) in scope and 0.798 (99/124) declined with 8 writes and 1 sign-out before; tuned on since, so these
-# floors (a point below the session's end figures) hold the tuning, they do not measure accuracy.
-VALIDATION2_FLOORS = {"en": (0.948, 0.95)}
+# floors (a point below the session's end figures, 0.974 (373/383) and 0.976 (121/124) with 0 writes and 0 sign-outs)
+# hold the tuning, they do not measure accuracy.
+VALIDATION2_FLOORS = {"en": (0.964, 0.966)}
 
 
 @pytest.mark.parametrize("lang", ["en"])

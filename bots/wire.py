@@ -265,8 +265,8 @@ def _model_from_json(model: type[Model], data: dict[str, Any]) -> Model:
         known = keys.get(key)
         if known is None:
             extra[key] = value
-        elif value is not None:
-            values[known[0]] = _from_json(value, known[1])
+        elif value is not None:  # a string where one is expected (most fields) without the call: the same value
+            values[known[0]] = value if type(value) is str and known[1] == "str" else _from_json(value, known[1])
     built = model(**values)
     built.additional_properties = extra
     return built

@@ -105,15 +105,19 @@ class UserRecord:
     def with_(self, **changes: Any) -> UserRecord:
         return replace(self, **changes)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, *, copy: bool = True) -> dict[str, Any]:
         """The stored form: `dataclasses.asdict` with the digest as text, field by field (asdict's recursion and
-        deep copies were half the cost of the alerts' per-turn record update, issue 25)."""
+        deep copies were half the cost of the alerts' per-turn record update, issue 25).
+
+        `copy=False` shares the reference's and `extra`'s dicts with the record instead of deep-copying them: for a
+        value handed straight to a store's `write`, which copies (memory) or serialises (Redis, Cosmos DB, Blob) it.
+        """
         sub = self.subscription
         return {
             "user_id": self.user_id,
             "locale": self.locale,
             "tz": self.tz,
-            "reference": _copy(self.reference),
+            "reference": _copy(self.reference) if copy else self.reference,
             "reminders": self.reminders,
             "digest": self.digest.as_dict() if self.digest else None,
             "subscription": {"id": sub.id, "expires": sub.expires, "client_state": sub.client_state} if sub else None,
@@ -123,7 +127,7 @@ class UserRecord:
             "next_refresh": self.next_refresh,
             "paused": self.paused,
             "told_paused": self.told_paused,
-            "extra": _copy(self.extra),
+            "extra": _copy(self.extra) if copy else self.extra,
             "v": 1,
         }
 

@@ -102,7 +102,7 @@ class NotifyStore:
                     await self.storage.delete([key])
                     await self._edit_index(remove=user_id)
                 return None
-            item = wanted.as_dict()
+            item = wanted.as_dict(copy=False)  # the store copies or serialises it: one deep copy, not two
             if isinstance(raw, dict) and raw.get("e_tag"):
                 item["e_tag"] = raw["e_tag"]
             try:

@@ -46,7 +46,10 @@ REPO = Path(__file__).resolve().parents[2]
 # 0.942 (196/208): floors a point below.
 # English, session 5 (lang-en, tuned on a second validation set; the summary run twice): k-fold 0.966 (1205/1247), test
 # 0.953 (429/450), declined 0.976 (203/208): k-fold and declined floors at what was reached, the test set's a point below.
-FLOORS = {"en": (0.966, 0.943, 0.975), "fr": (0.954, 0.946, 0.942)}
+# Issue 18's targets met in both locales on main 8afd469 (the lead's summary run, 2026-12-06 12:53 UTC): k-fold 0.966 /
+# 0.964, test 0.953 / 0.956, declined 0.976 / 0.952. The k-fold and test-set floors are now the issue's targets (96 %, 95 %),
+# so a change that takes a locale below a target fails here; the declined floors stay at what was reached (target 90 %).
+FLOORS = {"en": (0.966, 0.95, 0.975), "fr": (0.96, 0.95, 0.95)}
 OOS_CATEGORIES = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
                   "single_words", "emoji", "rudeness"}
 

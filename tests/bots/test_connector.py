@@ -10,6 +10,7 @@ from aiohttp import web
 from botbuilder.schema import Activity
 
 from bots.connector import ChannelError, FastConnectorClient, FastUserTokenClient, channel_session
+from tests.support.loopback import serve_handler
 
 
 class _Inner:
@@ -26,17 +27,8 @@ async def server() -> AsyncIterator[tuple[str, list[web.Request], dict[str, Any]
         seen.append(request)
         return web.Response(body=answer["body"], status=answer["status"], headers={"Content-Type": answer["content_type"]})
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", handle)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        yield f"http://127.0.0.1:{port}", seen, answer
-    finally:
-        await runner.cleanup()
+    async with serve_handler(handle) as url:
+        yield url, seen, answer
 
 
 async def test_token_calls_send_the_query_aiohttps_params_would(server: tuple[str, list[web.Request], dict[str, Any]]) -> None:

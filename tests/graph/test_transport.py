@@ -15,6 +15,7 @@ from aiohttp import web
 from devkit import free_port
 from graph import GraphClient, GraphRequestError
 from graph.transport import AiohttpTransport
+from tests.support.loopback import serve_handler
 
 Seen = list[dict[str, Any]]
 
@@ -38,16 +39,8 @@ async def server() -> AsyncIterator[tuple[str, Seen]]:
                                      headers={"Retry-After": "0"})
         return web.json_response({"id": "created"}, status=201 if request.method == "POST" else 200)
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", echo)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}/v1.0", seen
-    finally:
-        await runner.cleanup()
+    async with serve_handler(echo) as url:
+        yield f"{url}/v1.0", seen
 
 
 WIRES = {

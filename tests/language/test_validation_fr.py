@@ -26,28 +26,24 @@ FR_FILE_2 = VALIDATION / "mipa-validation2-fr.jsonl"
 FLOORS_2 = {"in_scope": 0.97, "declined": 0.96}
 
 
-def test_the_french_validation_set_covers_the_catalog_and_the_out_of_scope_kinds() -> None:
-    rows = load_rows(FR_FILE)
-    assert all(r["locale"] == "fr" for r in rows)
-    per_intent = Counter(r["intent"] for r in rows if r["intent"] is not None)
-    assert sum(per_intent.values()) >= 400
-    assert not [i for i in INTENTS if i != "none" and per_intent[i] < 8]
-    kinds = Counter(r["category"] for r in rows if r["intent"] is None)
-    assert sum(kinds.values()) >= 150
-    assert {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
-            "single_words", "emoji", "rudeness"} <= kinds.keys()
+_KINDS = {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
+          "single_words", "emoji", "rudeness"}
 
 
-def test_the_second_french_validation_set_covers_the_catalog_and_the_near_misses() -> None:
-    rows = load_rows(FR_FILE_2)
+@pytest.mark.parametrize(("path", "in_scope", "per_intent", "out_of_scope", "kinds"), [
+    (FR_FILE, 400, 8, 150, _KINDS),
+    (FR_FILE_2, 300, 7, 100, _KINDS | {"near_miss"}),
+], ids=["first", "second"])
+def test_a_french_validation_set_covers_the_catalog_and_the_out_of_scope_kinds(
+        path: Path, in_scope: int, per_intent: int, out_of_scope: int, kinds: set[str]) -> None:
+    rows = load_rows(path)
     assert all(r["locale"] == "fr" for r in rows)
-    per_intent = Counter(r["intent"] for r in rows if r["intent"] is not None)
-    assert sum(per_intent.values()) >= 300
-    assert not [i for i in INTENTS if i != "none" and per_intent[i] < 7]
-    kinds = Counter(r["category"] for r in rows if r["intent"] is None)
-    assert sum(kinds.values()) >= 100
-    assert {"weather", "music", "travel", "shopping", "jokes", "sport", "arithmetic", "other_apps", "mashing",
-            "single_words", "emoji", "rudeness", "near_miss"} <= kinds.keys()
+    intents = Counter(r["intent"] for r in rows if r["intent"] is not None)
+    assert sum(intents.values()) >= in_scope
+    assert not [i for i in INTENTS if i != "none" and intents[i] < per_intent]
+    found = Counter(r["category"] for r in rows if r["intent"] is None)
+    assert sum(found.values()) >= out_of_scope
+    assert kinds <= found.keys()
 
 
 def test_training_never_holds_a_validation_sentence() -> None:

@@ -15,6 +15,7 @@ from aiohttp import web
 from app import create_app
 from config import Settings
 from tests.support.channel import FakeChannel
+from tests.support.loopback import serve_app
 
 __all__ = ["BotServer", "Conversation", "run_bot"]
 
@@ -39,16 +40,8 @@ class BotServer:
 async def run_bot(settings: Settings, channel: FakeChannel, **app_options: Any) -> AsyncIterator[BotServer]:
     """The app on a free loopback port; `app_options` go to `create_app` (e.g. `credentials_factory`)."""
     app = create_app(replace(settings, host="127.0.0.1", port=0), **app_options)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    url = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    try:
-        async with httpx.AsyncClient(timeout=30) as http:
-            yield BotServer(url=url, app=app, http=http, channel=channel)
-    finally:
-        await runner.cleanup()
+    async with serve_app(app) as url, httpx.AsyncClient(timeout=30) as http:
+        yield BotServer(url=url, app=app, http=http, channel=channel)
 
 
 @dataclass(slots=True)

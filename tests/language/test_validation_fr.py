@@ -55,22 +55,15 @@ def test_training_never_holds_a_validation_sentence() -> None:
     assert validation and not trained & validation
 
 
-def test_the_french_validation_set_stays_above_its_tuned_floor() -> None:
-    rows = load_rows(FR_FILE)
+@pytest.mark.parametrize(("path", "floors", "outside"), [(FR_FILE, FLOORS, 150), (FR_FILE_2, FLOORS_2, 100)],
+                         ids=["first", "second"])
+def test_a_french_validation_set_stays_above_its_tuned_floor(path: Path, floors: dict[str, float], outside: int) -> None:
+    rows = load_rows(path)
     report = evaluate_rows(rows)
-    assert report.accuracy("fr") >= FLOORS["in_scope"], report.confusions.most_common(20)
+    assert report.accuracy("fr") >= floors["in_scope"], report.confusions.most_common(20)
     oos = out_of_scope([r for r in rows if r["intent"] is None], "fr")
-    assert oos.total >= 150 and oos.writes == 0 and oos.session == 0
-    assert oos.declined_rate >= FLOORS["declined"], oos.answered
-
-
-def test_the_second_french_validation_set_stays_above_its_tuned_floor() -> None:
-    rows = load_rows(FR_FILE_2)
-    report = evaluate_rows(rows)
-    assert report.accuracy("fr") >= FLOORS_2["in_scope"], report.confusions.most_common(20)
-    oos = out_of_scope([r for r in rows if r["intent"] is None], "fr")
-    assert oos.total >= 100 and oos.writes == 0 and oos.session == 0
-    assert oos.declined_rate >= FLOORS_2["declined"], oos.answered
+    assert oos.total >= outside and oos.writes == 0 and oos.session == 0
+    assert oos.declined_rate >= floors["declined"], oos.answered
 
 
 @pytest.mark.parametrize(("typed", "read"), [

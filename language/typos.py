@@ -5,7 +5,7 @@ English: "pls", "u", "nvm", "whats" in `chat_text`, and slips of request keyword
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -166,13 +166,21 @@ _KEYWORDS = (
 _SHORT_KEYWORDS = "flag task list file undo help join call mail next week hour free busy move book what when show find mark done send plan".split()
 
 
+def _long_slip(word: str, keywords: Iterable[str]) -> str | None:
+    """The first keyword of six letters or more that `word` (six or more) is one slip from: a letter added, left out,
+    changed or two swapped ("meetnig", "availble", "reunoin"); a keyword with one letter added at its end is no slip of
+    it ("events", "invited", "taches")."""
+    for keyword in keywords:
+        if len(keyword) >= 6 and abs(len(keyword) - len(word)) <= 1 and OSA.distance(word, keyword, score_cutoff=1) <= 1 \
+                and not (word.startswith(keyword) and len(word) == len(keyword) + 1):
+            return keyword
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _keyword_for(word: str) -> str | None:
-    if len(word) >= 6:  # one letter added, left out, changed or two swapped: "meetnig", "availble", "calandr"
-        for keyword in _KEYWORDS:
-            if len(keyword) >= 6 and abs(len(keyword) - len(word)) <= 1 and OSA.distance(word, keyword, score_cutoff=1) <= 1 \
-                    and not (word.startswith(keyword) and len(word) == len(keyword) + 1):  # "invited", "events"
-                return keyword
+    if len(word) >= 6:  # "meetnig", "availble", "calandr"
+        return _long_slip(word, _KEYWORDS)
     if 4 <= len(word) <= 5:  # shorter words: only two letters swapped ("mial", "falg", "tsaks"): "yours" is no "hours"
         for keyword in (*_SHORT_KEYWORDS, *_KEYWORDS):
             if sorted(word) == sorted(keyword) and OSA.distance(word, keyword, score_cutoff=1) <= 1:  # "mial", "falg"
@@ -264,11 +272,8 @@ _KEYWORD_SET_FR = frozenset(_KEYWORDS_FR) | {"appelle", "appel", "appels", "tach
 def _keyword_fr(word: str) -> str | None:
     if word in _KEYWORD_SET_FR:  # "appelle" is no slip of "rappelle"
         return None
-    if len(word) >= 6:  # one letter added, left out, changed or two swapped: "agnda" -> no (5), "reunoin", "calendrer"
-        for keyword in _KEYWORDS_FR:
-            if len(keyword) >= 6 and abs(len(keyword) - len(word)) <= 1 and OSA.distance(word, keyword, score_cutoff=1) <= 1 \
-                    and not (word.startswith(keyword) and len(word) == len(keyword) + 1):  # "taches" is no slip of "tache"
-                return keyword
+    if len(word) >= 6:  # "reunoin", "calendrer" ("agnda", five letters, below)
+        return _long_slip(word, _KEYWORDS_FR)
     if 4 <= len(word) <= 5:  # shorter words: a letter left out of a longer keyword ("agnda") or two swapped ("mial")
         for keyword in _KEYWORDS_FR:
             if (len(keyword) == len(word) + 1 and len(keyword) >= 5 or sorted(word) == sorted(keyword)) \

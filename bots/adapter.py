@@ -27,6 +27,7 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, DeliveryModes
 from botframework.connector import Channels
 from botframework.connector.auth import ClaimsIdentity, ConnectorFactory, UserTokenClient
 
+from .sdkfix.turn_account_copies import shallow_copy
 from .wire import activity_from_json
 
 __all__ = ["AppCloudAdapter", "ReplyTurnContext", "SharedAttachment"]
@@ -36,9 +37,7 @@ class SharedAttachment(Attachment):
     """An Attachment whose deep copy is shallow: the copy shares `content` (the card) with the original."""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> SharedAttachment:
-        copied = SharedAttachment.__new__(SharedAttachment)  # copy.copy(self), without copyreg's generic protocol
-        copied.__dict__.update(self.__dict__)
-        return copied
+        return shallow_copy(self)  # copy.copy(self), without copyreg's generic protocol
 
 
 def _shared(attachment: Any) -> Any:
